@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { ConfigurationError, describeError } from './errors.js';
+import { run } from './main.js';
+import { INPUTS, parseOptions } from './options.js';
+import { renderTerminal } from './surface/terminal.js';
+
+/** Exit codes: the threshold decides 0 or 1; anything that stops the audit is 2. */
+const EXIT = { pass: 0, fail: 1, error: 2 } as const;
+
+function help(): string {
+  const width = Math.max(...INPUTS.map((i) => i.name.length)) + 2;
+  const lines = INPUTS.map((input) => {
+    const fallback = input.default === '' ? '' : ` (default: ${input.default})`;
+    return `  --${input.name.padEnd(width)}${input.description}${fallback}`;
+  });
+  return [
+    'Usage: iam-mfa-audit [options]',
+    '',
+    'Finds IAM users who can sign in to the AWS console without MFA.',
+    '',
+    'Options (the same as the GitHub Action inputs):',
+    ...lines,
+    `  --${'help'.padEnd(width)}Show this help.`,
+    '',
+    'Exit codes: 0 pass, 1 findings over the threshold, 2 error (bad option, unreadable report).',
+    '',
+  ].join('\n');
+}
+
+function parseFlags(argv: readonly string[]): Record<string, string | boolean | undefined> {
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        ...Object.fromEntries(INPUTS.map((input) => [input.name, { type: 'string' as const }])),
+      },
+    });
+    return values;
+  } catch (error) {
+    // parseArgs' messages are multi-line and talk about its API; say it plainly instead.
+    const text = error instanceof Error ? error.message : String(error);
+    const flag = /'(-[^']*)'/.exec(text)?.[1];
+    if (/Unknown option/.test(text)) {
+      throw new ConfigurationError(`unknown option ${flag ?? ''}; see --help for the options.`);
+    }
+    if (/argument missing/.test(text)) {
+      throw new ConfigurationError(
+        `option ${flag?.split(' ')[0] ?? ''} needs a value; see --help.`,
+      );
+    }
+    if (/positional/.test(text)) {
+      throw new ConfigurationError(
+        'unexpected argument; every option is --name VALUE, see --help.',
+      );
+    }
+    throw new ConfigurationError(`${text.split('\n')[0] ?? text}; see --help.`);
+  }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const flags = parseFlags(argv);
+    if (flags.help === true) {
+      process.stdout.write(help());
+      return EXIT.pass;
+    }
+    const options = parseOptions(
+      (name) => {
+        const value = flags[name];
+        return typeof value === 'string' ? value : undefined;
+      },
+      (name) => `--${name}`,
+    );
+    const outcome = await run(options, {
+      env: process.env,
+      now: () => new Date(),
+      publish: (o) => {
+        process.stdout.write(renderTerminal(o, new Date()));
+        return Promise.resolve();
+      },
+    });
+    return outcome.verdict.result === 'pass' ? EXIT.pass : EXIT.fail;
+  } catch (error) {
+    console.error(`iam-mfa-audit: ${describeError(error)}`);
+    return EXIT.error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,89 @@
+/**
+ * The types every stage speaks: a snapshot of an account's principals goes in,
+ * findings come out of the rules, and one verdict comes out of the threshold.
+ */
+
+/** Severities from most to least severe; the order is used for thresholds. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Where the snapshot came from, and how old its data is. */
+export type SnapshotSource =
+  | { readonly kind: 'report-file'; readonly path: string; readonly modifiedAt: Date }
+  | {
+      readonly kind: 'live-report';
+      readonly generatedAt: Date;
+      /** True when this run's GenerateCredentialReport call caused a new report. */
+      readonly generatedByThisRun: boolean;
+    }
+  | { readonly kind: 'live-enumeration'; readonly reason: string };
+
+/** An IAM user, or the account's root user. */
+export interface Principal {
+  readonly kind: 'user' | 'root';
+  /** The IAM user name; `root` for the root user. */
+  readonly name: string;
+  readonly arn: string;
+  /** ISO 8601 time the principal was created, when known. */
+  readonly createdAt: string | null;
+  /** Whether a console password exists; null when the source cannot tell (root in a report). */
+  readonly consolePassword: boolean | null;
+  /** ISO 8601 time of the last console sign-in, `never`, or null where there is no password. */
+  readonly passwordLastUsed: string | null;
+  readonly mfaActive: boolean;
+  /** Whether any access key is active; used for root, whose console password is not reported. */
+  readonly accessKeysActive: boolean;
+  /** 1-based line in the credential report, when the principal came from one. */
+  readonly reportLine: number | null;
+}
+
+/** A principal whose state could not be read, and why. */
+export interface NotAssessed {
+  /** The principal's ARN, or the account's root ARN when the whole account is concerned. */
+  readonly arn: string;
+  readonly name: string;
+  /** The IAM action that was denied or failed, e.g. `iam:ListMFADevices`. */
+  readonly action: string;
+  readonly reason: string;
+}
+
+/** What live re-checking of a stale report did. */
+export interface Verification {
+  readonly reportAgeMinutes: number;
+  readonly rechecked: number;
+  readonly dropped: number;
+}
+
+export interface AccountSnapshot {
+  readonly accountId: string | null;
+  readonly partition: string;
+  readonly source: SnapshotSource;
+  readonly principals: readonly Principal[];
+  readonly notAssessed: readonly NotAssessed[];
+  readonly verification: Verification | null;
+  /** Facts the audit wants the reader to know (e.g. root credentials managed centrally). */
+  readonly notes: readonly string[];
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly accountId: string | null;
+  readonly principal: Principal;
+}
+
+export type Threshold = Severity | 'none';
+
+export interface Verdict {
+  readonly result: 'pass' | 'fail';
+  /** Findings at or above the threshold: the ones counted against `max-findings`. */
+  readonly counted: number;
+  readonly maxSeverity: Severity | 'none';
+  /** One sentence saying why the run passed or failed. */
+  readonly why: string;
+}
+
+/** True when `severity` is at least as severe as `threshold`. */
+export function atLeast(severity: Severity, threshold: Severity): boolean {
+  return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
+}

@@ -1,0 +1,71 @@
+import type { AccountSnapshot, Finding } from '../model.js';
+import type { Rule } from '../rules/catalog.js';
+import { LEVEL, type AlertAnchor } from './sarif.js';
+
+export type AnnotationLevel = 'error' | 'warning' | 'notice';
+
+export interface Annotation {
+  readonly level: AnnotationLevel;
+  readonly title: string;
+  readonly message: string;
+  readonly file: string;
+  readonly startLine: number;
+}
+
+/**
+ * GitHub shows 10 annotations of each level per step. One error is kept for the
+ * step's own failure message and one notice for the line that counts the rest.
+ */
+export const ANNOTATION_LIMITS: Record<AnnotationLevel, number> = {
+  error: 9,
+  warning: 10,
+  notice: 9,
+};
+
+const LEVEL_TO_ANNOTATION = { error: 'error', warning: 'warning', note: 'notice' } as const;
+
+/** One annotation per finding (and per principal not assessed) within GitHub's limits, then one notice for the rest. */
+export function renderAnnotations(
+  snapshot: AccountSnapshot,
+  findings: readonly Finding[],
+  rules: readonly Rule[],
+  anchor: AlertAnchor,
+): Annotation[] {
+  const candidates: Annotation[] = [
+    ...snapshot.notAssessed.map((gap) => ({
+      level: 'warning' as const,
+      title: 'Not assessed',
+      message: `${gap.name} (${gap.arn}) could not be assessed: ${gap.reason}`,
+      file: anchor.uri,
+      startLine: anchor.line ?? 1,
+    })),
+    ...findings.map((finding) => {
+      const rule = rules.find((r) => r.id === finding.ruleId);
+      return {
+        level: LEVEL_TO_ANNOTATION[LEVEL[finding.severity]],
+        title: `${finding.ruleId} ${rule?.name ?? ''} (${finding.severity})`.trim(),
+        message: rule?.message(finding.principal, finding.accountId) ?? finding.principal.arn,
+        file: anchor.uri,
+        startLine: anchor.line ?? finding.principal.reportLine ?? 1,
+      };
+    }),
+  ];
+
+  const used: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
+  const shown = candidates.filter((a) => {
+    if (used[a.level] >= ANNOTATION_LIMITS[a.level]) return false;
+    used[a.level] += 1;
+    return true;
+  });
+  const rest = candidates.length - shown.length;
+  if (rest > 0) {
+    shown.push({
+      level: 'notice',
+      title: 'More findings',
+      message: `${rest} more not shown as annotations (GitHub shows 10 per level per step); see the job summary and the SARIF file.`,
+      file: anchor.uri,
+      startLine: anchor.line ?? 1,
+    });
+  }
+  return shown;
+}

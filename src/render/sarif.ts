@@ -1,0 +1,196 @@
+import { createHash } from 'node:crypto';
+import type { AccountSnapshot, Finding, Severity } from '../model.js';
+import type { Rule } from '../rules/catalog.js';
+
+/** The score GitHub maps to its severity label (> 9.0 critical, 7.0–8.9 high, ...). */
+export const SECURITY_SEVERITY: Record<Severity, string> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '2.0',
+};
+
+export type SarifLevel = 'error' | 'warning' | 'note';
+
+export const LEVEL: Record<Severity, SarifLevel> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+};
+
+/**
+ * The file and line an alert is shown at. GitHub needs a file in the repository:
+ * the workflow that runs the audit, or the audited report. `line` null uses each
+ * principal's line in the report.
+ */
+export interface AlertAnchor {
+  readonly uri: string;
+  readonly line: number | null;
+}
+
+export interface SarifInput {
+  readonly snapshot: AccountSnapshot;
+  readonly findings: readonly Finding[];
+  readonly rules: readonly Rule[];
+  readonly anchor: AlertAnchor;
+  readonly toolVersion: string;
+  readonly startedAt: Date;
+  readonly finishedAt: Date;
+}
+
+/** Rule markdown for code scanning's rule help pane; also the summary's remediation text. */
+export function ruleHelpMarkdown(rule: Rule): string {
+  const compliance = rule.compliance.map((c) => `| ${c.framework} | ${c.control} |`).join('\n');
+  return [
+    `## ${rule.shortDescription}`,
+    '',
+    rule.fullDescription,
+    '',
+    '### Why it matters',
+    '',
+    rule.whyItMatters,
+    '',
+    '### Remediation: AWS CLI',
+    '',
+    '```sh',
+    rule.remediation.cli,
+    '```',
+    '',
+    '### Remediation: Terraform',
+    '',
+    '```hcl',
+    rule.remediation.terraform,
+    '```',
+    '',
+    '### Compliance',
+    '',
+    '| Framework | Control |',
+    '| --- | --- |',
+    compliance,
+  ].join('\n');
+}
+
+function ruleHelpText(rule: Rule): string {
+  return [
+    rule.fullDescription,
+    '',
+    `Why it matters: ${rule.whyItMatters}`,
+    '',
+    'Remediation (AWS CLI):',
+    rule.remediation.cli,
+    '',
+    'Remediation (Terraform):',
+    rule.remediation.terraform,
+    '',
+    'Compliance: ' + rule.compliance.map((c) => `${c.framework} ${c.control}`).join('; '),
+  ].join('\n');
+}
+
+/**
+ * An alert's identity: rule, account and principal only, so it survives a change of
+ * report, workflow file or line. Also given as primaryLocationLineHash, which GitHub
+ * would otherwise derive from the (moving) location.
+ */
+export function fingerprint(finding: Finding): string {
+  return createHash('sha256')
+    .update(`${finding.ruleId}\n${finding.accountId ?? ''}\n${finding.principal.arn}`)
+    .digest('hex');
+}
+
+/** A SARIF 2.1.0 log, complete for GitHub code scanning, as a plain object. */
+export function renderSarif(input: SarifInput): Record<string, unknown> {
+  const { snapshot, findings, rules, anchor } = input;
+  const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
+  const account = snapshot.accountId;
+
+  const results = findings.map((finding) => {
+    const rule = rules.find((r) => r.id === finding.ruleId);
+    if (!rule) throw new Error(`finding for a rule that is not evaluated: ${finding.ruleId}`);
+    const { principal } = finding;
+    const hash = fingerprint(finding);
+    return {
+      ruleId: rule.id,
+      ruleIndex: ruleIndex.get(rule.id),
+      level: LEVEL[finding.severity],
+      message: { text: rule.message(principal, account) },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: anchor.uri },
+            region: { startLine: anchor.line ?? principal.reportLine ?? 1 },
+          },
+          logicalLocations: [
+            { name: principal.name, fullyQualifiedName: principal.arn, kind: 'resource' },
+          ],
+        },
+      ],
+      partialFingerprints: {
+        'iamMfaAudit/principal/v1': hash,
+        primaryLocationLineHash: `${hash.slice(0, 16)}:1`,
+      },
+      properties: {
+        severity: finding.severity,
+        'security-severity': SECURITY_SEVERITY[finding.severity],
+        ...(account ? { accountId: account } : {}),
+        principalArn: principal.arn,
+      },
+    };
+  });
+
+  const notifications = snapshot.notAssessed.map((gap) => ({
+    level: 'error',
+    message: { text: `Not assessed: ${gap.name} (${gap.arn}): ${gap.reason}` },
+    descriptor: { id: 'not-assessed' },
+    locations: [
+      { logicalLocations: [{ name: gap.name, fullyQualifiedName: gap.arn, kind: 'resource' }] },
+    ],
+    properties: { action: gap.action },
+  }));
+
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'iam-mfa-audit',
+            semanticVersion: input.toolVersion,
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              name: rule.name,
+              shortDescription: { text: rule.shortDescription },
+              fullDescription: { text: rule.fullDescription },
+              help: { text: ruleHelpText(rule), markdown: ruleHelpMarkdown(rule) },
+              defaultConfiguration: { level: LEVEL[rule.severity] },
+              properties: {
+                tags: rule.tags,
+                precision: 'very-high',
+                'problem.severity':
+                  LEVEL[rule.severity] === 'note' ? 'recommendation' : LEVEL[rule.severity],
+                'security-severity': SECURITY_SEVERITY[rule.severity],
+              },
+            })),
+          },
+        },
+        // One category per account, so audits of many accounts do not close each other's alerts.
+        automationDetails: { id: `iam-mfa-audit/${account ?? 'unknown-account'}/` },
+        invocations: [
+          {
+            executionSuccessful: snapshot.notAssessed.length === 0,
+            startTimeUtc: input.startedAt.toISOString(),
+            endTimeUtc: input.finishedAt.toISOString(),
+            toolExecutionNotifications: notifications,
+          },
+        ],
+        results,
+        properties: {
+          ...(account ? { accountId: account } : {}),
+          partition: snapshot.partition,
+          source: snapshot.source.kind,
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,149 @@
+import type { Principal, Severity } from '../model.js';
+
+export interface ComplianceMapping {
+  readonly framework: string;
+  readonly control: string;
+}
+
+/** A rule is data: the SARIF rules, the summary and the README's table all come from here. */
+export interface Rule {
+  readonly id: string;
+  readonly name: string;
+  readonly severity: Severity;
+  readonly shortDescription: string;
+  readonly fullDescription: string;
+  readonly whyItMatters: string;
+  readonly remediation: { readonly cli: string; readonly terraform: string };
+  readonly compliance: readonly ComplianceMapping[];
+  /** Code-scanning tags (at most 20): topic and compliance controls. */
+  readonly tags: readonly string[];
+  /** True when the principal breaks the rule. */
+  readonly breaks: (principal: Principal) => boolean;
+  /** The finding's message, naming the principal and the account. */
+  readonly message: (principal: Principal, accountId: string | null) => string;
+}
+
+const inAccount = (accountId: string | null): string =>
+  accountId ? `in AWS account ${accountId}` : 'in the audited account';
+
+export const CONSOLE_USER_WITHOUT_MFA: Rule = {
+  id: 'aws-iam-002',
+  name: 'ConsoleUserWithoutMfa',
+  severity: 'high',
+  shortDescription: 'IAM user can sign in to the AWS console without MFA',
+  fullDescription:
+    'An IAM user has a console password and no active MFA device, so a stolen, phished or reused password is enough to sign in to the AWS Management Console with all of that user’s permissions.',
+  whyItMatters:
+    'Stolen credentials are the most common way into cloud accounts. A console password alone can be phished, guessed from a breach list or captured by malware; MFA stops a stolen password from being enough. CIS AWS Foundations, AWS Security Hub and most compliance frameworks require MFA for every console user.',
+  remediation: {
+    cli: [
+      '# Either give the user an MFA device (the user can also do this in the console: Security credentials → Assign MFA device)',
+      'aws iam create-virtual-mfa-device --virtual-mfa-device-name USER --outfile USER-qr.png --bootstrap-method QRCodePNG',
+      'aws iam enable-mfa-device --user-name USER --serial-number arn:aws:iam::ACCOUNT_ID:mfa/USER \\',
+      '  --authentication-code1 CODE1 --authentication-code2 CODE2',
+      '# or, if the user does not need the console, remove the password',
+      'aws iam delete-login-profile --user-name USER',
+    ].join('\n'),
+    terraform: [
+      '# Deny everything but MFA self-service to console users who signed in without MFA.',
+      'data "aws_iam_policy_document" "require_mfa" {',
+      '  statement {',
+      '    sid         = "DenyAllExceptMfaSetupWithoutMfa"',
+      '    effect      = "Deny"',
+      '    not_actions = ["iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:GetUser",',
+      '                   "iam:ListMFADevices", "iam:ListVirtualMFADevices", "iam:ResyncMFADevice",',
+      '                   "iam:ChangePassword", "sts:GetSessionToken"]',
+      '    resources   = ["*"]',
+      '    condition {',
+      '      test     = "BoolIfExists"',
+      '      variable = "aws:MultiFactorAuthPresent"',
+      '      values   = ["false"]',
+      '    }',
+      '  }',
+      '}',
+      '',
+      'resource "aws_iam_group_policy" "require_mfa" {',
+      '  group  = aws_iam_group.console_users.name',
+      '  policy = data.aws_iam_policy_document.require_mfa.json',
+      '}',
+    ].join('\n'),
+  },
+  compliance: [
+    { framework: 'CIS AWS Foundations v1.2.0', control: '1.2' },
+    { framework: 'CIS AWS Foundations v1.4.0, v1.5.0, v2.0.0, v3.0.0, v4.0', control: '1.10' },
+    { framework: 'CIS AWS Foundations v5.0.0', control: '1.9' },
+    { framework: 'AWS Security Hub', control: 'IAM.5' },
+    { framework: 'AWS Config', control: 'mfa-enabled-for-iam-console-access' },
+    { framework: 'NIST SP 800-53 r5', control: 'IA-2(1), IA-2(2), IA-2(6), IA-2(8), AC-2(1)' },
+    { framework: 'PCI DSS v4.0.1', control: '8.4.2' },
+  ],
+  tags: [
+    'security',
+    'aws',
+    'iam',
+    'mfa',
+    'CIS-AWS-1.10',
+    'CIS-AWS-v5-1.9',
+    'SecurityHub-IAM.5',
+    'NIST-800-53-IA-2(1)',
+    'PCI-DSS-8.4.2',
+  ],
+  breaks: (p) => p.kind === 'user' && p.consolePassword === true && !p.mfaActive,
+  message: (p, accountId) =>
+    `IAM user ${p.name} ${inAccount(accountId)} has a console password and no active MFA device.`,
+};
+
+export const ROOT_ACCOUNT_WITHOUT_MFA: Rule = {
+  id: 'aws-iam-001',
+  name: 'RootAccountWithoutMfa',
+  severity: 'critical',
+  shortDescription: 'The AWS account root user has no MFA',
+  fullDescription:
+    'The root user of the account has no active MFA device. Root can do anything in the account, including closing it, and its access cannot be limited by IAM policies.',
+  whyItMatters:
+    'Whoever holds the root password without MFA owns the account outright: IAM policies do not apply to root, and its sign-in is the last line of account recovery. AWS, CIS and Security Hub rate this critical.',
+  remediation: {
+    cli: [
+      '# Sign in as root and assign an MFA device (Account menu → Security credentials → Assign MFA device),',
+      '# preferably a FIDO security key or passkey. In an AWS Organization, remove root credentials centrally:',
+      'aws iam enable-organizations-root-credentials-management',
+      'aws iam enable-organizations-root-sessions',
+      'aws sts assume-root --target-principal ACCOUNT_ID \\',
+      '  --task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials',
+    ].join('\n'),
+    terraform: [
+      "# In the organization management account: manage member accounts' root credentials centrally.",
+      'resource "aws_iam_organizations_features" "root" {',
+      '  enabled_features = ["RootCredentialsManagement", "RootSessions"]',
+      '}',
+    ].join('\n'),
+  },
+  compliance: [
+    { framework: 'CIS AWS Foundations v1.4.0, v3.0.0', control: '1.5' },
+    { framework: 'CIS AWS Foundations v5.0.0', control: '1.4' },
+    { framework: 'AWS Security Hub', control: 'IAM.9' },
+  ],
+  tags: [
+    'security',
+    'aws',
+    'iam',
+    'mfa',
+    'root',
+    'CIS-AWS-1.5',
+    'CIS-AWS-v5-1.4',
+    'SecurityHub-IAM.9',
+  ],
+  // A root with neither password nor access keys cannot sign in; its credentials are
+  // managed centrally by the organization. Unknown password (report) still counts.
+  breaks: (p) =>
+    p.kind === 'root' && !p.mfaActive && (p.consolePassword !== false || p.accessKeysActive),
+  message: (_p, accountId) => `The root user ${inAccount(accountId)} has no active MFA device.`,
+};
+
+/** Every rule, most severe first. */
+export const RULES: readonly Rule[] = [ROOT_ACCOUNT_WITHOUT_MFA, CONSOLE_USER_WITHOUT_MFA];
+
+/** The rules a run evaluates. */
+export function activeRules(includeRoot: boolean): readonly Rule[] {
+  return includeRoot ? RULES : RULES.filter((rule) => rule !== ROOT_ACCOUNT_WITHOUT_MFA);
+}

@@ -1,0 +1,50 @@
+import type { Outcome } from '../main.js';
+import { describeSource } from '../render/summary.js';
+
+/** The CLI's report: a plain-text table of findings and the verdict. */
+export function renderTerminal(outcome: Outcome, now: Date): string {
+  const { snapshot, findings, verdict } = outcome;
+  const lines = [
+    `Account: ${snapshot.accountId ?? 'unknown'} (${snapshot.partition}), ${snapshot.principals.length} principal(s)`,
+    `Data: ${describeSource(snapshot.source, now)}`,
+  ];
+  if (snapshot.verification) {
+    const v = snapshot.verification;
+    lines.push(
+      `Freshness: report ${v.reportAgeMinutes} min old; ${v.rechecked} re-checked live, ${v.dropped} dropped as fixed`,
+    );
+  }
+  lines.push(...snapshot.notes, '');
+
+  if (findings.length > 0) {
+    const rows = findings.map((f) => [
+      f.severity,
+      f.ruleId,
+      f.principal.name,
+      f.principal.passwordLastUsed ?? 'no password',
+      f.principal.createdAt ?? 'unknown',
+      f.principal.arn,
+    ]);
+    lines.push(
+      ...table(['SEVERITY', 'RULE', 'USER', 'PASSWORD LAST USED', 'CREATED', 'ARN'], rows),
+      '',
+    );
+  }
+  for (const gap of snapshot.notAssessed) {
+    lines.push(`NOT ASSESSED ${gap.name} (${gap.arn}): ${gap.reason}`);
+  }
+  if (snapshot.notAssessed.length > 0) lines.push('');
+
+  lines.push(`${verdict.result.toUpperCase()}: ${verdict.why}`, `SARIF: ${outcome.sarifFile}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  // Terminal control characters in a name must not reach the terminal.
+  const clean = (cell: string): string => cell.replace(/\p{Cc}/gu, '?');
+  const all = [header, ...rows].map((row) => row.map(clean));
+  const widths = header.map((_, i) => Math.max(...all.map((row) => row[i]?.length ?? 0)));
+  return all.map((row) =>
+    row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  '),
+  );
+}
