@@ -1,16 +1,14 @@
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+export default defineConfig(
+  { ignores: ['dist/', '.build/', 'node_modules/', 'coverage/'] },
   js.configs.recommended,
-  ...tseslint.configs.strictTypeChecked,
+  tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs'] },
-        tsconfigRootDir: import.meta.dirname,
-      },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       'no-console': 'error',
@@ -18,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    // The CLI printer and the bench are the only places that write to the terminal.
+    // The CLI's entry, the bench and build scripts are the only places that write to the terminal.
     files: ['src/cli.ts', 'bench/**', 'scripts/**'],
     rules: { 'no-console': 'off' },
   },
