@@ -1,4 +1,5 @@
 /** One offline audit through run(), with a publish that discards the outcome. */
+import { systemIO } from '../src/io/system.js';
 import { run } from '../src/main.js';
 import { parseOptions } from '../src/options.js';
 
@@ -8,8 +9,11 @@ const options = parseOptions(
   (name) => name,
 );
 const outcome = await run(options, {
+  ...systemIO(),
   env: {},
-  now: () => new Date(),
+  log: () => undefined,
+  getIdToken: () => Promise.reject(new Error('an offline audit needs no token')),
+  setSecret: () => undefined,
   publish: () => Promise.resolve(),
 });
 process.exitCode = outcome.verdict.result === 'pass' ? 0 : 1;

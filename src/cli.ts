@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import * as core from '@actions/core';
+import { systemIO } from './io/system.js';
 import { ConfigurationError, describeError } from './errors.js';
 import { run } from './main.js';
 import { INPUTS, parseOptions } from './options.js';
@@ -75,9 +77,17 @@ async function main(argv: readonly string[]): Promise<number> {
       },
       (name) => `--${name}`,
     );
+    const inActions = process.env.GITHUB_ACTIONS === 'true';
     const outcome = await run(options, {
-      env: process.env,
-      now: () => new Date(),
+      ...systemIO(),
+      log: (message) => {
+        process.stderr.write(`${message}\n`);
+      },
+      getIdToken: (audience) => core.getIDToken(audience),
+      // Masking only means something to a runner; in a terminal it would print the secret.
+      setSecret: (value) => {
+        if (inActions) core.setSecret(value);
+      },
       publish: (o) => {
         process.stdout.write(renderTerminal(o, new Date()));
         return Promise.resolve();

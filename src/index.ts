@@ -1,20 +1,28 @@
 import * as core from '@actions/core';
 import { describeError } from './errors.js';
+import { systemIO } from './io/system.js';
 import { run } from './main.js';
-import { parseOptions } from './options.js';
+import { INPUTS, parseOptions } from './options.js';
 import { publishToGitHub } from './surface/github.js';
 
 /** The action's entry: inputs → run → one failure, if any, after every output is written. */
 async function main(): Promise<void> {
   let failure: string | null;
   try {
+    const cliOnly = new Set(INPUTS.filter((input) => input.cliOnly).map((input) => input.name));
     const options = parseOptions(
-      (name) => core.getInput(name),
+      (name) => (cliOnly.has(name) ? undefined : core.getInput(name)),
       (name) => `input ${name}`,
     );
     const outcome = await run(options, {
-      env: process.env,
-      now: () => new Date(),
+      ...systemIO(),
+      log: (message) => {
+        core.info(message);
+      },
+      getIdToken: (audience) => core.getIDToken(audience),
+      setSecret: (value) => {
+        core.setSecret(value);
+      },
       publish: publishToGitHub,
     });
     failure = outcome.verdict.result === 'fail' ? outcome.verdict.why : null;

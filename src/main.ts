@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { collectLive } from './aws/collect-live.js';
+import { connect } from './aws/connect.js';
+import type { OidcDeps } from './aws/credentials.js';
 import { snapshotFromReportFile } from './collect/report-file.js';
 import type { AccountSnapshot, Finding, Verdict } from './model.js';
 import type { Options } from './options.js';
@@ -26,9 +29,11 @@ export interface Outcome {
 }
 
 /** What a run needs from the world, so tests can hand it their own. */
-export interface RunIO {
-  readonly env: Readonly<Record<string, string | undefined>>;
+export interface RunIO extends OidcDeps {
   readonly now: () => Date;
+  readonly sleep: (ms: number) => Promise<void>;
+  /** Progress lines for the log. */
+  readonly log: (message: string) => void;
   /** Shows the outcome: job summary, annotations and outputs, or the CLI's table. */
   readonly publish: (outcome: Outcome) => Promise<void>;
 }
@@ -39,14 +44,11 @@ export interface RunIO {
  */
 export async function run(options: Options, io: RunIO): Promise<Outcome> {
   const startedAt = io.now();
-  if (options.credentialReport === null) {
-    throw new Error('auditing a live account is not available yet; give credential-report');
-  }
-  const snapshot = await snapshotFromReportFile(options.credentialReport);
   const rules = activeRules(options.includeRoot);
+  const snapshot = await collect(options, io, rules);
   const findings = evaluate(snapshot, rules);
-  const verdict = decide(findings, options);
-  const anchor = alertAnchor(options, io.env);
+  const verdict = decide(findings, snapshot.notAssessed, options);
+  const anchor = alertAnchor(options, io.env, snapshot);
 
   const sarif = renderSarif({
     snapshot,
@@ -88,11 +90,34 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
   return outcome;
 }
 
+/** The snapshot from a report file (no AWS call) or from the live account. */
+async function collect(
+  options: Options,
+  io: RunIO,
+  rules: readonly Rule[],
+): Promise<AccountSnapshot> {
+  if (options.credentialReport !== null) return snapshotFromReportFile(options.credentialReport);
+  const { iam, sts } = await connect(options, io);
+  return collectLive(
+    { iam, sts, now: io.now, sleep: io.sleep, log: io.log },
+    {
+      reportTimeoutSeconds: options.reportTimeoutSeconds,
+      maxReportAgeMinutes: options.maxReportAgeMinutes,
+      includeRoot: options.includeRoot,
+      rules,
+    },
+  );
+}
+
 /**
  * Where alerts point: in a workflow, the line of the workflow file that uses this action
  * (GITHUB_WORKFLOW_REF is `owner/repo/PATH@REF`); otherwise each user's line in the report.
  */
-export function alertAnchor(options: Options, env: RunIO['env']): AlertAnchor {
+export function alertAnchor(
+  options: Options,
+  env: RunIO['env'],
+  snapshot: AccountSnapshot,
+): AlertAnchor {
   const root = env.GITHUB_WORKSPACE ?? process.cwd();
   const workflow = /^[^/]+\/[^/]+\/(.+?)@/.exec(env.GITHUB_WORKFLOW_REF ?? '')?.[1];
   if (workflow) return { uri: workflow, line: lineOfStep(resolve(root, workflow)) };
@@ -105,7 +130,8 @@ export function alertAnchor(options: Options, env: RunIO['env']): AlertAnchor {
         : inRepo.split(sep).join('/');
     return { uri, line: null };
   }
-  return { uri: 'action.yml', line: 1 };
+  // A live audit outside a workflow has no file: the account's root ARN is its address.
+  return { uri: `arn:${snapshot.partition}:iam::${snapshot.accountId ?? ''}:root`, line: 1 };
 }
 
 function lineOfStep(workflowPath: string): number {

@@ -50,8 +50,12 @@ export interface NotAssessed {
 /** What live re-checking of a stale report did. */
 export interface Verification {
   readonly reportAgeMinutes: number;
+  /** Candidate findings of the report whose principals were read again live. */
   readonly rechecked: number;
+  /** Of those, how many turned out fixed (or deleted) since the report. */
   readonly dropped: number;
+  /** Users that are not in the report, created since, and assessed live. */
+  readonly createdSince: number;
 }
 
 export interface AccountSnapshot {
@@ -75,7 +79,8 @@ export interface Finding {
 export type Threshold = Severity | 'none';
 
 export interface Verdict {
-  readonly result: 'pass' | 'fail';
+  /** `incomplete`: nothing over the threshold, but some principals could not be assessed (allowed). */
+  readonly result: 'pass' | 'fail' | 'incomplete';
   /** Findings at or above the threshold: the ones counted against `max-findings`. */
   readonly counted: number;
   readonly maxSeverity: Severity | 'none';

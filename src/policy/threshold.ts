@@ -1,32 +1,74 @@
-import { atLeast, SEVERITIES, type Finding, type Threshold, type Verdict } from '../model.js';
+import {
+  atLeast,
+  SEVERITIES,
+  type Finding,
+  type NotAssessed,
+  type Threshold,
+  type Verdict,
+} from '../model.js';
 
 export interface ThresholdPolicy {
   /** Lowest severity that counts; `none` counts nothing. */
   readonly failOn: Threshold;
   /** How many counted findings are tolerated. */
   readonly maxFindings: number;
+  /** Whether principals that could not be assessed may leave the run standing. */
+  readonly allowIncomplete: boolean;
 }
 
 /** Findings counted against the threshold. */
-export function countedFindings(findings: readonly Finding[], policy: ThresholdPolicy): Finding[] {
+export function countedFindings(
+  findings: readonly Finding[],
+  policy: Pick<ThresholdPolicy, 'failOn'>,
+): Finding[] {
   const { failOn } = policy;
   return failOn === 'none' ? [] : findings.filter((f) => atLeast(f.severity, failOn));
 }
 
-/** The one decision of a run: pass or fail, and why. */
-export function decide(findings: readonly Finding[], policy: ThresholdPolicy): Verdict {
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The one decision of a run. Over the threshold fails; so does anything not assessed,
+ * unless allowed, and even then the result is `incomplete`, never `pass`.
+ */
+export function decide(
+  findings: readonly Finding[],
+  notAssessed: readonly NotAssessed[],
+  policy: ThresholdPolicy,
+): Verdict {
   const counted = countedFindings(findings, policy).length;
   const maxSeverity = SEVERITIES.find((s) => findings.some((f) => f.severity === s)) ?? 'none';
   const scope =
     policy.failOn === 'none'
-      ? 'fail-on is none, so findings do not fail the run'
-      : `${counted} finding${counted === 1 ? '' : 's'} at ${policy.failOn} or above, ${policy.maxFindings} tolerated (max-findings)`;
+      ? `${plural(findings.length, 'finding')}; fail-on is none, so findings do not fail the run`
+      : `${plural(counted, 'finding')} at ${policy.failOn} or above, ${policy.maxFindings} tolerated (max-findings)`;
+  const actions = [...new Set(notAssessed.map((gap) => gap.action))].join(', ');
+  const gaps = `${plural(notAssessed.length, 'principal')} not assessed (${actions})`;
+
   if (counted > policy.maxFindings) {
-    return { result: 'fail', counted, maxSeverity, why: `${scope}.` };
+    const also = notAssessed.length > 0 ? `; also ${gaps}` : '';
+    return { result: 'fail', counted, maxSeverity, why: `${scope}${also}.` };
   }
-  const total =
-    findings.length === 0
-      ? 'No findings'
-      : `${findings.length} finding${findings.length === 1 ? '' : 's'}`;
-  return { result: 'pass', counted, maxSeverity, why: `${total}; ${scope}.` };
+  if (notAssessed.length > 0 && !policy.allowIncomplete) {
+    return {
+      result: 'fail',
+      counted,
+      maxSeverity,
+      why: `Incomplete audit: ${gaps}; grant the missing IAM actions or set allow-incomplete: true. ${scope}.`,
+    };
+  }
+  if (notAssessed.length > 0) {
+    return {
+      result: 'incomplete',
+      counted,
+      maxSeverity,
+      why: `Incomplete audit (allowed): ${gaps}. ${scope}.`,
+    };
+  }
+  return {
+    result: 'pass',
+    counted,
+    maxSeverity,
+    why: `${scope[0]?.toUpperCase() ?? ''}${scope.slice(1)}.`,
+  };
 }

@@ -2,6 +2,7 @@ import {
   SEVERITIES,
   type AccountSnapshot,
   type Finding,
+  type Principal,
   type SnapshotSource,
   type Verdict,
 } from '../model.js';
@@ -52,6 +53,12 @@ export function describeSource(source: SnapshotSource, now: Date): string {
   }
 }
 
+/** The last console sign-in as a reader wants it: a time, `never`, `no password` or `unknown`. */
+export function passwordLastUsedText(principal: Principal): string {
+  if (principal.consolePassword === false) return 'no password';
+  return principal.passwordLastUsed ?? 'unknown';
+}
+
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The job summary as Markdown, bounded in size whatever the number of findings. */
@@ -72,7 +79,7 @@ export function renderSummary(input: SummaryInput): string {
   if (snapshot.verification) {
     const v = snapshot.verification;
     head.push(
-      `- **Freshness:** the report was ${v.reportAgeMinutes} minutes old, so ${plural(v.rechecked, 'candidate')} ${v.rechecked === 1 ? 'was' : 'were'} re-checked live and ${v.dropped} dropped as fixed since`,
+      `- **Freshness:** the report was ${v.reportAgeMinutes} minutes old, so ${plural(v.rechecked, 'candidate finding')} ${v.rechecked === 1 ? 'was' : 'were'} re-checked live and ${v.dropped} dropped as fixed since; ${plural(v.createdSince, 'user')} created since the report ${v.createdSince === 1 ? 'was' : 'were'} assessed live`,
     );
   }
   for (const note of snapshot.notes) head.push(`- ${escapeProse(note)}`);
@@ -121,7 +128,7 @@ export function renderSummary(input: SummaryInput): string {
     let shown = 0;
     for (const finding of findings) {
       const p = finding.principal;
-      const row = `| ${escapeCell(p.name)} | ${escapeCell(p.arn)} | ${finding.severity} | ${escapeCell(p.passwordLastUsed ?? 'no password')} | ${escapeCell(p.createdAt ?? 'unknown')} |`;
+      const row = `| ${escapeCell(p.name)} | ${escapeCell(p.arn)} | ${finding.severity} | ${escapeCell(passwordLastUsedText(p))} | ${escapeCell(p.createdAt ?? 'unknown')} |`;
       if (shown >= SUMMARY_MAX_ROWS || bytes + Buffer.byteLength(row) + 200 > SUMMARY_BUDGET_BYTES)
         break;
       table.push(row);

@@ -1,5 +1,5 @@
 import type { Outcome } from '../main.js';
-import { describeSource } from '../render/summary.js';
+import { describeSource, passwordLastUsedText } from '../render/summary.js';
 
 /** The CLI's report: a plain-text table of findings and the verdict. */
 export function renderTerminal(outcome: Outcome, now: Date): string {
@@ -11,7 +11,7 @@ export function renderTerminal(outcome: Outcome, now: Date): string {
   if (snapshot.verification) {
     const v = snapshot.verification;
     lines.push(
-      `Freshness: report ${v.reportAgeMinutes} min old; ${v.rechecked} re-checked live, ${v.dropped} dropped as fixed`,
+      `Freshness: report ${v.reportAgeMinutes} min old; ${v.rechecked} re-checked live, ${v.dropped} dropped as fixed, ${v.createdSince} created since assessed live`,
     );
   }
   lines.push(...snapshot.notes, '');
@@ -21,7 +21,7 @@ export function renderTerminal(outcome: Outcome, now: Date): string {
       f.severity,
       f.ruleId,
       f.principal.name,
-      f.principal.passwordLastUsed ?? 'no password',
+      passwordLastUsedText(f.principal),
       f.principal.createdAt ?? 'unknown',
       f.principal.arn,
     ]);

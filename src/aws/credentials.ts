@@ -1,0 +1,101 @@
+import { AssumeRoleWithWebIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
+import pRetry from 'p-retry';
+import { AwsAccessError } from '../errors.js';
+import type { Options } from '../options.js';
+import { errorCode, failureKind } from './aws-errors.js';
+
+/** What signing in needs from the runner. */
+export interface OidcDeps {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** core.getIDToken in the action. */
+  readonly getIdToken: (audience: string) => Promise<string>;
+  /** core.setSecret in the action: masks a value in every later log line. */
+  readonly setSecret: (value: string) => void;
+}
+
+/** The role's temporary credentials; they live only in memory. */
+export interface TemporaryCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string;
+  readonly expiration?: Date;
+}
+
+type RoleOptions = Pick<Options, 'audience' | 'roleSessionName' | 'roleDurationSeconds'>;
+
+/** GitHub's token endpoint answers 429 and 5xx in bad moments; a 4xx other than 429 is final. */
+function isTransientTokenError(error: Error): boolean {
+  const status = /Error Code : (\w+)/.exec(error.message)?.[1];
+  return (
+    status === undefined || status === 'undefined' || status === '429' || status.startsWith('5')
+  );
+}
+
+/**
+ * Exchanges GitHub's OIDC token for the role's temporary credentials. The token fetch is
+ * retried with jittered backoff; STS calls use the client's own adaptive retry. Every
+ * secret is masked before anything else can print it.
+ */
+export async function assumeRoleWithOidc(
+  role: string,
+  options: RoleOptions,
+  sts: STSClient,
+  deps: OidcDeps,
+): Promise<TemporaryCredentials> {
+  if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+    throw new AwsAccessError(
+      'role-to-assume is set but GitHub offered no OIDC token: add `permissions: id-token: write` to the workflow or job.',
+    );
+  }
+  let token: string;
+  try {
+    token = await pRetry(() => deps.getIdToken(options.audience), {
+      retries: 4,
+      minTimeout: 500,
+      maxTimeout: 4000,
+      randomize: true,
+      shouldRetry: isTransientTokenError,
+    });
+  } catch (error) {
+    const detail =
+      error instanceof Error ? error.message.replace(/\s+/g, ' ').trim() : String(error);
+    throw new AwsAccessError(
+      `could not get GitHub's OIDC token for audience ${options.audience}: ${detail}`,
+    );
+  }
+  deps.setSecret(token);
+
+  let answer;
+  try {
+    answer = await sts.send(
+      new AssumeRoleWithWebIdentityCommand({
+        RoleArn: role,
+        RoleSessionName: options.roleSessionName,
+        DurationSeconds: options.roleDurationSeconds,
+        WebIdentityToken: token,
+      }),
+    );
+  } catch (error) {
+    if (failureKind(error) === 'denied' || errorCode(error) === 'InvalidIdentityToken') {
+      throw new AwsAccessError(
+        `Not authorized to assume ${role} with GitHub's OIDC token (${errorCode(error)}): check the role's trust policy — federated principal token.actions.githubusercontent.com, ` +
+          `"token.actions.githubusercontent.com:aud" = "${options.audience}", and a "token.actions.githubusercontent.com:sub" that matches this repository ` +
+          '(repositories created or renamed since July 2026 send repo:OWNER@OWNER_ID/REPO@REPO_ID:…, not repo:OWNER/REPO:…).',
+      );
+    }
+    throw new AwsAccessError(
+      `sts:AssumeRoleWithWebIdentity for ${role} failed: ${errorCode(error)}`,
+    );
+  }
+  const c = answer.Credentials;
+  if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
+    throw new AwsAccessError(`sts:AssumeRoleWithWebIdentity for ${role} returned no credentials.`);
+  }
+  for (const secret of [c.AccessKeyId, c.SecretAccessKey, c.SessionToken]) deps.setSecret(secret);
+  return {
+    accessKeyId: c.AccessKeyId,
+    secretAccessKey: c.SecretAccessKey,
+    sessionToken: c.SessionToken,
+    ...(c.Expiration ? { expiration: c.Expiration } : {}),
+  };
+}

@@ -1,0 +1,47 @@
+import { GetAccountSummaryCommand, type IAMClient } from '@aws-sdk/client-iam';
+import type { NotAssessed, Principal } from '../model.js';
+import { describeFailure } from './aws-errors.js';
+
+export type RootState =
+  | { readonly ok: true; readonly root: Principal; readonly centrallyManaged: boolean }
+  | { readonly ok: false; readonly gap: NotAssessed };
+
+/**
+ * The root user as GetAccountSummary tells it now: MFA, password and access keys. It
+ * overrides what a (possibly stale) report's root row says; the row supplies the dates.
+ */
+export async function readRoot(
+  iam: IAMClient,
+  arn: string,
+  fromReport: Principal | undefined,
+): Promise<RootState> {
+  let summary: Record<string, number>;
+  try {
+    summary = (await iam.send(new GetAccountSummaryCommand({}))).SummaryMap ?? {};
+  } catch (error) {
+    const action = 'iam:GetAccountSummary';
+    return {
+      ok: false,
+      gap: { arn, name: 'root', action, reason: describeFailure(action, error) },
+    };
+  }
+  const flag = (key: string): boolean | null => (key in summary ? summary[key] === 1 : null);
+  const consolePassword = flag('AccountPasswordPresent');
+  const accessKeysActive =
+    flag('AccountAccessKeysPresent') ?? fromReport?.accessKeysActive ?? false;
+  return {
+    ok: true,
+    centrallyManaged: consolePassword === false && !accessKeysActive,
+    root: {
+      kind: 'root',
+      name: 'root',
+      arn,
+      createdAt: fromReport?.createdAt ?? null,
+      consolePassword,
+      passwordLastUsed: fromReport?.passwordLastUsed ?? null,
+      mfaActive: flag('AccountMFAEnabled') ?? fromReport?.mfaActive ?? false,
+      accessKeysActive,
+      reportLine: null,
+    },
+  };
+}

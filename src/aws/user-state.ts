@@ -1,0 +1,78 @@
+import {
+  GetLoginProfileCommand,
+  ListMFADevicesCommand,
+  paginateListUsers,
+  type IAMClient,
+} from '@aws-sdk/client-iam';
+import pLimit from 'p-limit';
+import type { NotAssessed } from '../model.js';
+import { describeFailure, failureKind } from './aws-errors.js';
+
+/** A user as ListUsers (or a credential report) names it. */
+export interface UserRef {
+  readonly name: string;
+  readonly arn: string;
+  readonly createdAt: string | null;
+  readonly passwordLastUsed: string | null;
+}
+
+export type UserState =
+  | { readonly ok: true; readonly consolePassword: boolean; readonly mfaActive: boolean }
+  | { readonly ok: false; readonly gap: NotAssessed };
+
+/** How many users are read at once: fast, and well within IAM's request rates. */
+export const CONCURRENCY = 8;
+
+/**
+ * Reads a user's console password and MFA state live: GetLoginProfile, then
+ * ListMFADevices only when there is a password. A user deleted meanwhile has neither.
+ */
+export async function readUserState(iam: IAMClient, user: UserRef): Promise<UserState> {
+  let action = 'iam:GetLoginProfile';
+  try {
+    try {
+      await iam.send(new GetLoginProfileCommand({ UserName: user.name }));
+    } catch (error) {
+      if (failureKind(error) === 'absent')
+        return { ok: true, consolePassword: false, mfaActive: false };
+      throw error;
+    }
+    action = 'iam:ListMFADevices';
+    try {
+      const devices = await iam.send(new ListMFADevicesCommand({ UserName: user.name }));
+      return { ok: true, consolePassword: true, mfaActive: (devices.MFADevices ?? []).length > 0 };
+    } catch (error) {
+      if (failureKind(error) === 'absent')
+        return { ok: true, consolePassword: false, mfaActive: false };
+      throw error;
+    }
+  } catch (error) {
+    return {
+      ok: false,
+      gap: { arn: user.arn, name: user.name, action, reason: describeFailure(action, error) },
+    };
+  }
+}
+
+/** readUserState for many users, CONCURRENCY at a time, results in input order. */
+export function readUserStates(iam: IAMClient, users: readonly UserRef[]): Promise<UserState[]> {
+  const limit = pLimit(CONCURRENCY);
+  return Promise.all(users.map((user) => limit(() => readUserState(iam, user))));
+}
+
+/** Every IAM user, page by page. Throws the SDK's error when a page cannot be read. */
+export async function listAllUsers(iam: IAMClient): Promise<UserRef[]> {
+  const users: UserRef[] = [];
+  for await (const page of paginateListUsers({ client: iam, pageSize: 1000 }, {})) {
+    for (const u of page.Users ?? []) {
+      if (!u.UserName || !u.Arn) continue;
+      users.push({
+        name: u.UserName,
+        arn: u.Arn,
+        createdAt: u.CreateDate?.toISOString() ?? null,
+        passwordLastUsed: u.PasswordLastUsed?.toISOString() ?? null,
+      });
+    }
+  }
+  return users;
+}
