@@ -1,12 +1,14 @@
 /**
- * npm run bench: times the audit on a generated 5,000-user credential report, in process
- * (the pure pipeline) and end to end (dist/cli.js as a user runs it), printing wall time
- * and peak memory side by side. Numbers are printed, never asserted.
+ * npm run bench: the audit at 5,000 users, offline and against a live (emulated) account,
+ * each path side by side. Numbers are printed, never asserted.
+ *   BENCH_USERS (default 5000), BENCH_RUNS (offline repetitions, default 5),
+ *   BENCH_LIVE=0 to skip the live section (it needs moto for python3).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateReport } from './generate-report.js';
+import { benchLive } from './live.js';
+import { measure, median, type Sample } from './measure.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 5000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -16,59 +18,32 @@ mkdirSync(dir, { recursive: true });
 const report = join(dir, 'credential-report.csv');
 writeFileSync(report, generateReport(USERS));
 
-interface Sample {
-  code: number;
-  ms: number;
-  maxRssMiB: number;
-}
-
-/** Runs `args` under node with the usage preload; returns the child's own figures. */
-function measure(nodeBinary: string, args: string[]): Sample {
-  const usageFile = join(dir, 'usage.jsonl');
-  rmSync(usageFile, { force: true });
-  try {
-    execFileSync(nodeBinary, ['--import', resolve('bench/usage-at-exit.mjs'), ...args], {
-      env: { ...process.env, BENCH_USAGE_FILE: usageFile },
-      stdio: 'ignore',
-    });
-  } catch {
-    // exit 1 is the audit failing on findings: still a measurement
-  }
-  return JSON.parse(readFileSync(usageFile, 'utf8').trim()) as Sample;
-}
-
-const median = (xs: number[]): number =>
-  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-
 function row(label: string, samples: Sample[]): string {
   const ms = median(samples.map((s) => s.ms));
   const rss = Math.max(...samples.map((s) => s.maxRssMiB));
   return `| ${label} | ${samples[0]?.code ?? '?'} | ${ms} | ${rss.toFixed(1)} |`;
 }
 
-const cases: [string, () => Sample][] = [
+const offline: [string, string[]][] = [
   [
-    'pipeline in process (tsx: parse, evaluate, decide, SARIF, summary)',
-    () => measure(process.execPath, ['--import', 'tsx', 'bench/offline-pipeline.ts', report]),
+    'pipeline in process (parse, evaluate, decide, SARIF, summary; via tsx)',
+    ['--import', 'tsx', 'bench/offline-pipeline.ts', report],
   ],
   [
-    `dist/cli.js end to end (${process.execPath.includes('node_modules') ? 'Node 24' : process.version})`,
-    () =>
-      measure(process.execPath, [
-        'dist/cli.js',
-        '--credential-report',
-        report,
-        '--sarif-file',
-        join(dir, 'cli.sarif'),
-      ]),
+    'dist/cli.js end to end',
+    ['dist/cli.js', '--credential-report', report, '--sarif-file', join(dir, 'cli.sarif')],
   ],
 ];
 
 console.log(
-  `Offline audit of a ${USERS}-user credential report (${(readFileSync(report).length / 1024).toFixed(0)} KiB), median of ${RUNS} runs, ${process.version}\n`,
+  `## Offline: a ${USERS}-user credential report (${(readFileSync(report).length / 1024).toFixed(0)} KiB), median of ${RUNS} runs, Node ${process.version}\n`,
 );
 console.log('| case | exit | wall ms (median) | peak RSS MiB (max) |');
 console.log('| --- | ---: | ---: | ---: |');
-for (const [label, fn] of cases) {
-  console.log(row(label, Array.from({ length: RUNS }, fn)));
+for (const [label, args] of offline) {
+  const samples: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) samples.push(await measure(dir, args));
+  console.log(row(label, samples));
 }
+
+if (process.env.BENCH_LIVE !== '0') await benchLive(USERS, dir);

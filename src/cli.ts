@@ -59,7 +59,14 @@ function parseFlags(argv: readonly string[]): Record<string, string | boolean | 
         'unexpected argument; every option is --name VALUE, see --help.',
       );
     }
-    throw new ConfigurationError(`${text.split('\n')[0] ?? text}; see --help.`);
+    if (/ambiguous/.test(text)) {
+      throw new ConfigurationError(
+        `option ${flag ?? ''}: a value that starts with - is written ${flag ?? '--name'}=VALUE.`,
+      );
+    }
+    throw new ConfigurationError(
+      `${(text.split('\n')[0] ?? text).replace(/\.$/, '')}; see --help.`,
+    );
   }
 }
 

@@ -105,8 +105,15 @@ async function collect(
       maxReportAgeMinutes: options.maxReportAgeMinutes,
       includeRoot: options.includeRoot,
       rules,
+      credentialSource: credentialSource(options),
     },
   );
+}
+
+function credentialSource(options: Options): string {
+  if (options.roleToAssume !== null) return `the role ${options.roleToAssume}`;
+  if (options.profile !== null) return `profile ${options.profile}`;
+  return "the AWS SDK's default credential chain (environment, shared config, instance role; or set role-to-assume)";
 }
 
 /**

@@ -32,6 +32,7 @@ const settings: LiveSettings = {
   maxReportAgeMinutes: 15,
   includeRoot: true,
   rules: activeRules(true),
+  credentialSource: 'the test credentials',
 };
 
 function collect(overrides: Partial<LiveSettings> = {}) {
@@ -331,7 +332,7 @@ describe('credentials', () => {
         awsError('CredentialsProviderError', 'Could not load credentials from any providers\nmore'),
       );
     await expect(collect()).rejects.toThrow(
-      "AWS credentials are missing or invalid (sts:GetCallerIdentity: CredentialsProviderError: Could not load credentials from any providers); set role-to-assume, or provide credentials through the AWS SDK's default chain.",
+      'AWS credentials from the test credentials are missing or invalid (sts:GetCallerIdentity: CredentialsProviderError: Could not load credentials from any providers).',
     );
   });
 });

@@ -1,6 +1,6 @@
 import type { IAMClient } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
-import { AwsAccessError } from '../errors.js';
+import { AwsAccessError, ReportError } from '../errors.js';
 import type {
   AccountSnapshot,
   NotAssessed,
@@ -8,10 +8,10 @@ import type {
   SnapshotSource,
   Verification,
 } from '../model.js';
-import { parseCredentialReport } from '../report/credential-report.js';
+import { parseCredentialReport, type ParsedReport } from '../report/credential-report.js';
 import type { Rule } from '../rules/catalog.js';
 import { errorCode } from './aws-errors.js';
-import { fetchCredentialReport } from './fetch-report.js';
+import { fetchCredentialReport, type FetchedReport } from './fetch-report.js';
 import { readRoot } from './root.js';
 import { listAllUsers, readUserStates, type UserRef, type UserState } from './user-state.js';
 
@@ -29,6 +29,8 @@ export interface LiveSettings {
   readonly includeRoot: boolean;
   /** The rules evaluated: a stale report's candidates are the users that break one. */
   readonly rules: readonly Rule[];
+  /** Where the credentials come from, for the message when they do not work. */
+  readonly credentialSource: string;
 }
 
 interface Users {
@@ -45,7 +47,7 @@ export async function collectLive(
   deps: LiveDeps,
   settings: LiveSettings,
 ): Promise<AccountSnapshot> {
-  const caller = await whoAmI(deps.sts);
+  const caller = await whoAmI(deps.sts, settings.credentialSource);
   const rootArn = `arn:${caller.partition}:iam::${caller.accountId}:root`;
 
   deps.log('Requesting the IAM credential report…');
@@ -55,17 +57,14 @@ export async function collectLive(
   let verification: Verification | null = null;
   let reportRoot: Principal | undefined;
 
-  if (attempt.ok) {
-    const { report } = attempt;
+  const read = attempt.ok ? readReport(attempt.report) : attempt;
+  if (read.ok) {
+    const { report, parsed } = read;
     source = {
       kind: 'live-report',
       generatedAt: report.generatedAt,
       generatedByThisRun: report.generatedByThisRun,
     };
-    const parsed = parseCredentialReport(
-      report.text,
-      'the credential report from iam:GetCredentialReport',
-    );
     reportRoot = parsed.principals.find((p) => p.kind === 'root');
     const reportUsers = parsed.principals.filter((p) => p.kind === 'user');
     const ageMinutes = (deps.now().getTime() - report.generatedAt.getTime()) / 60_000;
@@ -84,8 +83,8 @@ export async function collectLive(
       ));
     }
   } else {
-    deps.log(`No credential report (${attempt.reason}): reading users one by one…`);
-    source = { kind: 'live-enumeration', reason: attempt.reason };
+    deps.log(`No credential report (${read.reason}): reading users one by one…`);
+    source = { kind: 'live-enumeration', reason: read.reason };
     users = await enumerateUsers(deps.iam, rootArn);
   }
 
@@ -117,8 +116,27 @@ export async function collectLive(
   };
 }
 
+/** The fetched report, parsed; a report the parser rejects sends the audit user by user. */
+function readReport(
+  report: FetchedReport,
+): { ok: true; report: FetchedReport; parsed: ParsedReport } | { ok: false; reason: string } {
+  try {
+    const parsed = parseCredentialReport(
+      report.text,
+      'the credential report from iam:GetCredentialReport',
+    );
+    return { ok: true, report, parsed };
+  } catch (error) {
+    if (!(error instanceof ReportError)) throw error;
+    return { ok: false, reason: `the credential report could not be read (${error.message})` };
+  }
+}
+
 /** sts:GetCallerIdentity needs no permission: it proves the credentials and names the account. */
-async function whoAmI(sts: STSClient): Promise<{ accountId: string; partition: string }> {
+async function whoAmI(
+  sts: STSClient,
+  credentialSource: string,
+): Promise<{ accountId: string; partition: string }> {
   try {
     const identity = await sts.send(new GetCallerIdentityCommand({}));
     const partition = /^arn:([^:]+):/.exec(identity.Arn ?? '')?.[1] ?? 'aws';
@@ -127,7 +145,7 @@ async function whoAmI(sts: STSClient): Promise<{ accountId: string; partition: s
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n', 1)[0] : String(error);
     throw new AwsAccessError(
-      `AWS credentials are missing or invalid (sts:GetCallerIdentity: ${errorCode(error)}: ${detail ?? ''}); set role-to-assume, or provide credentials through the AWS SDK's default chain.`,
+      `AWS credentials from ${credentialSource} are missing or invalid (sts:GetCallerIdentity: ${errorCode(error)}: ${detail ?? ''}).`,
     );
   }
 }

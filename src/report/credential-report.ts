@@ -24,12 +24,27 @@ export function parseCredentialReport(text: string, source: string): ParsedRepor
   };
 
   let rows: { record: string[]; info: { lines: number } }[];
+  let lastRecordLine = 0;
   try {
-    rows = parse(text, { bom: true, info: true, skip_empty_lines: true }) as unknown as typeof rows;
+    rows = parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      on_record: (record, context) => {
+        lastRecordLine = context.lines;
+        return record;
+      },
+    }) as unknown as typeof rows;
   } catch (error) {
     if (error instanceof CsvError) {
       const { lines = 1 } = error as CsvError & { lines?: number };
-      return fail(lines, csvProblem(error));
+      // An unclosed quote is only noticed at the end of the file: point at where it opens.
+      const where =
+        error.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? (lineOfQuoteAfter(text, lastRecordLine) ?? lines)
+          : lines;
+      return fail(where, csvProblem(error.code, error.message));
     }
     throw error;
   }
@@ -45,10 +60,16 @@ export function parseCredentialReport(text: string, source: string): ParsedRepor
     }
   }
 
+  const aws = header.record.slice(0, 3).join(',') === 'user,arn,user_creation_time';
   let accountId: string | null = null;
   let partition = 'aws';
-  const principals = body.map(({ record, info }): Principal => {
+  const principals = body.map(({ record: raw, info }): Principal => {
     const line = info.lines;
+    const record =
+      raw.length === header.record.length
+        ? raw
+        : (aws && unquotedCommasRepaired(raw, header.record.length)) ||
+          fail(line, csvProblem('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', ''));
     const cell = (column: string): string | null => {
       const i = index.get(column);
       return i === undefined ? null : (record[i]?.trim() ?? '');
@@ -126,13 +147,36 @@ function lastUsed(raw: string | null): string | null {
   return raw;
 }
 
-function csvProblem(error: CsvError): string {
-  switch (error.code) {
+/**
+ * A row whose user name holds commas, written without quotes (IAM allows `,` in names and
+ * paths), has extra fields. In AWS's column order they can be put back: the user runs up to
+ * the field that starts the ARN, the ARN up to the creation time, and the ARN ends in the
+ * user's name. Anything else stays an error.
+ */
+function unquotedCommasRepaired(fields: readonly string[], width: number): string[] | null {
+  if (fields.length <= width) return null;
+  const arnStart = fields.findIndex((field, i) => i > 0 && field.startsWith('arn:'));
+  const created = fields.findIndex((field, i) => i > arnStart && /^\d{4}-\d\d-\d\dT/.test(field));
+  if (arnStart < 1 || created < 0) return null;
+  const user = fields.slice(0, arnStart).join(',');
+  const arn = fields.slice(arnStart, created).join(',');
+  const repaired = [user, arn, ...fields.slice(created)];
+  return repaired.length === width && arn.endsWith(`/${user}`) ? repaired : null;
+}
+
+/** The 1-based number of the first line after `line` that holds a quote. */
+function lineOfQuoteAfter(text: string, line: number): number | null {
+  const index = text.split(/\r?\n/).findIndex((l, i) => i >= line && l.includes('"'));
+  return index < 0 ? null : index + 1;
+}
+
+function csvProblem(code: string, message: string): string {
+  switch (code) {
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
       return 'the row has a different number of fields than the header; quote values that contain commas';
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'a quoted value is never closed';
     default:
-      return `not a valid CSV row (${error.message.replace(/ on line \d+| at line \d+/, '')})`;
+      return `not a valid CSV row (${message.replace(/ on line \d+| at line \d+/, '')})`;
   }
 }

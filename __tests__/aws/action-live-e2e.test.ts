@@ -1,0 +1,359 @@
+/**
+ * The built entries against moto, as the runner and a user start them: dist/index.js on Node 24
+ * signing in with a GitHub OIDC token and a role, and dist/cli.js with ambient keys or a profile.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CreateRoleCommand,
+  GenerateCredentialReportCommand,
+  PutRolePolicyCommand,
+} from '@aws-sdk/client-iam';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { iamClient } from '../support/aws-env.js';
+import { startMoto, type MotoServer } from '../support/moto.js';
+import { startOidcServer, type OidcServer } from '../support/oidc-server.js';
+import { seedAccount, type SeedUser } from '../support/seed.js';
+import { repoRoot } from '../fixtures.js';
+import { actionBundle, cliBundle, node24, parseGithubOutput } from '../runner.js';
+import { emptyStringPaths, onlyRun, sarifSchemaErrors } from '../sarif-validation.js';
+import { ACCOUNT, readJson, ROOT_ARN, runChild, userArn, type ChildExit } from './live-helpers.js';
+
+const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/iam-mfa-audit`;
+const WORKFLOW = '.github/workflows/iam-mfa-audit.yml';
+const WORKFLOW_TEXT = [
+  'name: IAM MFA audit',
+  "on: { schedule: [{ cron: '17 6 * * *' }] }",
+  'permissions: { id-token: write, contents: read, security-events: write }',
+  'jobs:',
+  '  audit:',
+  '    runs-on: ubuntu-latest',
+  '    steps:',
+  '      - uses: actions/checkout@v4',
+  '      - id: audit',
+  '        uses: iam-mfa-audit/iam-mfa-audit@v0',
+  `        with: { role-to-assume: '${ROLE_ARN}' }`,
+  '',
+].join('\n');
+const USES_LINE = 10;
+
+const USERS: SeedUser[] = [
+  { name: 'dana', consolePassword: true },
+  { name: 'erin', path: '/engineering/', consolePassword: true },
+  { name: 'vera', consolePassword: true, mfa: 'virtual' },
+  { name: 'hank', consolePassword: true, mfa: 'hardware' },
+  { name: 'svc-build' },
+];
+const FINDING_ARNS = [ROOT_ARN, userArn('dana'), userArn('erin', '/engineering/')];
+
+const NO_OIDC_TOKEN =
+  '::error::role-to-assume is set but GitHub offered no OIDC token: add `permissions: id-token: write` to the workflow or job.';
+
+let moto: MotoServer;
+let oidc: OidcServer;
+let dir: string;
+
+beforeAll(async () => {
+  [moto, oidc] = await Promise.all([startMoto(), startOidcServer()]);
+  dir = await mkdtemp(join(tmpdir(), 'action-live-e2e-'));
+  const iam = iamClient(moto.endpoint);
+  await seedAccount(iam, USERS);
+  const trust = readFileSync(join(repoRoot, 'examples', 'trust-policy.json'), 'utf8').replaceAll(
+    '111122223333',
+    ACCOUNT,
+  );
+  await iam.send(
+    new CreateRoleCommand({ RoleName: 'iam-mfa-audit', AssumeRolePolicyDocument: trust }),
+  );
+  await iam.send(
+    new PutRolePolicyCommand({
+      RoleName: 'iam-mfa-audit',
+      PolicyName: 'iam-mfa-audit',
+      PolicyDocument: readFileSync(join(repoRoot, 'examples', 'iam-policy.json'), 'utf8'),
+    }),
+  );
+  // A report exists (moto dates it 2015), so every run below takes the same path: the stale
+  // report with its candidates re-checked live.
+  await iam.send(new GenerateCredentialReportCommand({}));
+  await mkdir(join(dir, 'workspace', '.github', 'workflows'), { recursive: true });
+  await writeFile(join(dir, 'workspace', WORKFLOW), WORKFLOW_TEXT);
+});
+
+afterAll(async () => {
+  await Promise.all([oidc.stop(), moto.stop()]);
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** action.yml's inputs with their defaults, as the runner passes them (INPUT_NAME, dashes kept). */
+function inputsEnv(inputs: Readonly<Record<string, string>>): Record<string, string> {
+  const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string | number | boolean }>;
+  };
+  const values = {
+    ...Object.fromEntries(
+      Object.entries(action.inputs).map(([name, spec]) => [name, String(spec.default ?? '')]),
+    ),
+    ...inputs,
+  };
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
+  );
+}
+
+/** Only what the runner sets: nothing of this process (no AWS keys) leaks in. */
+function baseEnv(home: string): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: home,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+}
+
+interface Step extends ChildExit {
+  readonly outputText: string;
+  readonly outputs: Record<string, string>;
+  readonly summary: string;
+  readonly sarifFile: string;
+}
+
+async function runStep(name: string, extra: Record<string, string>): Promise<Step> {
+  const stepDir = join(dir, name);
+  await mkdir(stepDir, { recursive: true });
+  const outputFile = join(stepDir, 'github-output');
+  const summaryFile = join(stepDir, 'step-summary.md');
+  const sarifFile = join(stepDir, 'results', 'iam-mfa-audit.sarif');
+  await writeFile(outputFile, '');
+  await writeFile(summaryFile, '');
+  const exit = await runChild(node24, [actionBundle], {
+    cwd: join(dir, 'workspace'),
+    env: {
+      ...baseEnv(stepDir),
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: join(dir, 'workspace'),
+      GITHUB_WORKFLOW_REF: `octo-org/octo-repo/${WORKFLOW}@refs/heads/main`,
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      RUNNER_TEMP: stepDir,
+      AWS_ENDPOINT_URL: moto.endpoint,
+      ...inputsEnv({ 'role-to-assume': ROLE_ARN, 'sarif-file': sarifFile }),
+      ...extra,
+    },
+  });
+  const outputText = await readFile(outputFile, 'utf8');
+  return {
+    ...exit,
+    outputText,
+    outputs: parseGithubOutput(outputText),
+    summary: await readFile(summaryFile, 'utf8'),
+    sarifFile,
+  };
+}
+
+const lines = (text: string): string[] => text.split('\n').filter((line) => line !== '');
+
+describe('dist/index.js on Node 24 with role-to-assume and an OIDC token', () => {
+  let step: Step;
+
+  beforeAll(async () => {
+    step = await runStep('with-oidc', oidc.env());
+  }, 60_000);
+
+  it('runs on the Node the action declares', () => {
+    expect(execFileSync(node24, ['--version'], { encoding: 'utf8' })).toMatch(/^v24\./);
+    const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as {
+      runs: { using: string; main: string };
+    };
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  });
+
+  it('asks GitHub for a token for sts.amazonaws.com and fails the step on the findings', () => {
+    expect(oidc.audiences()).toEqual(['sts.amazonaws.com']);
+    expect(step.stderr).toBe('');
+    expect(step.status).toBe(1);
+    const out = lines(step.stdout);
+    expect(out.at(-1)).toBe('::error::3 findings at high or above, 0 tolerated (max-findings).');
+    const annotations = out.filter((line) => line.startsWith('::error title='));
+    expect(annotations.sort()).toEqual(
+      [
+        `::error title=aws-iam-001 RootAccountWithoutMfa (critical),file=${WORKFLOW},line=${USES_LINE}::The root user in AWS account ${ACCOUNT} has no active MFA device.`,
+        `::error title=aws-iam-002 ConsoleUserWithoutMfa (high),file=${WORKFLOW},line=${USES_LINE}::IAM user dana in AWS account ${ACCOUNT} has a console password and no active MFA device.`,
+        `::error title=aws-iam-002 ConsoleUserWithoutMfa (high),file=${WORKFLOW},line=${USES_LINE}::IAM user erin in AWS account ${ACCOUNT} has a console password and no active MFA device.`,
+      ].sort(),
+    );
+  });
+
+  it('writes every output', () => {
+    expect(step.outputs).toEqual({
+      findings: '3',
+      'failing-findings': '3',
+      result: 'fail',
+      'max-severity': 'critical',
+      'sarif-file': step.sarifFile,
+      'account-id': ACCOUNT,
+      'not-assessed': '0',
+    });
+    // the runner's heredoc form, one per output
+    expect(step.outputText).toMatch(/^findings<<ghadelimiter_[0-9a-f-]+\n3\nghadelimiter_/);
+  });
+
+  it('writes a valid SARIF file whose alerts point at the workflow step', async () => {
+    const log = await readJson(step.sarifFile);
+    expect(sarifSchemaErrors(log)).toEqual([]);
+    expect(emptyStringPaths(log)).toEqual([]);
+    const sarif = onlyRun(log);
+    expect(sarif.automationDetails?.id).toBe(`iam-mfa-audit/${ACCOUNT}/`);
+    expect(
+      sarif.results.map((r) => r.locations?.[0]?.logicalLocations?.[0]?.fullyQualifiedName).sort(),
+    ).toEqual([...FINDING_ARNS].sort());
+    for (const result of sarif.results) {
+      expect(result.locations?.[0]?.physicalLocation).toEqual({
+        artifactLocation: { uri: WORKFLOW },
+        region: { startLine: USES_LINE },
+      });
+    }
+    expect(sarif.results.map((r) => r.ruleId).sort()).toEqual([
+      'aws-iam-001',
+      'aws-iam-002',
+      'aws-iam-002',
+    ]);
+  });
+
+  it('writes the findings table and the data source to the job summary', () => {
+    const summary = lines(step.summary);
+    expect(summary[0]).toBe('## ❌ IAM MFA audit: fail');
+    expect(summary).toContain(`- **Account:** ${ACCOUNT} (partition aws)`);
+    const data = summary.find((line) => line.startsWith('- **Data:** '));
+    expect(data).toMatch(
+      /^- \*\*Data:\*\* live credential report generated 2015-02-02T20:02:02Z \(\d+ minutes before the audit; an earlier report AWS returned from its cache\)$/,
+    );
+    expect(summary.find((line) => line.startsWith('- **Freshness:** '))).toMatch(
+      /2 candidate findings were re-checked live and 0 dropped as fixed since; 0 users created since/,
+    );
+    expect(summary).toContain('### Findings');
+    expect(summary).toContain('| User | ARN | Severity | Password last used | Created |');
+    const rows = summary.filter((line) => /^\| [^|]+ \| arn/.test(line));
+    expect(rows.map((row) => row.split(' | ').slice(0, 3).join(' | ')).sort()).toEqual([
+      `| dana | arn&#58;aws&#58;iam&#58;&#58;${ACCOUNT}&#58;user/dana | high`,
+      `| erin | arn&#58;aws&#58;iam&#58;&#58;${ACCOUNT}&#58;user/engineering/erin | high`,
+      `| root | arn&#58;aws&#58;iam&#58;&#58;${ACCOUNT}&#58;root | critical`,
+    ]);
+  });
+
+  it('masks the token and the role’s credentials, and writes them nowhere else', async () => {
+    const out = step.stdout.split('\n');
+    const masked = new Set(
+      out.filter((line) => line.startsWith('::add-mask::')).map((line) => line.slice(12)),
+    );
+    expect(masked.has(oidc.token)).toBe(true);
+    const credentials = [...masked].filter((value) => value !== oidc.token);
+    // access key id, secret access key, session token: as moto issues them
+    expect(credentials).toHaveLength(3);
+    expect(credentials.find((value) => /^ASIA[A-Z0-9]{16}$/.test(value))).toBeDefined();
+    expect(credentials.find((value) => /^[A-Za-z0-9/+]{40}$/.test(value))).toBeDefined();
+    expect(credentials.find((value) => value.length > 100)).toBeDefined();
+
+    const elsewhere = {
+      stdout: out.filter((line) => !line.startsWith('::add-mask::')).join('\n'),
+      stderr: step.stderr,
+      GITHUB_OUTPUT: step.outputText,
+      summary: step.summary,
+      sarif: await readFile(step.sarifFile, 'utf8'),
+    };
+    for (const secret of masked) {
+      for (const [where, text] of Object.entries(elsewhere)) {
+        expect(text.includes(secret), `a masked value appears in ${where}`).toBe(false);
+      }
+    }
+    // masking comes before the audit prints anything about the account
+    const firstMask = out.findIndex((line) => line.startsWith('::add-mask::'));
+    const firstReport = out.findIndex((line) => line.startsWith('Requesting'));
+    expect(firstMask).toBeGreaterThanOrEqual(0);
+    expect(firstMask).toBeLessThan(firstReport);
+  });
+});
+
+describe('dist/index.js without id-token: write', () => {
+  it('fails with one line and writes no SARIF and no output', async () => {
+    const step = await runStep('without-oidc', {});
+    expect(step.status).toBe(1);
+    expect(step.stdout).toBe(`${NO_OIDC_TOKEN}\n`);
+    expect(step.stderr).toBe('');
+    expect(existsSync(step.sarifFile)).toBe(false);
+    expect(step.outputText).toBe('');
+    expect(step.summary).toBe('');
+  });
+});
+
+describe('dist/cli.js against moto', () => {
+  it('prints the table of findings and exits 1, with ambient keys', async () => {
+    const cliDir = await mkdtemp(join(dir, 'cli-'));
+    const sarifFile = join(cliDir, 'audit.sarif');
+    const exit = await runChild(node24, [cliBundle, '--sarif-file', sarifFile], {
+      cwd: cliDir,
+      env: {
+        ...baseEnv(cliDir),
+        AWS_ENDPOINT_URL: moto.endpoint,
+        AWS_ACCESS_KEY_ID: 'testing',
+        AWS_SECRET_ACCESS_KEY: 'testing',
+      },
+    });
+    expect(exit.status).toBe(1);
+    const out = lines(exit.stdout);
+    expect(out[0]).toBe(`Account: ${ACCOUNT} (aws), ${USERS.length + 1} principal(s)`);
+    expect(out[1]).toMatch(/^Data: live credential report generated 2015-02-02T20:02:02Z/);
+    expect(out[2]).toMatch(
+      /^Freshness: report \d+ min old; 2 re-checked live, 0 dropped as fixed, 0 created since assessed live$/,
+    );
+    const header = out.findIndex((line) => line.startsWith('SEVERITY'));
+    expect(out[header]?.split(/\s{2,}/)).toEqual([
+      'SEVERITY',
+      'RULE',
+      'USER',
+      'PASSWORD LAST USED',
+      'CREATED',
+      'ARN',
+    ]);
+    const rows = out.slice(header + 1, header + 4).map((line) => line.split(/\s{2,}/));
+    expect(rows.map((row) => [row[0], row[1], row[2], row.at(-1)]).sort()).toEqual([
+      ['critical', 'aws-iam-001', 'root', ROOT_ARN],
+      ['high', 'aws-iam-002', 'dana', userArn('dana')],
+      ['high', 'aws-iam-002', 'erin', userArn('erin', '/engineering/')],
+    ]);
+    expect(out.at(-2)).toBe('FAIL: 3 findings at high or above, 0 tolerated (max-findings).');
+    expect(out.at(-1)).toBe(`SARIF: ${sarifFile}`);
+    expect(sarifSchemaErrors(await readJson(sarifFile))).toEqual([]);
+    // progress goes to stderr, never the table
+    expect(lines(exit.stderr)).toEqual([
+      'Requesting the IAM credential report…',
+      expect.stringMatching(
+        /^The report is \d+ minutes old: re-checking its candidate findings live…$/,
+      ),
+    ]);
+  });
+
+  it('exits 2 with one line when the named profile does not exist', async () => {
+    const cliDir = await mkdtemp(join(dir, 'cli-profile-'));
+    const sarifFile = join(cliDir, 'audit.sarif');
+    const exit = await runChild(
+      node24,
+      [cliBundle, '--profile', 'missing-profile', '--sarif-file', sarifFile],
+      {
+        cwd: cliDir,
+        // HOME has no ~/.aws: the profile exists nowhere
+        env: { ...baseEnv(cliDir), AWS_ENDPOINT_URL: moto.endpoint },
+      },
+    );
+    expect(exit.status).toBe(2);
+    expect(exit.stdout).toBe('');
+    expect(lines(exit.stderr)).toHaveLength(1);
+    expect(exit.stderr).toMatch(
+      /^iam-mfa-audit: AWS credentials from profile missing-profile are missing or invalid \(sts:GetCallerIdentity: .+\)\.\n$/,
+    );
+    expect(existsSync(sarifFile)).toBe(false);
+  });
+});

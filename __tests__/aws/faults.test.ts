@@ -1,0 +1,205 @@
+/**
+ * Faults moto never makes, injected by the fault proxy in front of it: throttling, 500s, 503s,
+ * slow answers and dropped connections. Within max-attempts the audit's answer is the same as
+ * without faults; beyond it, the audit fails closed and names the call that gave out.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GenerateCredentialReportCommand, type IAMClient } from '@aws-sdk/client-iam';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { iamClient } from '../support/aws-env.js';
+import {
+  awsErrorXml,
+  startFaultProxy,
+  type FaultPlan,
+  type FaultProxy,
+} from '../support/fault-proxy.js';
+import { startMoto, type MotoServer } from '../support/moto.js';
+import { seedAccount, type SeedUser } from '../support/seed.js';
+import { audit, expectedKeys, findingKeys, stubAwsEnv, userArn } from './live-helpers.js';
+
+// Small on purpose: after a throttle, the SDK's adaptive retry lets a client send about one
+// request every two seconds until it recovers, so every request counts against the clock.
+const USERS: SeedUser[] = [
+  { name: 'open-1', consolePassword: true },
+  { name: 'open-2', consolePassword: true },
+  { name: 'open-eng', path: '/engineering/', consolePassword: true },
+  { name: 'vera', consolePassword: true, mfa: 'virtual' },
+  { name: 'hank', consolePassword: true, mfa: 'hardware' },
+  { name: 'svc-build' },
+];
+const CANDIDATES = USERS.filter((u) => u.consolePassword === true && u.mfa === undefined);
+const EXPECTED = expectedKeys(CANDIDATES.map((u) => userArn(u.name, u.path)));
+
+// With this seed, both audits below meet every kind of fault (the draws are consumed in order,
+// one per request, whichever request it is).
+const RANDOM_FAULTS: FaultPlan = {
+  seed: 1961,
+  throttleRate: 0.3,
+  error500Rate: 0.1,
+  error503Rate: 0.1,
+  slowRate: 0.1,
+  slowMs: 200,
+  dropRate: 0.05,
+};
+
+const KINDS = ['drop', 'error500', 'error503', 'slow', 'throttle'];
+
+const DENY_REPORT: FaultPlan['respond'] = (action) =>
+  action === 'GenerateCredentialReport'
+    ? { status: 403, body: awsErrorXml('AccessDenied', 'not authorized') }
+    : undefined;
+
+let moto: MotoServer;
+let iam: IAMClient;
+let proxy: FaultProxy;
+let dir: string;
+
+const total = (counts: Record<string, number>): number =>
+  Object.values(counts).reduce((a, b) => a + b, 0);
+
+/** Faults that answered in place of moto, so the SDK had to send the request again. */
+const failedRequests = (faults: Record<string, number>): number =>
+  (faults.throttle ?? 0) + (faults.error500 ?? 0) + (faults.error503 ?? 0) + (faults.drop ?? 0);
+
+beforeAll(async () => {
+  moto = await startMoto();
+  iam = iamClient(moto.endpoint);
+  await seedAccount(iam, USERS);
+  // A report exists and moto dates it 2015: every audit re-checks its candidates live, so
+  // the per-user calls are exercised too.
+  await iam.send(new GenerateCredentialReportCommand({}));
+  proxy = await startFaultProxy(moto.endpoint);
+});
+
+afterAll(async () => {
+  await proxy.stop();
+  await moto.stop();
+});
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'faults-'));
+  proxy.setPlan({});
+  proxy.resetCounts();
+  stubAwsEnv(proxy.endpoint);
+});
+
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('without faults', () => {
+  it('audits the stale report with live re-checks', async () => {
+    const { outcome: baseline } = await audit({ 'sarif-file': join(dir, 'audit.sarif') });
+    expect(findingKeys(baseline.findings)).toEqual(EXPECTED);
+    expect(baseline.snapshot.verification).toMatchObject({
+      rechecked: CANDIDATES.length,
+      dropped: 0,
+      createdSince: 0,
+    });
+    expect(baseline.snapshot.notAssessed).toEqual([]);
+    expect(proxy.faults()).toEqual({});
+  });
+});
+
+describe('random faults within max-attempts', () => {
+  it('ends with exactly the findings of the audit without faults', async () => {
+    proxy.setPlan(RANDOM_FAULTS);
+    const { outcome } = await audit({
+      'sarif-file': join(dir, 'audit.sarif'),
+      'max-attempts': '10',
+    });
+
+    expect(outcome.snapshot.notAssessed).toEqual([]);
+    expect(findingKeys(outcome.findings)).toEqual(EXPECTED);
+    expect(outcome.snapshot.source).toEqual({
+      kind: 'live-report',
+      generatedAt: new Date('2015-02-02T20:02:02Z'),
+      generatedByThisRun: false,
+    });
+    expect(outcome.snapshot.verification).toMatchObject({
+      rechecked: CANDIDATES.length,
+      dropped: 0,
+      createdSince: 0,
+    });
+    expect(outcome.outputs).toMatchObject({ result: 'fail', 'not-assessed': '0' });
+
+    const faults = proxy.faults();
+    expect(Object.keys(faults).sort()).toEqual(KINDS);
+    // GetCallerIdentity, Generate, Get, ListUsers, GetAccountSummary, and two calls per
+    // candidate; every request that failed was sent again, slow ones were answered late
+    expect(total(proxy.calls())).toBe(5 + 2 * CANDIDATES.length + failedRequests(faults));
+  }, 60_000);
+
+  it('ends with the same findings on the per-user path', async () => {
+    proxy.setPlan({ ...RANDOM_FAULTS, respond: DENY_REPORT });
+    const { outcome } = await audit({
+      'sarif-file': join(dir, 'audit.sarif'),
+      'max-attempts': '10',
+    });
+
+    expect(outcome.snapshot.source.kind).toBe('live-enumeration');
+    expect(outcome.snapshot.notAssessed).toEqual([]);
+    expect(findingKeys(outcome.findings)).toEqual(EXPECTED);
+    const faults = proxy.faults();
+    expect(faults.respond).toBe(1);
+    expect(Object.keys(faults).sort()).toEqual([...KINDS, 'respond'].sort());
+    // GetCallerIdentity, the denied Generate (final, not retried), ListUsers, GetAccountSummary,
+    // every user's login profile and the MFA devices of those with a password
+    const passwords = USERS.filter((u) => u.consolePassword === true).length;
+    expect(total(proxy.calls())).toBe(4 + USERS.length + passwords + failedRequests(faults));
+  }, 60_000);
+});
+
+describe('throttling beyond max-attempts', () => {
+  const throttled = (name: string, path?: string) => ({
+    arn: userArn(name, path),
+    name,
+    action: 'iam:ListMFADevices',
+    reason: 'iam:ListMFADevices was still throttled after 2 attempts (max-attempts)',
+  });
+
+  it('fails closed: the candidates whose MFA could not be read are not assessed, and it never passes', async () => {
+    proxy.setPlan({ throttleRate: 1, onlyActions: ['ListMFADevices'] });
+    // three audits at once (each its own clients), to spend the adaptive retry's waits only once
+    const [byDefault, findingsDoNotCount, allowed] = await Promise.all([
+      audit({ 'sarif-file': join(dir, 'default.sarif'), 'max-attempts': '2' }),
+      audit({ 'sarif-file': join(dir, 'none.sarif'), 'max-attempts': '2', 'fail-on': 'none' }),
+      audit({
+        'sarif-file': join(dir, 'allowed.sarif'),
+        'max-attempts': '2',
+        'fail-on': 'none',
+        'allow-incomplete': 'true',
+      }),
+    ]);
+
+    const expectedGaps = CANDIDATES.map((u) => throttled(u.name, u.path));
+    for (const { outcome } of [byDefault, findingsDoNotCount, allowed]) {
+      const gaps = [...outcome.snapshot.notAssessed].sort((a, b) => a.name.localeCompare(b.name));
+      expect(gaps).toEqual(expectedGaps);
+      // the report's findings stay, unconfirmed
+      expect(findingKeys(outcome.findings)).toEqual(EXPECTED);
+      expect(outcome.outputs['not-assessed']).toBe(String(CANDIDATES.length));
+      expect(outcome.verdict.result).not.toBe('pass');
+    }
+
+    expect(byDefault.outcome.verdict.result).toBe('fail');
+    expect(byDefault.outcome.verdict.why).toBe(
+      `${EXPECTED.length} findings at high or above, 0 tolerated (max-findings); also ${CANDIDATES.length} principals not assessed (iam:ListMFADevices).`,
+    );
+    expect(findingsDoNotCount.outcome.verdict.result).toBe('fail');
+    expect(findingsDoNotCount.outcome.verdict.why).toMatch(
+      new RegExp(
+        `^Incomplete audit: ${CANDIDATES.length} principals not assessed \\(iam:ListMFADevices\\); grant the missing IAM actions or set allow-incomplete: true\\.`,
+      ),
+    );
+    expect(allowed.outcome.verdict.result).toBe('incomplete');
+    expect(allowed.outcome.outputs.result).toBe('incomplete');
+
+    // two attempts per candidate and audit, every one of them throttled
+    expect(proxy.calls().ListMFADevices).toBe(3 * 2 * CANDIDATES.length);
+    expect(proxy.faults()).toEqual({ throttle: 3 * 2 * CANDIDATES.length });
+  }, 90_000);
+});

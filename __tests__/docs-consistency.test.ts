@@ -1,0 +1,101 @@
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { run } from '../src/main.js';
+import { INPUTS, parseOptions, type InputSpec } from '../src/options.js';
+import { VERSION } from '../src/version.js';
+import { exampleReport, offlineIO, repoRoot } from './fixtures.js';
+
+interface ActionYml {
+  inputs: Record<
+    string,
+    { description?: string; required?: boolean; default?: string | number | boolean }
+  >;
+  outputs: Record<string, { description?: string }>;
+  runs: { using: string; main: string };
+}
+
+const action = parse(await readFile(join(repoRoot, 'action.yml'), 'utf8')) as ActionYml;
+const packageJson = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as {
+  version: string;
+};
+
+/** Inputs the action declares: every one but the CLI's own flags. */
+const actionInputs = INPUTS.filter(
+  (input: InputSpec & { cliOnly?: boolean }) => input.cliOnly !== true,
+);
+
+async function outputsOfARun(): Promise<string[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'iam-mfa-audit-test-'));
+  try {
+    const inputs: Record<string, string> = {
+      'credential-report': exampleReport,
+      'sarif-file': join(dir, 'audit.sarif'),
+    };
+    const options = parseOptions(
+      (name) => inputs[name],
+      (name) => `input ${name}`,
+    );
+    const outcome = await run(options, offlineIO({ GITHUB_WORKSPACE: repoRoot }));
+    return Object.keys(outcome.outputs);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('action.yml', () => {
+  it('declares exactly the inputs of INPUTS', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual(actionInputs.map((i) => i.name).sort());
+  });
+
+  it('lists them in the order of INPUTS, as --help does', () => {
+    expect(Object.keys(action.inputs)).toEqual(actionInputs.map((input) => input.name));
+  });
+
+  it.each(actionInputs.map((input) => [input.name, input.default] as const))(
+    'declares %s with the default %j, not required',
+    (name, fallback) => {
+      const declared = action.inputs[name];
+      expect(String(declared?.default ?? '')).toBe(fallback);
+      expect(declared?.required).toBe(false);
+    },
+  );
+
+  it.each(actionInputs.map((input) => [input.name, input.description] as const))(
+    'describes %s as --help does',
+    (name, description) => {
+      expect(action.inputs[name]?.description).toBe(description);
+    },
+  );
+
+  it('runs dist/index.js on node24', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  });
+
+  it('declares every output a run sets, each with a description', async () => {
+    const produced = await outputsOfARun();
+    expect(produced).toEqual(
+      expect.arrayContaining([
+        'findings',
+        'failing-findings',
+        'result',
+        'max-severity',
+        'sarif-file',
+        'account-id',
+        'not-assessed',
+      ]),
+    );
+    for (const name of produced) {
+      expect(action.outputs[name]?.description?.length ?? 0, name).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('version', () => {
+  it('writes the package.json version into SARIF', () => {
+    expect(VERSION).toBe(packageJson.version);
+    expect(VERSION).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
