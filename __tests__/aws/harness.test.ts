@@ -42,31 +42,7 @@ import {
   setUserMfa,
   type SeedUser,
 } from '../support/seed.js';
-
-const REPORT_COLUMNS = [
-  'user',
-  'arn',
-  'user_creation_time',
-  'password_enabled',
-  'password_last_used',
-  'password_last_changed',
-  'password_next_rotation',
-  'mfa_active',
-  'access_key_1_active',
-  'access_key_1_last_rotated',
-  'access_key_1_last_used_date',
-  'access_key_1_last_used_region',
-  'access_key_1_last_used_service',
-  'access_key_2_active',
-  'access_key_2_last_rotated',
-  'access_key_2_last_used_date',
-  'access_key_2_last_used_region',
-  'access_key_2_last_used_service',
-  'cert_1_active',
-  'cert_1_last_rotated',
-  'cert_2_active',
-  'cert_2_last_rotated',
-];
+import { HEADER } from '../fixtures.js';
 
 const USERS: SeedUser[] = [
   { name: 'alice', path: '/engineering/', consolePassword: true, mfa: 'virtual' },
@@ -189,7 +165,7 @@ describe('moto seeded through the IAM API', () => {
     expect(report.ReportFormat).toBe('text/csv');
     expect(report.GeneratedTime).toBeInstanceOf(Date);
     const { header, rows } = parseReport(Buffer.from(report.Content ?? []).toString('utf8'));
-    expect(header).toEqual(REPORT_COLUMNS);
+    expect(header).toEqual(HEADER);
     const state = Object.fromEntries(
       rows.map((row) => [row.user ?? '', `${row.password_enabled}/${row.mfa_active}`]),
     );
@@ -337,7 +313,7 @@ describe('fault proxy', () => {
   });
 
   it('answers chosen actions itself: AccessDenied, a stale report, LimitExceeded', async () => {
-    const staleCsv = `${REPORT_COLUMNS.join(',')}\n`;
+    const staleCsv = `${HEADER.join(',')}\n`;
     const staleTime = new Date('2026-01-02T03:04:05Z');
     proxy.resetCounts();
     proxy.setPlan({

@@ -71,15 +71,11 @@ function clientConfig(endpoint: string, credentials: TestCredentials) {
   return { region: TEST_REGION, endpoint, credentials, maxAttempts: 1 };
 }
 
-/** An IAM client for `endpoint` (region us-east-1, one attempt, dummy credentials by default). */
-export function iamClient(
-  endpoint: string,
-  credentials: TestCredentials = TEST_CREDENTIALS,
-  options: TestClientOptions = {},
-): IAMClient {
-  const client = new IAMClient(clientConfig(endpoint, credentials));
+/** Sets moto's account header on a client when an account is asked for. */
+function forAccount<C extends IAMClient | STSClient>(client: C, options: TestClientOptions): C {
   if (options.accountId !== undefined) {
-    client.middlewareStack.add(accountHeader(options.accountId), {
+    // Both clients' stacks take a build-step middleware; their union type is not callable.
+    (client.middlewareStack as IAMClient['middlewareStack']).add(accountHeader(options.accountId), {
       step: 'build',
       name: 'motoAccountId',
       override: true,
@@ -88,19 +84,20 @@ export function iamClient(
   return client;
 }
 
+/** An IAM client for `endpoint` (region us-east-1, one attempt, dummy credentials by default). */
+export function iamClient(
+  endpoint: string,
+  credentials: TestCredentials = TEST_CREDENTIALS,
+  options: TestClientOptions = {},
+): IAMClient {
+  return forAccount(new IAMClient(clientConfig(endpoint, credentials)), options);
+}
+
 /** An STS client for `endpoint` (region us-east-1, one attempt, dummy credentials by default). */
 export function stsClient(
   endpoint: string,
   credentials: TestCredentials = TEST_CREDENTIALS,
   options: TestClientOptions = {},
 ): STSClient {
-  const client = new STSClient(clientConfig(endpoint, credentials));
-  if (options.accountId !== undefined) {
-    client.middlewareStack.add(accountHeader(options.accountId), {
-      step: 'build',
-      name: 'motoAccountId',
-      override: true,
-    });
-  }
-  return client;
+  return forAccount(new STSClient(clientConfig(endpoint, credentials)), options);
 }
