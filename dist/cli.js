@@ -60341,7 +60341,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-/** Exit codes: the threshold decides 0 or 1; anything that stops the audit is 2. */
+/** Exit codes: the verdict decides 0 (pass, or incomplete when allowed) or 1; anything that stops the audit is 2. */
 const EXIT = { pass: 0, fail: 1, error: 2 };
 function help() {
     const width = Math.max(..._options_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .m.map((i) => i.name.length)) + 2;
@@ -60358,7 +60358,7 @@ function help() {
         ...lines,
         `  --${'help'.padEnd(width)}Show this help.`,
         '',
-        'Exit codes: 0 pass, 1 findings over the threshold, 2 error (bad option, unreadable report).',
+        'Exit codes: 0 pass (or incomplete with --allow-incomplete true), 1 fail (findings over the threshold, or principals not assessed), 2 error (bad option, unreadable report, AWS credentials).',
         '',
     ].join('\n');
 }
@@ -60422,7 +60422,7 @@ async function main(argv) {
                 return Promise.resolve();
             },
         });
-        return outcome.verdict.result === 'pass' ? EXIT.pass : EXIT.fail;
+        return outcome.verdict.result === 'fail' ? EXIT.fail : EXIT.pass;
     }
     catch (error) {
         console.error(`iam-mfa-audit: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeError */ .Uc)(error)}`);

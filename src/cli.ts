@@ -7,7 +7,7 @@ import { run } from './main.js';
 import { INPUTS, parseOptions } from './options.js';
 import { renderTerminal } from './surface/terminal.js';
 
-/** Exit codes: the threshold decides 0 or 1; anything that stops the audit is 2. */
+/** Exit codes: the verdict decides 0 (pass, or incomplete when allowed) or 1; anything that stops the audit is 2. */
 const EXIT = { pass: 0, fail: 1, error: 2 } as const;
 
 function help(): string {
@@ -25,7 +25,7 @@ function help(): string {
     ...lines,
     `  --${'help'.padEnd(width)}Show this help.`,
     '',
-    'Exit codes: 0 pass, 1 findings over the threshold, 2 error (bad option, unreadable report).',
+    'Exit codes: 0 pass (or incomplete with --allow-incomplete true), 1 fail (findings over the threshold, or principals not assessed), 2 error (bad option, unreadable report, AWS credentials).',
     '',
   ].join('\n');
 }
@@ -100,7 +100,7 @@ async function main(argv: readonly string[]): Promise<number> {
         return Promise.resolve();
       },
     });
-    return outcome.verdict.result === 'pass' ? EXIT.pass : EXIT.fail;
+    return outcome.verdict.result === 'fail' ? EXIT.fail : EXIT.pass;
   } catch (error) {
     console.error(`iam-mfa-audit: ${describeError(error)}`);
     return EXIT.error;

@@ -16,6 +16,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iamClient } from '../support/aws-env.js';
 import { startMoto, type MotoServer } from '../support/moto.js';
+import { awsErrorXml, startFaultProxy } from '../support/fault-proxy.js';
 import { startOidcServer, type OidcServer } from '../support/oidc-server.js';
 import { seedAccount, type SeedUser } from '../support/seed.js';
 import { repoRoot } from '../fixtures.js';
@@ -335,6 +336,58 @@ describe('dist/cli.js against moto', () => {
       ),
     ]);
   });
+
+  it.each([
+    ['false', 1, 'FAIL: Incomplete audit: 1 principal not assessed (iam:GetAccountSummary)'],
+    [
+      'true',
+      0,
+      'INCOMPLETE: Incomplete audit (allowed): 1 principal not assessed (iam:GetAccountSummary)',
+    ],
+  ])(
+    'fails closed when root cannot be read: --allow-incomplete %s exits %i',
+    async (allow, status, verdict) => {
+      const proxy = await startFaultProxy(moto.endpoint, {
+        respond: (action) =>
+          action === 'GetAccountSummary'
+            ? { status: 403, body: awsErrorXml('AccessDenied', 'not authorized') }
+            : undefined,
+      });
+      try {
+        const cliDir = await mkdtemp(join(dir, 'cli-incomplete-'));
+        const exit = await runChild(
+          node24,
+          [
+            cliBundle,
+            '--fail-on',
+            'none',
+            '--allow-incomplete',
+            allow,
+            '--sarif-file',
+            join(cliDir, 'a.sarif'),
+          ],
+          {
+            cwd: cliDir,
+            env: {
+              ...baseEnv(cliDir),
+              AWS_ENDPOINT_URL: proxy.endpoint,
+              AWS_ACCESS_KEY_ID: 'testing',
+              AWS_SECRET_ACCESS_KEY: 'testing',
+            },
+          },
+        );
+        expect(exit.status).toBe(status);
+        expect(exit.stdout).toContain(
+          `NOT ASSESSED root (${ROOT_ARN}): iam:GetAccountSummary was denied; add it to the policy of the credentials the audit uses`,
+        );
+        expect(lines(exit.stdout).at(-2)).toMatch(
+          new RegExp(`^${verdict.replace(/[()]/g, '\\$&')}`),
+        );
+      } finally {
+        await proxy.stop();
+      }
+    },
+  );
 
   it('exits 2 with one line when the named profile does not exist', async () => {
     const cliDir = await mkdtemp(join(dir, 'cli-profile-'));
