@@ -67166,7 +67166,7 @@ const summary_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 function renderSummary(input) {
     const { snapshot, findings, verdict, now } = input;
     const account = snapshot.accountId ?? 'unknown (the report lists no users)';
-    const icon = verdict.result === 'pass' ? '✅' : '❌';
+    const icon = { pass: '✅', incomplete: '⚠️', fail: '❌' }[verdict.result];
     const head = [
         `## ${icon} IAM MFA audit: ${verdict.result}`,
         '',

@@ -18,11 +18,19 @@ import { iamClient } from '../support/aws-env.js';
 import { startMoto, type MotoServer } from '../support/moto.js';
 import { awsErrorXml, startFaultProxy } from '../support/fault-proxy.js';
 import { startOidcServer, type OidcServer } from '../support/oidc-server.js';
-import { seedAccount, type SeedUser } from '../support/seed.js';
+import { seedAccount } from '../support/seed.js';
 import { repoRoot } from '../fixtures.js';
 import { actionBundle, cliBundle, node24, parseGithubOutput } from '../runner.js';
 import { emptyStringPaths, onlyRun, sarifSchemaErrors } from '../sarif-validation.js';
-import { ACCOUNT, readJson, ROOT_ARN, runChild, userArn, type ChildExit } from './live-helpers.js';
+import {
+  ACCOUNT,
+  readJson,
+  ROOT_ARN,
+  runChild,
+  userArn,
+  type ChildExit,
+  SMALL_ACCOUNT,
+} from './live-helpers.js';
 
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/iam-mfa-audit`;
 const WORKFLOW = '.github/workflows/iam-mfa-audit.yml';
@@ -42,13 +50,7 @@ const WORKFLOW_TEXT = [
 ].join('\n');
 const USES_LINE = 10;
 
-const USERS: SeedUser[] = [
-  { name: 'dana', consolePassword: true },
-  { name: 'erin', path: '/engineering/', consolePassword: true },
-  { name: 'vera', consolePassword: true, mfa: 'virtual' },
-  { name: 'hank', consolePassword: true, mfa: 'hardware' },
-  { name: 'svc-build' },
-];
+const USERS = SMALL_ACCOUNT;
 const FINDING_ARNS = [ROOT_ARN, userArn('dana'), userArn('erin', '/engineering/')];
 
 const NO_OIDC_TOKEN =

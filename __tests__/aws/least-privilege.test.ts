@@ -17,7 +17,7 @@ import type { Outcome } from '../../src/main.js';
 import { iamClient } from '../support/aws-env.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
 import { startMoto, type MotoServer } from '../support/moto.js';
-import { bootstrapPolicyUser, seedAccount, type SeedUser } from '../support/seed.js';
+import { bootstrapPolicyUser, seedAccount } from '../support/seed.js';
 import { repoRoot } from '../fixtures.js';
 import { onlyRun } from '../sarif-validation.js';
 import {
@@ -28,6 +28,7 @@ import {
   ROOT_ARN,
   stubAwsEnv,
   userArn,
+  SMALL_ACCOUNT,
 } from './live-helpers.js';
 
 interface PolicyDocument {
@@ -50,13 +51,7 @@ function policyWithout(action: string): PolicyDocument {
   };
 }
 
-const USERS: SeedUser[] = [
-  { name: 'dana', consolePassword: true },
-  { name: 'erin', path: '/engineering/', consolePassword: true },
-  { name: 'vera', consolePassword: true, mfa: 'virtual' },
-  { name: 'hank', consolePassword: true, mfa: 'hardware' },
-  { name: 'svc-build' },
-];
+const USERS = SMALL_ACCOUNT;
 const CANDIDATES = [userArn('dana'), userArn('erin', '/engineering/')];
 const EXPECTED = expectedKeys(CANDIDATES);
 

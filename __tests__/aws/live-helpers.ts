@@ -3,6 +3,7 @@
  * through its public functions with an IO that captures the outcome, point the SDK at an
  * endpoint through the environment, and a few canned IAM answers the harness does not have.
  */
+import type { SeedUser } from '../support/seed.js';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -13,6 +14,15 @@ import { parseOptions } from '../../src/options.js';
 import { awsEnv, MOTO_DEFAULT_ACCOUNT } from '../support/aws-env.js';
 
 export const ACCOUNT = MOTO_DEFAULT_ACCOUNT;
+/** A small account with every kind of user: two console users without MFA, two with, one without a password. */
+export const SMALL_ACCOUNT: readonly SeedUser[] = [
+  { name: 'dana', consolePassword: true },
+  { name: 'erin', path: '/engineering/', consolePassword: true },
+  { name: 'vera', consolePassword: true, mfa: 'virtual' },
+  { name: 'hank', consolePassword: true, mfa: 'hardware' },
+  { name: 'svc-build' },
+];
+
 export const ROOT_ARN = `arn:aws:iam::${ACCOUNT}:root`;
 
 /** The ARN moto (and AWS) gives a user created with `path`. */

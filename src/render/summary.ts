@@ -65,7 +65,7 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 export function renderSummary(input: SummaryInput): string {
   const { snapshot, findings, verdict, now } = input;
   const account = snapshot.accountId ?? 'unknown (the report lists no users)';
-  const icon = verdict.result === 'pass' ? '✅' : '❌';
+  const icon = { pass: '✅', incomplete: '⚠️', fail: '❌' }[verdict.result];
   const head = [
     `## ${icon} IAM MFA audit: ${verdict.result}`,
     '',
