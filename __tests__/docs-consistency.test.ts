@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { run } from '../src/main.js';
-import { INPUTS, parseOptions, type InputSpec } from '../src/options.js';
+import { ACTION_INPUTS, parseOptions } from '../src/options.js';
 import { VERSION } from '../src/version.js';
 import { exampleReport, offlineIO, repoRoot } from './fixtures.js';
 
@@ -21,11 +21,6 @@ const action = parse(await readFile(join(repoRoot, 'action.yml'), 'utf8')) as Ac
 const packageJson = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as {
   version: string;
 };
-
-/** Inputs the action declares: every one but the CLI's own flags. */
-const actionInputs = INPUTS.filter(
-  (input: InputSpec & { cliOnly?: boolean }) => input.cliOnly !== true,
-);
 
 async function outputsOfARun(): Promise<string[]> {
   const dir = await mkdtemp(join(tmpdir(), 'iam-mfa-audit-test-'));
@@ -47,14 +42,14 @@ async function outputsOfARun(): Promise<string[]> {
 
 describe('action.yml', () => {
   it('declares exactly the inputs of INPUTS', () => {
-    expect(Object.keys(action.inputs).sort()).toEqual(actionInputs.map((i) => i.name).sort());
+    expect(Object.keys(action.inputs).sort()).toEqual(ACTION_INPUTS.map((i) => i.name).sort());
   });
 
   it('lists them in the order of INPUTS, as --help does', () => {
-    expect(Object.keys(action.inputs)).toEqual(actionInputs.map((input) => input.name));
+    expect(Object.keys(action.inputs)).toEqual(ACTION_INPUTS.map((input) => input.name));
   });
 
-  it.each(actionInputs.map((input) => [input.name, input.default] as const))(
+  it.each(ACTION_INPUTS.map((input) => [input.name, input.default] as const))(
     'declares %s with the default %j, not required',
     (name, fallback) => {
       const declared = action.inputs[name];
@@ -63,7 +58,7 @@ describe('action.yml', () => {
     },
   );
 
-  it.each(actionInputs.map((input) => [input.name, input.description] as const))(
+  it.each(ACTION_INPUTS.map((input) => [input.name, input.description] as const))(
     'describes %s as --help does',
     (name, description) => {
       expect(action.inputs[name]?.description).toBe(description);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { INPUTS } from '../src/options.js';
+import { ACTION_INPUTS } from '../src/options.js';
 import { RULES } from '../src/rules/catalog.js';
 import { repoRoot } from './fixtures.js';
 
@@ -22,7 +22,7 @@ function row(name: string): string[] | undefined {
 }
 
 describe('README', () => {
-  it.each(INPUTS.filter((input) => input.cliOnly !== true).map((input) => [input.name, input]))(
+  it.each(ACTION_INPUTS.map((input) => [input.name, input]))(
     'lists input %s with its default',
     (_name, input) => {
       const cells = row(input.name);

@@ -60344,8 +60344,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /** Exit codes: the verdict decides 0 (pass, or incomplete when allowed) or 1; anything that stops the audit is 2. */
 const EXIT = { pass: 0, fail: 1, error: 2 };
 function help() {
-    const width = Math.max(..._options_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .m.map((i) => i.name.length)) + 2;
-    const lines = _options_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .m.map((input) => {
+    const width = Math.max(..._options_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .mc.map((i) => i.name.length)) + 2;
+    const lines = _options_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .mc.map((input) => {
         const fallback = input.default === '' ? '' : ` (default: ${input.default})`;
         return `  --${input.name.padEnd(width)}${input.description}${fallback}`;
     });
@@ -60370,7 +60370,7 @@ function parseFlags(argv) {
             allowPositionals: false,
             options: {
                 help: { type: 'boolean', short: 'h' },
-                ...Object.fromEntries(_options_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .m.map((input) => [input.name, { type: 'string' }])),
+                ...Object.fromEntries(_options_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .mc.map((input) => [input.name, { type: 'string' }])),
             },
         });
         return values;
@@ -60401,13 +60401,14 @@ async function main(argv) {
             process.stdout.write(help());
             return EXIT.pass;
         }
-        const options = (0,_options_js__WEBPACK_IMPORTED_MODULE_4__/* .parseOptions */ .A)((name) => {
+        const options = (0,_options_js__WEBPACK_IMPORTED_MODULE_4__/* .parseOptions */ .Ac)((name) => {
             const value = flags[name];
             return typeof value === 'string' ? value : undefined;
         }, (name) => `--${name}`);
         const inActions = process.env.GITHUB_ACTIONS === 'true';
+        const system = (0,_io_system_js__WEBPACK_IMPORTED_MODULE_2__/* .systemIO */ .c)();
         const outcome = await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)(options, {
-            ...(0,_io_system_js__WEBPACK_IMPORTED_MODULE_2__/* .systemIO */ .c)(),
+            ...system,
             log: (message) => {
                 process.stderr.write(`${message}\n`);
             },
@@ -60418,7 +60419,7 @@ async function main(argv) {
                     _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(value);
             },
             publish: (o) => {
-                process.stdout.write((0,_surface_terminal_js__WEBPACK_IMPORTED_MODULE_6__/* .renderTerminal */ .b)(o, new Date()));
+                process.stdout.write((0,_surface_terminal_js__WEBPACK_IMPORTED_MODULE_6__/* .renderTerminal */ .b)(o, system.now()));
                 return Promise.resolve();
             },
         });
@@ -62669,7 +62670,7 @@ function parseCredentialReport(text, source) {
         const record = raw.length === header.record.length
             ? raw
             : (aws && unquotedCommasRepaired(raw, header.record.length)) ||
-                fail(line, csvProblem('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', ''));
+                fail(line, FIELD_COUNT_PROBLEM);
         const cell = (column) => {
             const i = index.get(column);
             return i === undefined ? null : (record[i]?.trim() ?? '');
@@ -62762,10 +62763,11 @@ function lineOfQuoteAfter(text, line) {
     const index = text.split(/\r?\n/).findIndex((l, i) => i >= line && l.includes('"'));
     return index < 0 ? null : index + 1;
 }
+const FIELD_COUNT_PROBLEM = 'the row has a different number of fields than the header; quote values that contain commas';
 function csvProblem(code, message) {
     switch (code) {
         case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
-            return 'the row has a different number of fields than the header; quote values that contain commas';
+            return FIELD_COUNT_PROBLEM;
         case 'CSV_QUOTE_NOT_CLOSED':
             return 'a quoted value is never closed';
         default:
@@ -63180,32 +63182,34 @@ const CONCURRENCY = 8;
  * ListMFADevices only when there is a password. A user deleted meanwhile has neither.
  */
 async function readUserState(iam, user) {
+    const noPassword = { ok: true, consolePassword: false, mfaActive: false };
     let action = 'iam:GetLoginProfile';
     try {
-        try {
-            await iam.send(new client_iam_dist_cjs/* GetLoginProfileCommand */.aZV({ UserName: user.name }));
-        }
-        catch (error) {
-            if (failureKind(error) === 'absent')
-                return { ok: true, consolePassword: false, mfaActive: false };
-            throw error;
-        }
+        const profile = await unlessAbsent(iam.send(new client_iam_dist_cjs/* GetLoginProfileCommand */.aZV({ UserName: user.name })));
+        if (profile === null)
+            return noPassword;
         action = 'iam:ListMFADevices';
-        try {
-            const devices = await iam.send(new client_iam_dist_cjs/* ListMFADevicesCommand */.UxV({ UserName: user.name }));
-            return { ok: true, consolePassword: true, mfaActive: (devices.MFADevices ?? []).length > 0 };
-        }
-        catch (error) {
-            if (failureKind(error) === 'absent')
-                return { ok: true, consolePassword: false, mfaActive: false };
-            throw error;
-        }
+        const devices = await unlessAbsent(iam.send(new client_iam_dist_cjs/* ListMFADevicesCommand */.UxV({ UserName: user.name })));
+        if (devices === null)
+            return noPassword;
+        return { ok: true, consolePassword: true, mfaActive: (devices.MFADevices ?? []).length > 0 };
     }
     catch (error) {
         return {
             ok: false,
             gap: { arn: user.arn, name: user.name, action, reason: describeFailure(action, error) },
         };
+    }
+}
+/** The answer, or null when the entity does not exist (NoSuchEntity); other errors propagate. */
+async function unlessAbsent(answer) {
+    try {
+        return await answer;
+    }
+    catch (error) {
+        if (failureKind(error) === 'absent')
+            return null;
+        throw error;
     }
 }
 /** readUserState for many users, CONCURRENCY at a time, results in input order. */
@@ -63368,7 +63372,7 @@ async function enumerateUsers(iam, rootArn) {
 }
 function accountGap(rootArn, error, consequence) {
     const action = 'iam:ListUsers';
-    const denied = errorCode(error).startsWith('AccessDenied');
+    const denied = failureKind(error) === 'denied';
     return {
         arn: rootArn,
         name: 'account',
@@ -63708,14 +63712,16 @@ async function snapshotFromReportFile(path) {
 
 // EXTERNAL MODULE: ./src/model.ts
 var model = __nccwpck_require__(182);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
 ;// CONCATENATED MODULE: ./src/policy/threshold.ts
+
 
 /** Findings counted against the threshold. */
 function countedFindings(findings, policy) {
     const { failOn } = policy;
     return failOn === 'none' ? [] : findings.filter((f) => (0,model/* atLeast */.j)(f.severity, failOn));
 }
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /**
  * The one decision of a run. Over the threshold fails; so does anything not assessed,
  * unless allowed, and even then the result is `incomplete`, never `pass`.
@@ -63724,10 +63730,10 @@ function decide(findings, notAssessed, policy) {
     const counted = countedFindings(findings, policy).length;
     const maxSeverity = model/* SEVERITIES */.o.find((s) => findings.some((f) => f.severity === s)) ?? 'none';
     const scope = policy.failOn === 'none'
-        ? `${plural(findings.length, 'finding')}; fail-on is none, so findings do not fail the run`
-        : `${plural(counted, 'finding')} at ${policy.failOn} or above, ${policy.maxFindings} tolerated (max-findings)`;
+        ? `${(0,src_text/* plural */.L)(findings.length, 'finding')}; fail-on is none, so findings do not fail the run`
+        : `${(0,src_text/* plural */.L)(counted, 'finding')} at ${policy.failOn} or above, ${policy.maxFindings} tolerated (max-findings)`;
     const actions = [...new Set(notAssessed.map((gap) => gap.action))].join(', ');
-    const gaps = `${plural(notAssessed.length, 'principal')} not assessed (${actions})`;
+    const gaps = `${(0,src_text/* plural */.L)(notAssessed.length, 'principal')} not assessed (${actions})`;
     if (counted > policy.maxFindings) {
         const also = notAssessed.length > 0 ? `; also ${gaps}` : '';
         return { result: 'fail', counted, maxSeverity, why: `${scope}${also}.` };
@@ -64271,9 +64277,10 @@ function atLeast(severity, threshold) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ parseOptions),
-/* harmony export */   m: () => (/* binding */ INPUTS)
+/* harmony export */   Ac: () => (/* binding */ parseOptions),
+/* harmony export */   mc: () => (/* binding */ INPUTS)
 /* harmony export */ });
+/* unused harmony export ACTION_INPUTS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(182);
 
@@ -64358,6 +64365,8 @@ const INPUTS = [
         default: '10',
     },
 ];
+/** The inputs action.yml declares: all but the CLI's own flags. */
+const ACTION_INPUTS = INPUTS.filter((input) => input.cliOnly !== true);
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
@@ -64407,10 +64416,9 @@ function parseOptions(read, label) {
         return raw;
     };
     const optional = (raw) => (raw === '' ? null : raw);
-    const report = value('credential-report');
     const role = value('role-to-assume');
     return {
-        credentialReport: optional(report),
+        credentialReport: optional(value('credential-report')),
         failOn: oneOf('fail-on', THRESHOLDS),
         maxFindings: integer('max-findings', 0, 1_000_000),
         sarifFile: value('sarif-file'),
@@ -64442,7 +64450,9 @@ function parseOptions(read, label) {
 /* harmony export */   ku: () => (/* binding */ passwordLastUsedText)
 /* harmony export */ });
 /* unused harmony exports SUMMARY_BUDGET_BYTES, SUMMARY_MAX_ROWS, escapeCell, isoSeconds */
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(182);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(182);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8992);
+
 
 /** GitHub accepts 1 MiB of summary per step; the findings table stops well before. */
 const SUMMARY_BUDGET_BYTES = 900 * 1024;
@@ -64480,7 +64490,6 @@ function passwordLastUsedText(principal) {
         return 'no password';
     return principal.passwordLastUsed ?? 'unknown';
 }
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** The job summary as Markdown, bounded in size whatever the number of findings. */
 function renderSummary(input) {
     const { snapshot, findings, verdict, now } = input;
@@ -64498,7 +64507,7 @@ function renderSummary(input) {
     ];
     if (snapshot.verification) {
         const v = snapshot.verification;
-        head.push(`- **Freshness:** the report was ${v.reportAgeMinutes} minutes old, so ${plural(v.rechecked, 'candidate finding')} ${v.rechecked === 1 ? 'was' : 'were'} re-checked live and ${v.dropped} dropped as fixed since; ${plural(v.createdSince, 'user')} created since the report ${v.createdSince === 1 ? 'was' : 'were'} assessed live`);
+        head.push(`- **Freshness:** the report was ${v.reportAgeMinutes} minutes old, so ${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .L)(v.rechecked, 'candidate finding')} ${v.rechecked === 1 ? 'was' : 'were'} re-checked live and ${v.dropped} dropped as fixed since; ${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .L)(v.createdSince, 'user')} created since the report ${v.createdSince === 1 ? 'was' : 'were'} assessed live`);
     }
     for (const note of snapshot.notes)
         head.push(`- ${escapeProse(note)}`);
@@ -64506,7 +64515,7 @@ function renderSummary(input) {
         '',
         '| Severity | Findings |',
         '| --- | ---: |',
-        ..._model_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .o.map((s) => `| ${s} | ${findings.filter((f) => f.severity === s).length} |`),
+        ..._model_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .o.map((s) => `| ${s} | ${findings.filter((f) => f.severity === s).length} |`),
         '',
     ];
     const gaps = [];
@@ -64593,6 +64602,20 @@ function table(header, rows) {
     const all = [header, ...rows].map((row) => row.map(clean));
     const widths = header.map((_, i) => Math.max(...all.map((row) => row[i]?.length ?? 0)));
     return all.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  '));
+}
+
+
+/***/ }),
+
+/***/ 8992:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ plural)
+/* harmony export */ });
+/** `1 finding`, `2 findings`: a count with its noun. */
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 

@@ -65806,7 +65806,7 @@ function parseCredentialReport(text, source) {
         const record = raw.length === header.record.length
             ? raw
             : (aws && unquotedCommasRepaired(raw, header.record.length)) ||
-                fail(line, csvProblem('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', ''));
+                fail(line, FIELD_COUNT_PROBLEM);
         const cell = (column) => {
             const i = index.get(column);
             return i === undefined ? null : (record[i]?.trim() ?? '');
@@ -65899,10 +65899,11 @@ function lineOfQuoteAfter(text, line) {
     const index = text.split(/\r?\n/).findIndex((l, i) => i >= line && l.includes('"'));
     return index < 0 ? null : index + 1;
 }
+const FIELD_COUNT_PROBLEM = 'the row has a different number of fields than the header; quote values that contain commas';
 function csvProblem(code, message) {
     switch (code) {
         case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
-            return 'the row has a different number of fields than the header; quote values that contain commas';
+            return FIELD_COUNT_PROBLEM;
         case 'CSV_QUOTE_NOT_CLOSED':
             return 'a quoted value is never closed';
         default:
@@ -66317,32 +66318,34 @@ const CONCURRENCY = 8;
  * ListMFADevices only when there is a password. A user deleted meanwhile has neither.
  */
 async function readUserState(iam, user) {
+    const noPassword = { ok: true, consolePassword: false, mfaActive: false };
     let action = 'iam:GetLoginProfile';
     try {
-        try {
-            await iam.send(new client_iam_dist_cjs/* GetLoginProfileCommand */.aZV({ UserName: user.name }));
-        }
-        catch (error) {
-            if (failureKind(error) === 'absent')
-                return { ok: true, consolePassword: false, mfaActive: false };
-            throw error;
-        }
+        const profile = await unlessAbsent(iam.send(new client_iam_dist_cjs/* GetLoginProfileCommand */.aZV({ UserName: user.name })));
+        if (profile === null)
+            return noPassword;
         action = 'iam:ListMFADevices';
-        try {
-            const devices = await iam.send(new client_iam_dist_cjs/* ListMFADevicesCommand */.UxV({ UserName: user.name }));
-            return { ok: true, consolePassword: true, mfaActive: (devices.MFADevices ?? []).length > 0 };
-        }
-        catch (error) {
-            if (failureKind(error) === 'absent')
-                return { ok: true, consolePassword: false, mfaActive: false };
-            throw error;
-        }
+        const devices = await unlessAbsent(iam.send(new client_iam_dist_cjs/* ListMFADevicesCommand */.UxV({ UserName: user.name })));
+        if (devices === null)
+            return noPassword;
+        return { ok: true, consolePassword: true, mfaActive: (devices.MFADevices ?? []).length > 0 };
     }
     catch (error) {
         return {
             ok: false,
             gap: { arn: user.arn, name: user.name, action, reason: describeFailure(action, error) },
         };
+    }
+}
+/** The answer, or null when the entity does not exist (NoSuchEntity); other errors propagate. */
+async function unlessAbsent(answer) {
+    try {
+        return await answer;
+    }
+    catch (error) {
+        if (failureKind(error) === 'absent')
+            return null;
+        throw error;
     }
 }
 /** readUserState for many users, CONCURRENCY at a time, results in input order. */
@@ -66505,7 +66508,7 @@ async function enumerateUsers(iam, rootArn) {
 }
 function accountGap(rootArn, error, consequence) {
     const action = 'iam:ListUsers';
-    const denied = errorCode(error).startsWith('AccessDenied');
+    const denied = failureKind(error) === 'denied';
     return {
         arn: rootArn,
         name: 'account',
@@ -66855,14 +66858,20 @@ function atLeast(severity, threshold) {
     return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
 }
 
+;// CONCATENATED MODULE: ./src/text.ts
+/** `1 finding`, `2 findings`: a count with its noun. */
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 ;// CONCATENATED MODULE: ./src/policy/threshold.ts
+
 
 /** Findings counted against the threshold. */
 function countedFindings(findings, policy) {
     const { failOn } = policy;
     return failOn === 'none' ? [] : findings.filter((f) => atLeast(f.severity, failOn));
 }
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /**
  * The one decision of a run. Over the threshold fails; so does anything not assessed,
  * unless allowed, and even then the result is `incomplete`, never `pass`.
@@ -67125,6 +67134,7 @@ function renderAnnotations(snapshot, findings, rules, anchor) {
 
 ;// CONCATENATED MODULE: ./src/render/summary.ts
 
+
 /** GitHub accepts 1 MiB of summary per step; the findings table stops well before. */
 const SUMMARY_BUDGET_BYTES = 900 * 1024;
 const SUMMARY_MAX_ROWS = 1000;
@@ -67161,7 +67171,6 @@ function passwordLastUsedText(principal) {
         return 'no password';
     return principal.passwordLastUsed ?? 'unknown';
 }
-const summary_plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** The job summary as Markdown, bounded in size whatever the number of findings. */
 function renderSummary(input) {
     const { snapshot, findings, verdict, now } = input;
@@ -67179,7 +67188,7 @@ function renderSummary(input) {
     ];
     if (snapshot.verification) {
         const v = snapshot.verification;
-        head.push(`- **Freshness:** the report was ${v.reportAgeMinutes} minutes old, so ${summary_plural(v.rechecked, 'candidate finding')} ${v.rechecked === 1 ? 'was' : 'were'} re-checked live and ${v.dropped} dropped as fixed since; ${summary_plural(v.createdSince, 'user')} created since the report ${v.createdSince === 1 ? 'was' : 'were'} assessed live`);
+        head.push(`- **Freshness:** the report was ${v.reportAgeMinutes} minutes old, so ${plural(v.rechecked, 'candidate finding')} ${v.rechecked === 1 ? 'was' : 'were'} re-checked live and ${v.dropped} dropped as fixed since; ${plural(v.createdSince, 'user')} created since the report ${v.createdSince === 1 ? 'was' : 'were'} assessed live`);
     }
     for (const note of snapshot.notes)
         head.push(`- ${escapeProse(note)}`);
@@ -67574,6 +67583,8 @@ const INPUTS = [
         default: '10',
     },
 ];
+/** The inputs action.yml declares: all but the CLI's own flags. */
+const ACTION_INPUTS = INPUTS.filter((input) => input.cliOnly !== true);
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
@@ -67623,10 +67634,9 @@ function parseOptions(read, label) {
         return raw;
     };
     const optional = (raw) => (raw === '' ? null : raw);
-    const report = value('credential-report');
     const role = value('role-to-assume');
     return {
-        credentialReport: optional(report),
+        credentialReport: optional(value('credential-report')),
         failOn: oneOf('fail-on', THRESHOLDS),
         maxFindings: integer('max-findings', 0, 1_000_000),
         sarifFile: value('sarif-file'),
@@ -67683,8 +67693,7 @@ async function publishToGitHub(outcome) {
 async function main() {
     let failure;
     try {
-        const cliOnly = new Set(INPUTS.filter((input) => input.cliOnly).map((input) => input.name));
-        const options = parseOptions((name) => (cliOnly.has(name) ? undefined : getInput(name)), (name) => `input ${name}`);
+        const options = parseOptions((name) => ACTION_INPUTS.some((input) => input.name === name) ? getInput(name) : undefined, (name) => `input ${name}`);
         const outcome = await run(options, {
             ...systemIO(),
             log: (message) => {

@@ -85,8 +85,9 @@ async function main(argv: readonly string[]): Promise<number> {
       (name) => `--${name}`,
     );
     const inActions = process.env.GITHUB_ACTIONS === 'true';
+    const system = systemIO();
     const outcome = await run(options, {
-      ...systemIO(),
+      ...system,
       log: (message) => {
         process.stderr.write(`${message}\n`);
       },
@@ -96,7 +97,7 @@ async function main(argv: readonly string[]): Promise<number> {
         if (inActions) core.setSecret(value);
       },
       publish: (o) => {
-        process.stdout.write(renderTerminal(o, new Date()));
+        process.stdout.write(renderTerminal(o, system.now()));
         return Promise.resolve();
       },
     });

@@ -2,16 +2,16 @@ import * as core from '@actions/core';
 import { describeError } from './errors.js';
 import { systemIO } from './io/system.js';
 import { run } from './main.js';
-import { INPUTS, parseOptions } from './options.js';
+import { ACTION_INPUTS, parseOptions } from './options.js';
 import { publishToGitHub } from './surface/github.js';
 
 /** The action's entry: inputs → run → one failure, if any, after every output is written. */
 async function main(): Promise<void> {
   let failure: string | null;
   try {
-    const cliOnly = new Set(INPUTS.filter((input) => input.cliOnly).map((input) => input.name));
     const options = parseOptions(
-      (name) => (cliOnly.has(name) ? undefined : core.getInput(name)),
+      (name) =>
+        ACTION_INPUTS.some((input) => input.name === name) ? core.getInput(name) : undefined,
       (name) => `input ${name}`,
     );
     const outcome = await run(options, {

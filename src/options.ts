@@ -120,6 +120,9 @@ export const INPUTS: readonly InputSpec[] = [
   },
 ];
 
+/** The inputs action.yml declares: all but the CLI's own flags. */
+export const ACTION_INPUTS: readonly InputSpec[] = INPUTS.filter((input) => input.cliOnly !== true);
+
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
@@ -173,10 +176,9 @@ export function parseOptions(
   };
   const optional = (raw: string): string | null => (raw === '' ? null : raw);
 
-  const report = value('credential-report');
   const role = value('role-to-assume');
   return {
-    credentialReport: optional(report),
+    credentialReport: optional(value('credential-report')),
     failOn: oneOf('fail-on', THRESHOLDS),
     maxFindings: integer('max-findings', 0, 1_000_000),
     sarifFile: value('sarif-file'),

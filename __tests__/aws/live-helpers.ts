@@ -5,7 +5,6 @@
  */
 import type { SeedUser } from '../support/seed.js';
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { vi } from 'vitest';
 import { run, type Outcome, type RunIO } from '../../src/main.js';
@@ -103,17 +102,6 @@ export async function audit(
   const { io, captured } = captureIO(env);
   const outcome = await run(options, io);
   return { outcome, captured };
-}
-
-/** A GenerateCredentialReport answer in the given state (moto never says INPROGRESS). */
-export function generateReportXml(state: 'STARTED' | 'INPROGRESS' | 'COMPLETE'): string {
-  return (
-    '<GenerateCredentialReportResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">' +
-    `<GenerateCredentialReportResult><State>${state}</State>` +
-    '<Description>canned by the test</Description></GenerateCredentialReportResult>' +
-    `<ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata>` +
-    '</GenerateCredentialReportResponse>'
-  );
 }
 
 export async function readJson(path: string): Promise<unknown> {

@@ -21,6 +21,7 @@ import {
   credentialReportXml,
   startFaultProxy,
   type FaultProxy,
+  generateReportXml,
 } from '../support/fault-proxy.js';
 import { startMoto, type MotoServer } from '../support/moto.js';
 import {
@@ -36,7 +37,6 @@ import {
   audit,
   expectedKeys,
   findingKeys,
-  generateReportXml,
   readJson,
   ROOT_ARN,
   stubAwsEnv,

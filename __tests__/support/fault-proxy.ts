@@ -135,6 +135,17 @@ export function credentialReportXml(csv: string, generatedTime: Date): string {
   );
 }
 
+/** A GenerateCredentialReport answer in the given state (moto never says INPROGRESS). */
+export function generateReportXml(state: 'STARTED' | 'INPROGRESS' | 'COMPLETE'): string {
+  return (
+    '<GenerateCredentialReportResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">' +
+    `<GenerateCredentialReportResult><State>${state}</State>` +
+    '<Description>canned by the proxy</Description></GenerateCredentialReportResult>' +
+    `<ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata>` +
+    '</GenerateCredentialReportResponse>'
+  );
+}
+
 /** The Query-protocol action of a request: form body, then query string, then X-Amz-Target. */
 function actionOf(request: IncomingMessage, body: URLSearchParams): string {
   const fromBody = body.get('Action');

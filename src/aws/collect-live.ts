@@ -10,7 +10,7 @@ import type {
 } from '../model.js';
 import { parseCredentialReport, type ParsedReport } from '../report/credential-report.js';
 import type { Rule } from '../rules/catalog.js';
-import { errorCode } from './aws-errors.js';
+import { errorCode, failureKind } from './aws-errors.js';
 import { fetchCredentialReport, type FetchedReport } from './fetch-report.js';
 import { readRoot } from './root.js';
 import { listAllUsers, readUserStates, type UserRef, type UserState } from './user-state.js';
@@ -190,7 +190,7 @@ async function enumerateUsers(iam: IAMClient, rootArn: string): Promise<Users> {
 
 function accountGap(rootArn: string, error: unknown, consequence: string): NotAssessed {
   const action = 'iam:ListUsers';
-  const denied = errorCode(error).startsWith('AccessDenied');
+  const denied = failureKind(error) === 'denied';
   return {
     arn: rootArn,
     name: 'account',

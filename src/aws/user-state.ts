@@ -28,29 +28,34 @@ export const CONCURRENCY = 8;
  * ListMFADevices only when there is a password. A user deleted meanwhile has neither.
  */
 export async function readUserState(iam: IAMClient, user: UserRef): Promise<UserState> {
+  const noPassword = { ok: true, consolePassword: false, mfaActive: false } as const;
   let action = 'iam:GetLoginProfile';
   try {
-    try {
-      await iam.send(new GetLoginProfileCommand({ UserName: user.name }));
-    } catch (error) {
-      if (failureKind(error) === 'absent')
-        return { ok: true, consolePassword: false, mfaActive: false };
-      throw error;
-    }
+    const profile = await unlessAbsent(
+      iam.send(new GetLoginProfileCommand({ UserName: user.name })),
+    );
+    if (profile === null) return noPassword;
     action = 'iam:ListMFADevices';
-    try {
-      const devices = await iam.send(new ListMFADevicesCommand({ UserName: user.name }));
-      return { ok: true, consolePassword: true, mfaActive: (devices.MFADevices ?? []).length > 0 };
-    } catch (error) {
-      if (failureKind(error) === 'absent')
-        return { ok: true, consolePassword: false, mfaActive: false };
-      throw error;
-    }
+    const devices = await unlessAbsent(
+      iam.send(new ListMFADevicesCommand({ UserName: user.name })),
+    );
+    if (devices === null) return noPassword;
+    return { ok: true, consolePassword: true, mfaActive: (devices.MFADevices ?? []).length > 0 };
   } catch (error) {
     return {
       ok: false,
       gap: { arn: user.arn, name: user.name, action, reason: describeFailure(action, error) },
     };
+  }
+}
+
+/** The answer, or null when the entity does not exist (NoSuchEntity); other errors propagate. */
+async function unlessAbsent<T>(answer: Promise<T>): Promise<T | null> {
+  try {
+    return await answer;
+  } catch (error) {
+    if (failureKind(error) === 'absent') return null;
+    throw error;
   }
 }
 

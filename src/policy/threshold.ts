@@ -6,6 +6,7 @@ import {
   type Threshold,
   type Verdict,
 } from '../model.js';
+import { plural } from '../text.js';
 
 export interface ThresholdPolicy {
   /** Lowest severity that counts; `none` counts nothing. */
@@ -24,8 +25,6 @@ export function countedFindings(
   const { failOn } = policy;
   return failOn === 'none' ? [] : findings.filter((f) => atLeast(f.severity, failOn));
 }
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * The one decision of a run. Over the threshold fails; so does anything not assessed,

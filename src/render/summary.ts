@@ -7,6 +7,7 @@ import {
   type Verdict,
 } from '../model.js';
 import type { Rule } from '../rules/catalog.js';
+import { plural } from '../text.js';
 
 /** GitHub accepts 1 MiB of summary per step; the findings table stops well before. */
 export const SUMMARY_BUDGET_BYTES = 900 * 1024;
@@ -58,8 +59,6 @@ export function passwordLastUsedText(principal: Principal): string {
   if (principal.consolePassword === false) return 'no password';
   return principal.passwordLastUsed ?? 'unknown';
 }
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The job summary as Markdown, bounded in size whatever the number of findings. */
 export function renderSummary(input: SummaryInput): string {

@@ -69,7 +69,7 @@ export function parseCredentialReport(text: string, source: string): ParsedRepor
       raw.length === header.record.length
         ? raw
         : (aws && unquotedCommasRepaired(raw, header.record.length)) ||
-          fail(line, csvProblem('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', ''));
+          fail(line, FIELD_COUNT_PROBLEM);
     const cell = (column: string): string | null => {
       const i = index.get(column);
       return i === undefined ? null : (record[i]?.trim() ?? '');
@@ -170,10 +170,13 @@ function lineOfQuoteAfter(text: string, line: number): number | null {
   return index < 0 ? null : index + 1;
 }
 
+const FIELD_COUNT_PROBLEM =
+  'the row has a different number of fields than the header; quote values that contain commas';
+
 function csvProblem(code: string, message: string): string {
   switch (code) {
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
-      return 'the row has a different number of fields than the header; quote values that contain commas';
+      return FIELD_COUNT_PROBLEM;
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'a quoted value is never closed';
     default:
