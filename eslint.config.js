@@ -3,13 +3,15 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', '.build/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', '.build/', 'node_modules/', 'coverage/', '.venv/'] },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js', 'bench/*.mjs'] },
+        projectService: {
+          allowDefaultProject: ['eslint.config.js', 'bench/*.mjs', 'scripts/*.mjs'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

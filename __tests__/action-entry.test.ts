@@ -107,6 +107,11 @@ describe('dist/index.js on Node 24, as the runner starts it', () => {
       {
         GITHUB_WORKSPACE: workspace,
         GITHUB_WORKFLOW_REF: 'acme/infra/.github/workflows/audit.yml@refs/heads/main',
+        // what the runner sets for a step without an id that uses a published action
+        GITHUB_JOB: 'audit',
+        GITHUB_ACTION: '__acme_iam-mfa-audit',
+        GITHUB_ACTION_REPOSITORY: 'acme/iam-mfa-audit',
+        GITHUB_ACTION_REF: 'v1',
       },
     );
     const annotations = lines(step.stdout).filter((line) => line.startsWith('::error title='));
@@ -167,7 +172,7 @@ describe('dist/index.js on Node 24, as the runner starts it', () => {
     ]);
     expect(existsSync(sarifFile)).toBe(false);
     expect(`${step.stdout}${step.stderr}`).not.toContain('    at ');
-    expect(step.outputs).toEqual({});
+    expect(step.outputs).toEqual({ result: 'error' });
   });
 
   it('stops on a malformed report with one line naming the file and line', async () => {

@@ -5,7 +5,7 @@ import type { AlertAnchor } from '../src/render/sarif.js';
 import { RULES } from '../src/rules/catalog.js';
 import { ACCOUNT, aFinding, aRule, aSnapshot, aUser } from './fixtures.js';
 
-const ANCHOR: AlertAnchor = { uri: '.github/workflows/audit.yml', line: 12 };
+const ANCHOR: AlertAnchor = { uri: '.github/workflows/audit.yml', line: 12, inRepository: true };
 const RULES_OF_EVERY_SEVERITY = [
   ...RULES,
   aRule({ severity: 'medium' }),
@@ -72,7 +72,7 @@ describe('renderAnnotations', () => {
   });
 
   it('points at each report line when the anchor has no line', () => {
-    const shown = annotate(findings(3), { uri: 'reports/iam.csv', line: null });
+    const shown = annotate(findings(3), { uri: 'reports/iam.csv', line: null, inRepository: true });
     expect(shown.map((a) => [a.file, a.startLine])).toEqual([
       ['reports/iam.csv', 2],
       ['reports/iam.csv', 3],

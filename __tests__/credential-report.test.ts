@@ -67,7 +67,7 @@ describe('parseCredentialReport: shape of the file', () => {
         consolePassword: true,
         passwordLastUsed: null,
         mfaActive: false,
-        accessKeysActive: false,
+        accessKeysActive: null, // no access key columns: unknown, not "none"
         reportLine: 2,
       },
     ]);

@@ -7,6 +7,8 @@ import { run } from '../src/main.js';
 import { ACTION_INPUTS, parseOptions } from '../src/options.js';
 import { VERSION } from '../src/version.js';
 import { exampleReport, offlineIO, repoRoot } from './fixtures.js';
+import { runCli, sarifAt } from './runner.js';
+import { onlyRun } from './sarif-validation.js';
 
 interface ActionYml {
   inputs: Record<
@@ -89,8 +91,16 @@ describe('action.yml', () => {
 });
 
 describe('version', () => {
-  it('writes the package.json version into SARIF', () => {
-    expect(VERSION).toBe(packageJson.version);
-    expect(VERSION).toMatch(/^\d+\.\d+\.\d+/);
+  it("is package.json's, carried by the bundle into the SARIF it writes", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'iam-mfa-audit-test-'));
+    try {
+      const sarifFile = join(dir, 'audit.sarif');
+      runCli(process.execPath, ['--credential-report', exampleReport, '--sarif-file', sarifFile]);
+      expect(packageJson.version).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(onlyRun(sarifAt(sarifFile)).tool.driver.semanticVersion).toBe(packageJson.version);
+      expect(VERSION).toBe(packageJson.version);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

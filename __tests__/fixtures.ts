@@ -223,6 +223,8 @@ export function offlineIO(
     log: () => undefined,
     getIdToken: () => Promise.reject(new Error('a report-file audit asks for no OIDC token')),
     setSecret: () => undefined,
+    workspace: env.GITHUB_WORKSPACE ?? repoRoot,
+    workflow: { workflow: null, provenance: null },
     publish: () => Promise.resolve(),
   };
   return io;

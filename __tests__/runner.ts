@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Log } from 'sarif';
 import { parse } from 'yaml';
 import { repoRoot } from './fixtures.js';
+import { parseSarif } from './sarif-validation.js';
 
 /** The Node the action runs on (action.yml: node24), installed as a dev dependency. */
 export const node24 = join(repoRoot, 'node_modules', '.bin', 'node');
@@ -115,6 +117,7 @@ export function parseGithubOutput(text: string): Record<string, string> {
   return outputs;
 }
 
-export function sarifAt(path: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+/** The SARIF log at `path`, checked against the schema as it is read. */
+export function sarifAt(path: string): Log {
+  return parseSarif(readFileSync(path, 'utf8'));
 }

@@ -1,23 +1,34 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import type { Log, ReportingDescriptor, Result, Run, ToolComponent } from 'sarif';
 import { repoRoot } from './fixtures.js';
 
-export const sarifSchemaPath = resolve(repoRoot, '../shared/schemas/sarif-schema-2.1.0.json');
-
-const schema = JSON.parse(readFileSync(sarifSchemaPath, 'utf8')) as Record<string, unknown>;
+/** The OASIS SARIF 2.1.0 schema, kept in the project (origin in schemas/README.md). */
+const schema = JSON.parse(
+  readFileSync(join(repoRoot, '__tests__', 'schemas', 'sarif-schema-2.1.0.json'), 'utf8'),
+) as Record<string, unknown>;
 // ajv-draft-04 is CommonJS: its class is both the module and its `default`.
 const Ajv = AjvDraft04.default;
 const ajv = new Ajv({ strict: false, allErrors: true });
 // The schema's formats (uri, uri-reference, date-time) are checked, not ignored.
 addFormats.default(ajv);
-const validate = ajv.compile(schema);
+const validate = ajv.compile<Log>(schema);
 
 /** Schema violations of a SARIF log as `path: message` lines; empty when it is valid. */
 export function sarifSchemaErrors(log: unknown): string[] {
   if (validate(log)) return [];
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message ?? e.keyword}`);
+}
+
+/** A SARIF log read from text: valid against the schema, or an error listing why not. */
+export function parseSarif(text: string): Log {
+  const log: unknown = JSON.parse(text);
+  if (!validate(log)) {
+    throw new Error(`not a valid SARIF 2.1.0 log:\n${sarifSchemaErrors(log).join('\n')}`);
+  }
+  return log;
 }
 
 /** JSON paths of every empty string in a value (GitHub rejects empty strings in SARIF). */
@@ -33,48 +44,18 @@ export function emptyStringPaths(value: unknown, path = '$'): string[] {
   return [];
 }
 
-/** The parts of a SARIF log the tests look at, typed loosely enough to read any log. */
-export interface SarifLog {
-  readonly version: string;
-  readonly runs: readonly SarifRun[];
-}
+/** A run as the audit writes it: its rules and its results always listed. */
+export type AuditRun = Run & {
+  readonly results: Result[];
+  readonly tool: { readonly driver: ToolComponent & { readonly rules: ReportingDescriptor[] } };
+};
 
-export interface SarifRun {
-  readonly tool: { readonly driver: { readonly name: string; readonly rules: SarifRule[] } };
-  readonly results: SarifResult[];
-  readonly automationDetails?: { readonly id: string };
-}
-
-export interface SarifRule {
-  readonly id: string;
-  readonly shortDescription?: { readonly text?: string };
-  readonly fullDescription?: { readonly text?: string };
-  readonly help?: { readonly text?: string; readonly markdown?: string };
-  readonly properties?: { readonly tags?: string[]; readonly 'security-severity'?: unknown };
-}
-
-export interface SarifResult {
-  readonly ruleId: string;
-  readonly ruleIndex?: number;
-  readonly level?: string;
-  readonly message: { readonly text?: string };
-  readonly locations?: readonly {
-    readonly physicalLocation?: {
-      readonly artifactLocation?: { readonly uri?: string };
-      readonly region?: { readonly startLine?: number };
-    };
-    readonly logicalLocations?: readonly Record<string, unknown>[];
-  }[];
-  readonly partialFingerprints?: Record<string, string>;
-  readonly properties?: Record<string, unknown>;
-}
-
-export function asSarif(log: unknown): SarifLog {
-  return log as SarifLog;
-}
-
-export function onlyRun(log: unknown): SarifRun {
-  const [run, ...others] = asSarif(log).runs;
+/** The log's one run (an audit writes exactly one), with its rules and results. */
+export function onlyRun(log: Log): AuditRun {
+  const [run, ...others] = log.runs;
   if (!run || others.length > 0) throw new Error('expected a log with exactly one run');
-  return run;
+  const { results } = run;
+  const { rules } = run.tool.driver;
+  if (!results || !rules) throw new Error('expected the run to list its rules and results');
+  return { ...run, results, tool: { ...run.tool, driver: { ...run.tool.driver, rules } } };
 }

@@ -20,15 +20,21 @@ import {
   reportCsv,
   useTempDir,
 } from './fixtures.js';
+import type { Log, Result } from 'sarif';
 import {
   emptyStringPaths,
   onlyRun,
+  parseSarif,
   sarifSchemaErrors,
-  type SarifResult,
-  type SarifRun,
+  type AuditRun,
 } from './sarif-validation.js';
 
-const ANCHOR: AlertAnchor = { uri: '.github/workflows/audit.yml', line: 12 };
+const ANCHOR: AlertAnchor = { uri: '.github/workflows/audit.yml', line: 12, inRepository: true };
+const TOOL = {
+  version: VERSION,
+  informationUri: 'https://github.com/iam-mfa-audit/iam-mfa-audit',
+  rulesUri: 'https://github.com/iam-mfa-audit/iam-mfa-audit#rules',
+};
 const STARTED = new Date('2026-11-28T10:00:00Z');
 const FINISHED = new Date('2026-11-28T10:00:03Z');
 
@@ -37,13 +43,14 @@ function sarifOf(
   rules: readonly Rule[] = RULES,
   anchor: AlertAnchor = ANCHOR,
   findings: readonly Finding[] = evaluate(snapshot, rules),
-): Record<string, unknown> {
+): Log {
   return renderSarif({
     snapshot,
     findings,
     rules,
     anchor,
-    toolVersion: VERSION,
+    provenance: null,
+    tool: TOOL,
     startedAt: STARTED,
     finishedAt: FINISHED,
   });
@@ -62,7 +69,7 @@ const principals = [
 const snapshot = aSnapshot({ principals });
 
 /** Checks GitHub code scanning makes beyond the schema; returns the run. */
-function expectGitHubReadable(log: Record<string, unknown>): SarifRun {
+function expectGitHubReadable(log: Log): AuditRun {
   expect(sarifSchemaErrors(log)).toEqual([]);
   expect(log.version).toBe('2.1.0');
   expect(emptyStringPaths(log)).toEqual([]);
@@ -71,10 +78,10 @@ function expectGitHubReadable(log: Record<string, unknown>): SarifRun {
   for (const rule of sarifRun.tool.driver.rules) {
     const severity = RULES.find((r) => r.id === rule.id)?.severity;
     expect(severity, rule.id).toBeDefined();
-    expect(rule.shortDescription?.text?.length).toBeGreaterThan(0);
-    expect(rule.fullDescription?.text?.length).toBeGreaterThan(0);
-    expect(rule.fullDescription?.text?.length).toBeLessThanOrEqual(1024);
-    expect(rule.help?.text?.length).toBeGreaterThan(0);
+    expect(rule.shortDescription?.text.length).toBeGreaterThan(0);
+    expect(rule.fullDescription?.text.length).toBeGreaterThan(0);
+    expect(rule.fullDescription?.text.length).toBeLessThanOrEqual(1024);
+    expect(rule.help?.text.length).toBeGreaterThan(0);
     expect(rule.help?.markdown?.length).toBeGreaterThan(0);
     expect(rule.properties?.tags?.length).toBeLessThanOrEqual(20);
     expect(rule.properties?.['security-severity']).toBe(
@@ -92,7 +99,7 @@ function expectGitHubReadable(log: Record<string, unknown>): SarifRun {
   return sarifRun;
 }
 
-function resultFor(sarifRun: SarifRun, name: string): SarifResult {
+function resultFor(sarifRun: AuditRun, name: string): Result {
   const found = sarifRun.results.find(
     (r) => r.locations?.[0]?.logicalLocations?.[0]?.name === name,
   );
@@ -145,7 +152,9 @@ describe('renderSarif', () => {
   });
 
   it("uses each principal's report line when the anchor has no line", () => {
-    const sarifRun = onlyRun(sarifOf(snapshot, RULES, { uri: 'reports/iam.csv', line: null }));
+    const sarifRun = onlyRun(
+      sarifOf(snapshot, RULES, { uri: 'reports/iam.csv', line: null, inRepository: true }),
+    );
     expect(
       sarifRun.results.map((r) => [
         r.locations?.[0]?.physicalLocation?.artifactLocation?.uri,
@@ -160,7 +169,9 @@ describe('renderSarif', () => {
 
   it('keeps fingerprints when the anchor moves', () => {
     const before = onlyRun(sarifOf(snapshot, RULES, ANCHOR));
-    const after = onlyRun(sarifOf(snapshot, RULES, { uri: 'reports/other.csv', line: null }));
+    const after = onlyRun(
+      sarifOf(snapshot, RULES, { uri: 'reports/other.csv', line: null, inRepository: true }),
+    );
     expect(after.results.map((r) => r.partialFingerprints)).toEqual(
       before.results.map((r) => r.partialFingerprints),
     );
@@ -283,7 +294,7 @@ describe('the SARIF file run() writes', () => {
       (name) => `input ${name}`,
     );
     const outcome = await run(options, offlineIO({ GITHUB_WORKSPACE: dir() }, FINISHED));
-    const log = JSON.parse(await readFile(sarifFile, 'utf8')) as Record<string, unknown>;
+    const log = parseSarif(await readFile(sarifFile, 'utf8'));
     return { outcome, log };
   }
 

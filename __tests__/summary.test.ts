@@ -22,7 +22,7 @@ function summaryOf(
       allowIncomplete: false,
     }),
     sarifFile: 'iam-mfa-audit.sarif',
-    now: NOW,
+    finishedAt: NOW,
   });
 }
 

@@ -1,7 +1,9 @@
-/** One offline audit through run(), with a publish that discards the outcome. */
+/** One offline audit through run(), rendering what the action would publish, then discarding it. */
 import { systemIO } from '../src/io/system.js';
 import { run } from '../src/main.js';
 import { parseOptions } from '../src/options.js';
+import { renderAnnotations } from '../src/render/annotations.js';
+import { renderSummary } from '../src/render/summary.js';
 
 const [report] = process.argv.slice(2);
 const options = parseOptions(
@@ -9,11 +11,14 @@ const options = parseOptions(
   (name) => name,
 );
 const outcome = await run(options, {
-  ...systemIO(),
+  ...systemIO(() => undefined),
   env: {},
-  log: () => undefined,
   getIdToken: () => Promise.reject(new Error('an offline audit needs no token')),
   setSecret: () => undefined,
-  publish: () => Promise.resolve(),
+  publish: (o) => {
+    renderSummary(o);
+    renderAnnotations(o.snapshot, o.findings, o.rules, o.anchor);
+    return Promise.resolve();
+  },
 });
 process.exitCode = outcome.verdict.result === 'pass' ? 0 : 1;

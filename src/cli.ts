@@ -2,9 +2,10 @@
 import { parseArgs } from 'node:util';
 import * as core from '@actions/core';
 import { systemIO } from './io/system.js';
-import { ConfigurationError, describeError } from './errors.js';
+import { ConfigurationError, failureOf } from './errors.js';
+import { removeStaleSarif } from './io/stale-sarif.js';
 import { run } from './main.js';
-import { INPUTS, parseOptions } from './options.js';
+import { INPUTS, parseOptions, sarifFileOf, type ReadInput } from './options.js';
 import { renderTerminal } from './surface/terminal.js';
 
 /** Exit codes: the verdict decides 0 (pass, or incomplete when allowed) or 1; anything that stops the audit is 2. */
@@ -25,7 +26,7 @@ function help(): string {
     ...lines,
     `  --${'help'.padEnd(width)}Show this help.`,
     '',
-    'Exit codes: 0 pass (or incomplete with --allow-incomplete true), 1 fail (findings over the threshold, or principals not assessed), 2 error (bad option, unreadable report, AWS credentials).',
+    'Exit codes: 0 pass (or incomplete with --allow-incomplete true), 1 fail (findings over the threshold, or principals not assessed), 2 error (bad option, unreadable report, AWS credentials, or an internal error; no SARIF is written).',
     '',
   ].join('\n');
 }
@@ -71,39 +72,43 @@ function parseFlags(argv: readonly string[]): Record<string, string | boolean | 
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  let read: ReadInput = () => undefined;
   try {
     const flags = parseFlags(argv);
     if (flags.help === true) {
       process.stdout.write(help());
       return EXIT.pass;
     }
-    const options = parseOptions(
-      (name) => {
-        const value = flags[name];
-        return typeof value === 'string' ? value : undefined;
-      },
-      (name) => `--${name}`,
-    );
+    read = (name) => {
+      const value = flags[name];
+      return typeof value === 'string' ? value : undefined;
+    };
+    const options = parseOptions(read, (name) => `--${name}`);
     const inActions = process.env.GITHUB_ACTIONS === 'true';
-    const system = systemIO();
     const outcome = await run(options, {
-      ...system,
-      log: (message) => {
+      ...systemIO((message) => {
         process.stderr.write(`${message}\n`);
-      },
+      }),
       getIdToken: (audience) => core.getIDToken(audience),
       // Masking only means something to a runner; in a terminal it would print the secret.
       setSecret: (value) => {
         if (inActions) core.setSecret(value);
       },
       publish: (o) => {
-        process.stdout.write(renderTerminal(o, system.now()));
+        process.stdout.write(renderTerminal(o));
         return Promise.resolve();
       },
     });
     return outcome.verdict.result === 'fail' ? EXIT.fail : EXIT.pass;
   } catch (error) {
-    console.error(`iam-mfa-audit: ${describeError(error)}`);
+    const { reason, internal } = failureOf(error);
+    console.error(`iam-mfa-audit: ${reason}`);
+    // The runner's debug switch also shows the stack of a bug.
+    if (internal && error instanceof Error && process.env.RUNNER_DEBUG === '1') {
+      console.error(error.stack);
+    }
+    // An earlier run's SARIF must not pass for this run's results.
+    await removeStaleSarif(sarifFileOf(read)).catch(() => false);
     return EXIT.error;
   }
 }

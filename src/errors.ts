@@ -1,24 +1,53 @@
+import { ISSUES_URI } from './version.js';
+
 /**
  * Errors a user can fix. Each carries one line that names the input, file or
  * permission at fault and what is accepted; entries print that line and no stack.
  */
 export class AuditError extends Error {
   override name = 'AuditError';
+  /** What the user can do about it, for the job summary. */
+  readonly advice: string = 'Correct what the reason names and run the audit again.';
 }
 
 /** A bad input value or flag. */
 export class ConfigurationError extends AuditError {
   override name = 'ConfigurationError';
+  override readonly advice =
+    "Correct the input named in the reason; the README's table of inputs lists the accepted values.";
 }
 
 /** A credential report that cannot be read or does not have the expected shape. */
 export class ReportError extends AuditError {
   override name = 'ReportError';
+  override readonly advice =
+    'Give the IAM credential report as CSV: the base64-decoded Content of `aws iam get-credential-report`, or the file the IAM console downloads.';
 }
 
 /** AWS refused or failed a call in a way the user must act on (credentials, permissions). */
 export class AwsAccessError extends AuditError {
   override name = 'AwsAccessError';
+  override readonly advice =
+    "Fix the credentials, the role's trust policy or its permissions as the reason says; the README lists the role's least-privilege policy.";
+}
+
+/** Why a run stopped before its verdict, for the log, the summary and the exit code. */
+export interface Failure {
+  readonly reason: string;
+  readonly advice: string;
+  /** A bug of this program rather than something the user can fix. */
+  readonly internal: boolean;
+}
+
+export function failureOf(error: unknown): Failure {
+  if (error instanceof AuditError) {
+    return { reason: error.message, advice: error.advice, internal: false };
+  }
+  return {
+    reason: `internal error: ${describeError(error)}`,
+    advice: `Unless the reason points at something the runner provides (a file or folder it set up), this is a bug in iam-mfa-audit, not a problem with your account or inputs: re-run with debug logging on for the stack trace, and report it at ${ISSUES_URI}.`,
+    internal: true,
+  };
 }
 
 /** One line for any thrown value, Error or not, without a stack trace. */

@@ -1,35 +1,63 @@
 import * as core from '@actions/core';
-import { describeError } from './errors.js';
+import { failureOf } from './errors.js';
+import { removeStaleSarif } from './io/stale-sarif.js';
 import { systemIO } from './io/system.js';
 import { run } from './main.js';
-import { ACTION_INPUTS, parseOptions } from './options.js';
-import { publishToGitHub } from './surface/github.js';
+import { ACTION_INPUTS, parseOptions, sarifFileOf, type ReadInput } from './options.js';
+import { publishErrorToGitHub, publishToGitHub } from './surface/github.js';
+
+const readInput: ReadInput = (name) =>
+  ACTION_INPUTS.some((input) => input.name === name) ? core.getInput(name) : undefined;
 
 /** The action's entry: inputs → run → one failure, if any, after every output is written. */
 async function main(): Promise<void> {
   let failure: string | null;
   try {
-    const options = parseOptions(
-      (name) =>
-        ACTION_INPUTS.some((input) => input.name === name) ? core.getInput(name) : undefined,
-      (name) => `input ${name}`,
-    );
-    const outcome = await run(options, {
-      ...systemIO(),
-      log: (message) => {
-        core.info(message);
-      },
-      getIdToken: (audience) => core.getIDToken(audience),
-      setSecret: (value) => {
-        core.setSecret(value);
-      },
-      publish: publishToGitHub,
-    });
-    failure = outcome.verdict.result === 'fail' ? outcome.verdict.why : null;
+    failure = await audit();
   } catch (error) {
-    failure = describeError(error);
+    failure = await reportError(error);
   }
   if (failure !== null) core.setFailed(failure);
+}
+
+/** The audit; returns the verdict's reason when it fails the step. */
+async function audit(): Promise<string | null> {
+  const options = parseOptions(readInput, (name) => `input ${name}`);
+  const outcome = await run(options, {
+    ...systemIO((message) => {
+      core.info(message);
+    }),
+    getIdToken: (audience) => core.getIDToken(audience),
+    setSecret: (value) => {
+      core.setSecret(value);
+    },
+    publish: publishToGitHub,
+  });
+  return outcome.verdict.result === 'fail' ? outcome.verdict.why : null;
+}
+
+/**
+ * A run that stopped before its verdict still reports: `result: error`, the reason in the
+ * job summary, and no SARIF — one an earlier run left is removed so it cannot be uploaded.
+ */
+async function reportError(error: unknown): Promise<string> {
+  const { reason, advice, internal } = failureOf(error);
+  if (internal && error instanceof Error && error.stack) core.debug(error.stack);
+  const sarifFile = sarifFileOf(readInput);
+  let removed: string | null = null;
+  try {
+    if (await removeStaleSarif(sarifFile)) removed = sarifFile;
+  } catch (cleanup) {
+    core.warning(
+      `The SARIF file an earlier run left at ${sarifFile} could not be removed: ${failureOf(cleanup).reason}`,
+    );
+  }
+  try {
+    await publishErrorToGitHub(reason, advice, removed);
+  } catch (publish) {
+    core.warning(`The error could not be reported in the outputs: ${failureOf(publish).reason}`);
+  }
+  return reason;
 }
 
 void main();

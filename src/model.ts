@@ -31,8 +31,11 @@ export interface Principal {
   /** ISO 8601 time of the last console sign-in, `never`, or null where there is no password. */
   readonly passwordLastUsed: string | null;
   readonly mfaActive: boolean;
-  /** Whether any access key is active; used for root, whose console password is not reported. */
-  readonly accessKeysActive: boolean;
+  /**
+   * Whether any access key is active; null when the source does not say (users read live).
+   * Root's rule needs it: a root with no password can still be used through its keys.
+   */
+  readonly accessKeysActive: boolean | null;
   /** 1-based line in the credential report, when the principal came from one. */
   readonly reportLine: number | null;
 }

@@ -127,25 +127,60 @@ const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 
+/** How raw input values are read: undefined or '' when unset. */
+export type ReadInput = (name: string) => string | undefined;
+
+/** An input's value as given, trimmed, or its default when unset. */
+function inputValue(read: ReadInput, name: string): string {
+  const raw = read(name)?.trim() ?? '';
+  if (raw !== '') return raw;
+  const spec = INPUTS.find((input) => input.name === name);
+  if (!spec) throw new Error(`unknown input ${name}`);
+  return spec.default;
+}
+
+/** Where the SARIF goes, readable even when another input is bad (to clear a stale file). */
+export function sarifFileOf(read: ReadInput): string {
+  return inputValue(read, 'sarif-file');
+}
+
+/** Inputs that cannot be set together, and why. */
+const CONFLICTS: readonly (readonly [string, string, string])[] = [
+  [
+    'credential-report',
+    'role-to-assume',
+    'a report file is audited without calling AWS, so no role is assumed',
+  ],
+  [
+    'credential-report',
+    'profile',
+    'a report file is audited without calling AWS, so no profile is used',
+  ],
+  [
+    'role-to-assume',
+    'profile',
+    "the role is assumed with GitHub's OIDC token, not with a profile's credentials",
+  ],
+];
+
 /**
  * Reads raw input values (undefined or '' when unset) and returns typed Options.
- * `label` turns an input name into the way the user wrote it (`input "fail-on"` or `--fail-on`).
+ * `label` turns an input name into the way the user wrote it (`input fail-on` or `--fail-on`).
  */
-export function parseOptions(
-  read: (name: string) => string | undefined,
-  label: (name: string) => string,
-): Options {
-  const value = (name: string): string => {
-    const raw = read(name)?.trim() ?? '';
-    if (raw !== '') return raw;
-    const spec = INPUTS.find((input) => input.name === name);
-    if (!spec) throw new Error(`unknown input ${name}`);
-    return spec.default;
-  };
+export function parseOptions(read: ReadInput, label: (name: string) => string): Options {
+  const value = (name: string): string => inputValue(read, name);
   const bad = (name: string, got: string, accepted: string): ConfigurationError =>
     new ConfigurationError(
       `${label(name)}: ${JSON.stringify(got)} is not accepted; use ${accepted}.`,
     );
+
+  for (const [one, other, why] of CONFLICTS) {
+    if (value(one) !== '' && value(other) !== '') {
+      throw new ConfigurationError(
+        `${label(one)} and ${label(other)} contradict each other: ${why}; set only one of them.`,
+      );
+    }
+  }
 
   const oneOf = <T extends string>(name: string, accepted: readonly T[]): T => {
     const raw = value(name);

@@ -24,7 +24,7 @@ import { actionBundle, cliBundle, node24, parseGithubOutput } from '../runner.js
 import { emptyStringPaths, onlyRun, sarifSchemaErrors } from '../sarif-validation.js';
 import {
   ACCOUNT,
-  readJson,
+  readSarif,
   ROOT_ARN,
   runChild,
   userArn,
@@ -139,6 +139,10 @@ async function runStep(name: string, extra: Record<string, string>): Promise<Ste
       GITHUB_ACTIONS: 'true',
       GITHUB_WORKSPACE: join(dir, 'workspace'),
       GITHUB_WORKFLOW_REF: `octo-org/octo-repo/${WORKFLOW}@refs/heads/main`,
+      GITHUB_JOB: 'audit',
+      GITHUB_ACTION: 'audit',
+      GITHUB_ACTION_REPOSITORY: 'iam-mfa-audit/iam-mfa-audit',
+      GITHUB_ACTION_REF: 'v0',
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
       RUNNER_TEMP: stepDir,
@@ -205,7 +209,7 @@ describe('dist/index.js on Node 24 with role-to-assume and an OIDC token', () =>
   });
 
   it('writes a valid SARIF file whose alerts point at the workflow step', async () => {
-    const log = await readJson(step.sarifFile);
+    const log = await readSarif(step.sarifFile);
     expect(sarifSchemaErrors(log)).toEqual([]);
     expect(emptyStringPaths(log)).toEqual([]);
     const sarif = onlyRun(log);
@@ -281,14 +285,18 @@ describe('dist/index.js on Node 24 with role-to-assume and an OIDC token', () =>
 });
 
 describe('dist/index.js without id-token: write', () => {
-  it('fails with one line and writes no SARIF and no output', async () => {
+  it('fails with one line, writes no SARIF, and reports the error in the outputs and summary', async () => {
     const step = await runStep('without-oidc', {});
     expect(step.status).toBe(1);
     expect(step.stdout).toBe(`${NO_OIDC_TOKEN}\n`);
     expect(step.stderr).toBe('');
     expect(existsSync(step.sarifFile)).toBe(false);
-    expect(step.outputText).toBe('');
-    expect(step.summary).toBe('');
+    expect(parseGithubOutput(step.outputText)).toEqual({ result: 'error' });
+    expect(step.summary.split('\n').slice(0, 3)).toEqual([
+      '## ⛔ IAM MFA audit: error',
+      '',
+      `The audit did not finish: ${NO_OIDC_TOKEN.replace('::error::', '').replace(/`/g, '&#96;')}`,
+    ]);
   });
 });
 
@@ -329,7 +337,7 @@ describe('dist/cli.js against moto', () => {
     ]);
     expect(out.at(-2)).toBe('FAIL: 3 findings at high or above, 0 tolerated (max-findings).');
     expect(out.at(-1)).toBe(`SARIF: ${sarifFile}`);
-    expect(sarifSchemaErrors(await readJson(sarifFile))).toEqual([]);
+    expect(sarifSchemaErrors(await readSarif(sarifFile))).toEqual([]);
     // progress goes to stderr, never the table
     expect(lines(exit.stderr)).toEqual([
       'Requesting the IAM credential report…',
@@ -380,7 +388,7 @@ describe('dist/cli.js against moto', () => {
         );
         expect(exit.status).toBe(status);
         expect(exit.stdout).toContain(
-          `NOT ASSESSED root (${ROOT_ARN}): iam:GetAccountSummary was denied; add it to the policy of the credentials the audit uses`,
+          `NOT ASSESSED root (${ROOT_ARN}): iam:GetAccountSummary was denied (AccessDenied: not authorized) after 1 attempt (max-attempts); add it to the policy of the credentials the audit uses`,
         );
         expect(lines(exit.stdout).at(-2)).toMatch(
           new RegExp(`^${verdict.replace(/[()]/g, '\\$&')}`),

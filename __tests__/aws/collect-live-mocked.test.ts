@@ -15,6 +15,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { collectLive, type LiveSettings } from '../../src/aws/collect-live.js';
+import { identify } from '../../src/aws/connect.js';
 import { decide } from '../../src/policy/threshold.js';
 import { activeRules } from '../../src/rules/catalog.js';
 import { evaluate } from '../../src/rules/evaluate.js';
@@ -27,12 +28,12 @@ const iamMock = mockClient(iam);
 const stsMock = mockClient(sts);
 const slept: number[] = [];
 
+const RULES = activeRules(true);
 const settings: LiveSettings = {
   reportTimeoutSeconds: 120,
   maxReportAgeMinutes: 15,
   includeRoot: true,
-  rules: activeRules(true),
-  credentialSource: 'the test credentials',
+  breaksARule: (p) => RULES.some((rule) => rule.breaks(p)),
 };
 
 function collect(overrides: Partial<LiveSettings> = {}) {
@@ -40,7 +41,7 @@ function collect(overrides: Partial<LiveSettings> = {}) {
   return collectLive(
     {
       iam,
-      sts,
+      caller: { accountId: ACCOUNT, partition: 'aws' },
       now: () => new Date(clock),
       sleep: (ms) => {
         slept.push(ms);
@@ -138,7 +139,7 @@ describe('the credential report path', () => {
       consolePassword: true,
       createdAt: '2019-03-04T09:15:00+00:00',
     });
-    expect(evaluate(snapshot, settings.rules)).toEqual([]);
+    expect(evaluate(snapshot, RULES)).toEqual([]);
   });
 
   it('does not flag a root without password and keys (centrally managed), and says so', async () => {
@@ -149,7 +150,7 @@ describe('the credential report path', () => {
     });
 
     const snapshot = await collect();
-    expect(evaluate(snapshot, settings.rules)).toEqual([]);
+    expect(evaluate(snapshot, RULES)).toEqual([]);
     expect(snapshot.notes.join(' ')).toContain('managed centrally');
   });
 
@@ -199,7 +200,7 @@ describe('the credential report path', () => {
       dropped: 3,
       createdSince: 1,
     });
-    const findings = evaluate(snapshot, settings.rules);
+    const findings = evaluate(snapshot, RULES);
     expect(findings.map((f) => f.principal.name).sort()).toEqual(['newcomer', 'still-open']);
     expect(snapshot.principals.some((p) => p.name === 'deleted')).toBe(false);
     // two calls per candidate that still has a password, one where the password is gone
@@ -216,14 +217,14 @@ describe('the credential report path', () => {
     iamMock.on(ListUsersCommand).resolves({ Users: [userRef('bob')] });
 
     const snapshot = await collect();
-    expect(evaluate(snapshot, settings.rules).map((f) => f.principal.name)).toEqual(['bob']);
+    expect(evaluate(snapshot, RULES).map((f) => f.principal.name)).toEqual(['bob']);
     expect(snapshot.notAssessed).toEqual([
       {
         arn: `arn:aws:iam::${ACCOUNT}:user/bob`,
         name: 'bob',
         action: 'iam:GetLoginProfile',
         reason:
-          'iam:GetLoginProfile was denied; add it to the policy of the credentials the audit uses',
+          'iam:GetLoginProfile was denied (AccessDenied: not authorized) after 10 attempts (max-attempts); add it to the policy of the credentials the audit uses',
       },
     ]);
     const verdict = decide([], snapshot.notAssessed, {
@@ -257,12 +258,12 @@ describe('the per-user fallback', () => {
     expect(snapshot.source).toEqual({
       kind: 'live-enumeration',
       reason:
-        'iam:GenerateCredentialReport was denied; add it to the policy of the credentials the audit uses',
+        'iam:GenerateCredentialReport was denied (AccessDenied: denied) after 10 attempts (max-attempts); add it to the policy of the credentials the audit uses',
     });
     // three pages (the paginator reuses one input object, so the markers are not inspected per call)
     expect(iamMock.commandCalls(ListUsersCommand)).toHaveLength(3);
     expect(snapshot.principals.filter((p) => p.kind === 'user')).toHaveLength(2500);
-    expect(evaluate(snapshot, settings.rules).map((f) => f.principal.name)).toEqual(['user-7']);
+    expect(evaluate(snapshot, RULES).map((f) => f.principal.name)).toEqual(['user-7']);
     expect(iamMock.commandCalls(ListMFADevicesCommand)).toHaveLength(1);
   });
 
@@ -289,10 +290,11 @@ describe('the per-user fallback', () => {
         arn: `arn:aws:iam::${ACCOUNT}:root`,
         name: 'account',
         action: 'iam:ListUsers',
-        reason: 'iam:ListUsers was denied, so no user could be listed',
+        reason:
+          'no user could be listed: iam:ListUsers was denied (AccessDenied) after 10 attempts (max-attempts); add it to the policy of the credentials the audit uses',
       },
     ]);
-    const verdict = decide(evaluate(snapshot, settings.rules), snapshot.notAssessed, {
+    const verdict = decide(evaluate(snapshot, RULES), snapshot.notAssessed, {
       failOn: 'high',
       maxFindings: 0,
       allowIncomplete: false,
@@ -310,13 +312,14 @@ describe('the per-user fallback', () => {
       .on(ListMFADevicesCommand, { UserName: 'bob' })
       .rejects(awsError('Throttling', 'Rate exceeded'));
 
-    const snapshot = await collect({ includeRoot: false, rules: activeRules(false) });
+    const snapshot = await collect({ includeRoot: false });
     expect(snapshot.notAssessed).toEqual([
       {
         arn: `arn:aws:iam::${ACCOUNT}:user/bob`,
         name: 'bob',
         action: 'iam:ListMFADevices',
-        reason: 'iam:ListMFADevices was still throttled after 10 attempts (max-attempts)',
+        reason:
+          'iam:ListMFADevices was still throttled (Throttling: Rate exceeded) after 10 attempts (max-attempts)',
       },
     ]);
     expect(evaluate(snapshot, activeRules(false)).map((f) => f.principal.name)).toEqual(['alice']);
@@ -325,14 +328,48 @@ describe('the per-user fallback', () => {
 });
 
 describe('credentials', () => {
-  it('turns missing or invalid credentials into one line', async () => {
+  it("turns missing or invalid credentials into one line with AWS's words", async () => {
     stsMock
       .on(GetCallerIdentityCommand)
       .rejects(
         awsError('CredentialsProviderError', 'Could not load credentials from any providers\nmore'),
       );
-    await expect(collect()).rejects.toThrow(
-      'AWS credentials from the test credentials are missing or invalid (sts:GetCallerIdentity: CredentialsProviderError: Could not load credentials from any providers).',
+    await expect(identify(sts, 'the test credentials')).rejects.toThrow(
+      'AWS credentials from the test credentials are missing or invalid (sts:GetCallerIdentity: CredentialsProviderError: Could not load credentials from any providers more) after 10 attempts (max-attempts).',
     );
+  });
+
+  it('names the account and partition the credentials act in', async () => {
+    stsMock.on(GetCallerIdentityCommand).resolves({
+      Account: '123456789012',
+      Arn: 'arn:aws-us-gov:sts::123456789012:assumed-role/audit/s',
+    });
+    await expect(identify(sts, 'x')).resolves.toEqual({
+      accountId: '123456789012',
+      partition: 'aws-us-gov',
+    });
+  });
+});
+
+describe('a bug is not an AWS answer', () => {
+  const bug = () => {
+    throw new TypeError("Cannot read properties of undefined (reading 'UserName')");
+  };
+
+  beforeEach(() => {
+    iamMock.on(GenerateCredentialReportCommand).rejects(awsError('AccessDenied'));
+    iamMock.on(ListUsersCommand).resolves({ Users: [userRef('bob')] });
+    iamMock.on(GetLoginProfileCommand).resolves({});
+    iamMock.on(ListMFADevicesCommand).resolves({ MFADevices: [] });
+  });
+
+  it('a TypeError inside a user read fails the audit instead of passing for a denial', async () => {
+    iamMock.on(GetLoginProfileCommand).callsFake(bug);
+    await expect(collect()).rejects.toThrow(TypeError);
+  });
+
+  it('a TypeError inside the root read fails the audit too', async () => {
+    iamMock.on(GetAccountSummaryCommand).callsFake(bug);
+    await expect(collect()).rejects.toThrow(TypeError);
   });
 });

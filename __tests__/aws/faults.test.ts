@@ -158,7 +158,8 @@ describe('throttling beyond max-attempts', () => {
     arn: userArn(name, path),
     name,
     action: 'iam:ListMFADevices',
-    reason: 'iam:ListMFADevices was still throttled after 2 attempts (max-attempts)',
+    reason:
+      'iam:ListMFADevices was still throttled (Throttling: Rate exceeded) after 2 attempts (max-attempts)',
   });
 
   it('fails closed: the candidates whose MFA could not be read are not assessed, and it never passes', async () => {

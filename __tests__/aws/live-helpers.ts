@@ -11,6 +11,8 @@ import { run, type Outcome, type RunIO } from '../../src/main.js';
 import type { Finding } from '../../src/model.js';
 import { parseOptions } from '../../src/options.js';
 import { awsEnv, MOTO_DEFAULT_ACCOUNT } from '../support/aws-env.js';
+import type { Log } from 'sarif';
+import { parseSarif } from '../sarif-validation.js';
 
 export const ACCOUNT = MOTO_DEFAULT_ACCOUNT;
 /** A small account with every kind of user: two console users without MFA, two with, one without a password. */
@@ -65,7 +67,7 @@ export interface Captured {
  * A RunIO for an in-process live audit: real clock (moto stamps real creation times), sleeps
  * recorded and skipped, no GitHub (no OIDC token; role-to-assume stays empty).
  */
-export function captureIO(env: Readonly<Record<string, string | undefined>> = {}): {
+function captureIO(env: Readonly<Record<string, string | undefined>> = {}): {
   io: RunIO;
   captured: Captured;
 } {
@@ -82,6 +84,8 @@ export function captureIO(env: Readonly<Record<string, string | undefined>> = {}
     },
     getIdToken: () => Promise.reject(new Error('this test offers no OIDC token')),
     setSecret: () => undefined,
+    workspace: process.cwd(),
+    workflow: { workflow: null, provenance: null },
     publish: (outcome) => {
       captured.published.push(outcome);
       return Promise.resolve();
@@ -104,8 +108,9 @@ export async function audit(
   return { outcome, captured };
 }
 
-export async function readJson(path: string): Promise<unknown> {
-  return JSON.parse(await readFile(path, 'utf8')) as unknown;
+/** The SARIF log at `path`, checked against the schema as it is read. */
+export async function readSarif(path: string): Promise<Log> {
+  return parseSarif(await readFile(path, 'utf8'));
 }
 
 export interface ChildExit {

@@ -28,7 +28,7 @@ export const TEST_CREDENTIALS: TestCredentials = {
 export const MOTO_DEFAULT_ACCOUNT = '123456789012';
 
 /** The region every test client and environment uses. */
-export const TEST_REGION = 'us-east-1';
+const TEST_REGION = 'us-east-1';
 
 /**
  * Environment variables that send the SDK to `endpoint` with dummy credentials. `extra` is merged
@@ -55,7 +55,7 @@ export function awsEnv(
  * per request. Add it with
  * `client.middlewareStack.add(accountHeader(id), { step: 'build', name: 'motoAccountId' })`.
  */
-export function accountHeader(accountId: string) {
+function accountHeader(accountId: string) {
   return <A extends { request: unknown }, R>(next: (args: A) => Promise<R>) =>
     (args: A): Promise<R> => {
       const { request } = args;

@@ -73,7 +73,7 @@ export interface FaultProxy {
 }
 
 /** The action a request is for when it names none (e.g. GET /moto-api/). */
-export const NO_ACTION = '(none)';
+const NO_ACTION = '(none)';
 
 const HOP_BY_HOP = new Set([
   'connection',
@@ -86,7 +86,7 @@ const HOP_BY_HOP = new Set([
 ]);
 
 /** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

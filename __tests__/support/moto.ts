@@ -1,16 +1,20 @@
 /**
  * Starts moto's server (https://docs.getmoto.org) on a free loopback port as the local AWS for
- * integration tests. moto 5.x must be installed for python3; when it is not, startMoto throws
+ * integration tests. moto (requirements-test.txt) must import in python3 or in the project's
+ * .venv, which `npm test` creates when python3 lacks it; when neither has it, startMoto throws
  * one clear error instead of skipping, so a CI machine without moto fails loudly.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { findMotoPython, motoCandidates, pinnedMotoVersion } from '../../scripts/moto-python.mjs';
 
-/** The message thrown when python3 or moto's server cannot be imported. */
-export const MOTO_MISSING_MESSAGE =
-  "moto is not installed for python3: pip install 'moto[server]' (needs moto 5.x with its server)";
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The message thrown when neither python3 nor .venv can import moto's server. */
+export const MOTO_MISSING_MESSAGE = `moto is not installed for python3 or in .venv: pip install -r requirements-test.txt (moto[server] ${pinnedMotoVersion(REPO_ROOT) ?? '5.x'}), or run npm test, which creates .venv`;
 
 /** A running moto server. */
 export interface MotoServer {
@@ -34,7 +38,7 @@ export interface MotoServer {
 export interface StartMotoOptions {
   /** Variables merged onto process.env for the server, e.g. `INITIAL_NO_AUTH_ACTION_COUNT`. */
   env?: Record<string, string>;
-  /** The python command to look up; default `python3`. */
+  /** The only python to try; default python3, then the repository's .venv/bin/python. */
   python?: string;
   /** How long to wait for GET /moto-api/ to answer 200; default 20 s. */
   startTimeoutMs?: number;
@@ -67,7 +71,7 @@ class LineRing {
 }
 
 /** Resolves a port that was free on 127.0.0.1 a moment ago (listen on 0, read it, close). */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -81,24 +85,16 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Checks that `python -c "import moto.server"` works and returns the interpreter's real path
- * (sys.executable), so the process spawned from it is the server itself.
+ * The real path (sys.executable) of the first interpreter that imports moto.server, so the
+ * process spawned from it is the server itself. Installs nothing: scripts/moto-python.mjs,
+ * run by `npm test` before vitest, does that once.
  */
-async function findMotoPython(python: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const script = 'import sys\nimport moto.server\nprint(sys.executable)';
-  const executable = await new Promise<string>((resolve, reject) => {
-    execFile(python, ['-c', script], { env, timeout: 30_000 }, (error, stdout, stderr) => {
-      if (error) {
-        reject(
-          new Error(MOTO_MISSING_MESSAGE, { cause: new Error(stderr.trim() || error.message) }),
-        );
-      } else {
-        resolve(stdout.trim());
-      }
-    });
-  });
-  if (executable === '') throw new Error(MOTO_MISSING_MESSAGE);
-  return executable;
+async function motoExecutable(python: string | undefined, env: NodeJS.ProcessEnv): Promise<string> {
+  const candidates = python === undefined ? motoCandidates(REPO_ROOT) : [python];
+  const found = await findMotoPython({ candidates, env });
+  if (found.ok) return found.executable;
+  const why = found.failures.map((failure) => `${failure.python}: ${failure.detail}`).join('; ');
+  throw new Error(MOTO_MISSING_MESSAGE, { cause: new Error(why) });
 }
 
 /** Polls GET /moto-api/ until it answers 200, the process exits, or the deadline passes. */
@@ -203,14 +199,15 @@ async function launch(
 }
 
 /**
- * Starts `python3 -m moto.server -H 127.0.0.1 -p PORT` on a free port and waits until it is healthy.
+ * Starts `python -m moto.server -H 127.0.0.1 -p PORT` on a free port and waits until it is
+ * healthy; python is python3 when it has moto, else the repository's .venv/bin/python.
  *
- * @throws Error with {@link MOTO_MISSING_MESSAGE} when python3 or moto's server is missing, or an
+ * @throws Error with {@link MOTO_MISSING_MESSAGE} when no candidate imports moto's server, or an
  *   error with the tail of the server's output when it does not come up.
  */
 export async function startMoto(options: StartMotoOptions = {}): Promise<MotoServer> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
-  const executable = await findMotoPython(options.python ?? 'python3', env);
+  const executable = await motoExecutable(options.python, env);
   const timeoutMs = options.startTimeoutMs ?? 20_000;
 
   let launched = await launch(executable, env, timeoutMs);

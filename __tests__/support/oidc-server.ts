@@ -38,7 +38,7 @@ export interface OidcServer {
 }
 
 /** The subject GitHub sends for a push to main of octo-org/octo-repo (classic format). */
-export const DEFAULT_SUBJECT = 'repo:octo-org/octo-repo:ref:refs/heads/main';
+const DEFAULT_SUBJECT = 'repo:octo-org/octo-repo:ref:refs/heads/main';
 
 function base64url(value: object | Buffer): string {
   const buffer = Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value), 'utf8');
@@ -49,7 +49,7 @@ function base64url(value: object | Buffer): string {
  * A JWT-shaped token (header.payload.signature, base64url) with GitHub Actions' claims; the
  * signature is random bytes (moto's AssumeRoleWithWebIdentity does not verify it).
  */
-export function fakeJwt(claims: Record<string, unknown> = {}): string {
+function fakeJwt(claims: Record<string, unknown> = {}): string {
   const now = Math.floor(Date.now() / 1000);
   const header = { typ: 'JWT', alg: 'RS256', kid: 'harness-test-key' };
   const payload = {

@@ -1,3 +1,5 @@
+import { plural } from '../text.js';
+
 /** How an AWS call failed, as far as the audit cares. */
 export type FailureKind = 'denied' | 'absent' | 'throttled' | 'failed';
 
@@ -13,6 +15,30 @@ const THROTTLED = new Set([
   'TooManyRequestsException',
   'RequestLimitExceeded',
 ]);
+
+/** Errors of the SDK's credential providers, which are thrown before any request is sent. */
+const PROVIDER_ERRORS = new Set([
+  'CredentialsProviderError',
+  'ProviderError',
+  'TokenProviderError',
+]);
+
+/**
+ * True for an error that came out of an AWS SDK call: the SDK's middleware stamps every
+ * error of a request (service errors, timeouts, refused connections) with `$metadata`, and its
+ * credential providers throw errors of their own. Anything else caught around a call is a bug
+ * in this program and must not pass for an AWS answer.
+ */
+function isAwsError(error: unknown): error is Error {
+  if (!(error instanceof Error)) return false;
+  const metadata = (error as { $metadata?: unknown }).$metadata;
+  return (typeof metadata === 'object' && metadata !== null) || PROVIDER_ERRORS.has(error.name);
+}
+
+/** Rethrows what is not an AWS SDK error (a TypeError, say): it is a bug, not a denial. */
+export function rethrowUnlessAws(error: unknown): void {
+  if (!isAwsError(error)) throw error;
+}
 
 /**
  * The AWS error code of an SDK error: `Code` where the SDK keeps it (its `name` is the
@@ -32,27 +58,32 @@ export function failureKind(error: unknown): FailureKind {
   return 'failed';
 }
 
-/** How many attempts the SDK made, from the error's metadata. */
-function attempts(error: unknown): number | null {
-  const metadata = (error as { $metadata?: { attempts?: number } } | null)?.$metadata;
-  return metadata?.attempts ?? null;
+/** AWS's own words for a failure, on one line: `Code: message`. */
+export function awsMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const message = oneLine.length > 500 ? `${oneLine.slice(0, 499)}…` : oneLine;
+  const code = errorCode(error);
+  return message === '' || message === code ? code : `${code}: ${message}`;
 }
 
-/** One line for a failed call: what was denied or why it failed, without the SDK's dump. */
+/** ` after N attempts (max-attempts)`, from the SDK's metadata; '' when it does not say. */
+export function attemptsUsed(error: unknown): string {
+  const attempts = (error as { $metadata?: { attempts?: unknown } } | null)?.$metadata?.attempts;
+  return typeof attempts === 'number' ? ` after ${plural(attempts, 'attempt')} (max-attempts)` : '';
+}
+
+/** One line for a failed call: what happened, AWS's own message, and the attempts used. */
 export function describeFailure(action: string, error: unknown): string {
-  const tries = attempts(error);
-  const after =
-    tries === null ? '' : ` after ${tries} attempt${tries === 1 ? '' : 's'} (max-attempts)`;
+  const aws = `(${awsMessage(error)})${attemptsUsed(error)}`;
   switch (failureKind(error)) {
     case 'denied':
-      return `${action} was denied; add it to the policy of the credentials the audit uses`;
+      return `${action} was denied ${aws}; add it to the policy of the credentials the audit uses`;
     case 'throttled':
-      return `${action} was still throttled${after}`;
+      return `${action} was still throttled ${aws}`;
     case 'absent':
-      return `${action}: the entity no longer exists`;
-    case 'failed': {
-      const message = error instanceof Error ? error.message.split('\n', 1)[0] : String(error);
-      return `${action} failed${after}: ${errorCode(error)}: ${message ?? ''}`;
-    }
+      return `${action}: the entity no longer exists ${aws}`;
+    case 'failed':
+      return `${action} failed ${aws}`;
   }
 }

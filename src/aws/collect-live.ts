@@ -1,6 +1,5 @@
 import type { IAMClient } from '@aws-sdk/client-iam';
-import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
-import { AwsAccessError, ReportError } from '../errors.js';
+import { ReportError } from '../errors.js';
 import type {
   AccountSnapshot,
   NotAssessed,
@@ -9,15 +8,16 @@ import type {
   Verification,
 } from '../model.js';
 import { parseCredentialReport, type ParsedReport } from '../report/credential-report.js';
-import type { Rule } from '../rules/catalog.js';
-import { errorCode, failureKind } from './aws-errors.js';
+import { describeFailure, rethrowUnlessAws } from './aws-errors.js';
+import type { Caller } from './connect.js';
 import { fetchCredentialReport, type FetchedReport } from './fetch-report.js';
 import { readRoot } from './root.js';
 import { listAllUsers, readUserStates, type UserRef, type UserState } from './user-state.js';
 
 export interface LiveDeps {
   readonly iam: IAMClient;
-  readonly sts: STSClient;
+  /** The account the credentials act in. */
+  readonly caller: Caller;
   readonly now: () => Date;
   readonly sleep: (ms: number) => Promise<void>;
   readonly log: (message: string) => void;
@@ -27,15 +27,13 @@ export interface LiveSettings {
   readonly reportTimeoutSeconds: number;
   readonly maxReportAgeMinutes: number;
   readonly includeRoot: boolean;
-  /** The rules evaluated: a stale report's candidates are the users that break one. */
-  readonly rules: readonly Rule[];
-  /** Where the credentials come from, for the message when they do not work. */
-  readonly credentialSource: string;
+  /** Whether a principal breaks a rule of the run: a stale report's candidates are those that do. */
+  readonly breaksARule: (principal: Principal) => boolean;
 }
 
 interface Users {
   readonly principals: Principal[];
-  readonly gaps: NotAssessed[];
+  readonly notAssessed: NotAssessed[];
 }
 
 /**
@@ -47,7 +45,7 @@ export async function collectLive(
   deps: LiveDeps,
   settings: LiveSettings,
 ): Promise<AccountSnapshot> {
-  const caller = await whoAmI(deps.sts, settings.credentialSource);
+  const { caller } = deps;
   const rootArn = `arn:${caller.partition}:iam::${caller.accountId}:root`;
 
   deps.log('Requesting the IAM credential report…');
@@ -69,7 +67,7 @@ export async function collectLive(
     const reportUsers = parsed.principals.filter((p) => p.kind === 'user');
     const ageMinutes = (deps.now().getTime() - report.generatedAt.getTime()) / 60_000;
     if (report.generatedByThisRun || ageMinutes <= settings.maxReportAgeMinutes) {
-      users = { principals: reportUsers, gaps: [] };
+      users = { principals: reportUsers, notAssessed: [] };
     } else {
       deps.log(
         `The report is ${Math.round(ageMinutes)} minutes old: re-checking its candidate findings live…`,
@@ -77,7 +75,7 @@ export async function collectLive(
       ({ users, verification } = await refreshStaleReport(
         deps.iam,
         reportUsers,
-        settings.rules,
+        settings.breaksARule,
         ageMinutes,
         rootArn,
       ));
@@ -90,7 +88,7 @@ export async function collectLive(
 
   const notes: string[] = [];
   const principals = [...users.principals];
-  const gaps = [...users.gaps];
+  const notAssessed = [...users.notAssessed];
   if (settings.includeRoot) {
     const root = await readRoot(deps.iam, rootArn, reportRoot);
     if (root.ok) {
@@ -101,7 +99,7 @@ export async function collectLive(
         );
       }
     } else {
-      gaps.push(root.gap);
+      notAssessed.push(root.notAssessed);
     }
   }
 
@@ -110,7 +108,7 @@ export async function collectLive(
     partition: caller.partition,
     source,
     principals,
-    notAssessed: gaps,
+    notAssessed,
     verification,
     notes,
   };
@@ -132,24 +130,6 @@ function readReport(
   }
 }
 
-/** sts:GetCallerIdentity needs no permission: it proves the credentials and names the account. */
-async function whoAmI(
-  sts: STSClient,
-  credentialSource: string,
-): Promise<{ accountId: string; partition: string }> {
-  try {
-    const identity = await sts.send(new GetCallerIdentityCommand({}));
-    const partition = /^arn:([^:]+):/.exec(identity.Arn ?? '')?.[1] ?? 'aws';
-    if (!identity.Account) throw new Error('no account in the answer');
-    return { accountId: identity.Account, partition };
-  } catch (error) {
-    const detail = error instanceof Error ? error.message.split('\n', 1)[0] : String(error);
-    throw new AwsAccessError(
-      `AWS credentials from ${credentialSource} are missing or invalid (sts:GetCallerIdentity: ${errorCode(error)}: ${detail ?? ''}).`,
-    );
-  }
-}
-
 function principalFrom(user: UserRef, state: UserState & { ok: true }): Principal {
   return {
     kind: 'user',
@@ -159,22 +139,22 @@ function principalFrom(user: UserRef, state: UserState & { ok: true }): Principa
     consolePassword: state.consolePassword,
     passwordLastUsed: state.consolePassword ? (user.passwordLastUsed ?? 'never') : null,
     mfaActive: state.mfaActive,
-    accessKeysActive: false,
+    accessKeysActive: null, // ListUsers and the user reads do not look at keys
     reportLine: null,
   };
 }
 
-/** Reads users' live state; those that cannot be read are gaps. */
+/** Reads users' live state; those that cannot be read are not assessed. */
 async function assess(iam: IAMClient, refs: readonly UserRef[]): Promise<Users> {
   const states = await readUserStates(iam, refs);
   const principals: Principal[] = [];
-  const gaps: NotAssessed[] = [];
+  const notAssessed: NotAssessed[] = [];
   refs.forEach((ref, i) => {
     const state = states[i];
     if (state?.ok) principals.push(principalFrom(ref, state));
-    else if (state) gaps.push(state.gap);
+    else if (state) notAssessed.push(state.notAssessed);
   });
-  return { principals, gaps };
+  return { principals, notAssessed };
 }
 
 /** The fallback when there is no report: ListUsers, then each user's password and MFA. */
@@ -183,19 +163,23 @@ async function enumerateUsers(iam: IAMClient, rootArn: string): Promise<Users> {
   try {
     refs = await listAllUsers(iam);
   } catch (error) {
-    return { principals: [], gaps: [accountGap(rootArn, error, 'no user could be listed')] };
+    return {
+      principals: [],
+      notAssessed: [accountNotAssessed(rootArn, error, 'no user could be listed')],
+    };
   }
   return assess(iam, refs);
 }
 
-function accountGap(rootArn: string, error: unknown, consequence: string): NotAssessed {
+/** The whole account's users, when iam:ListUsers could not be read. */
+function accountNotAssessed(rootArn: string, error: unknown, consequence: string): NotAssessed {
+  rethrowUnlessAws(error);
   const action = 'iam:ListUsers';
-  const denied = failureKind(error) === 'denied';
   return {
     arn: rootArn,
     name: 'account',
     action,
-    reason: `${action} ${denied ? 'was denied' : `failed (${errorCode(error)})`}, so ${consequence}`,
+    reason: `${consequence}: ${describeFailure(action, error)}`,
   };
 }
 
@@ -206,21 +190,20 @@ function accountGap(rootArn: string, error: unknown, consequence: string): NotAs
 async function refreshStaleReport(
   iam: IAMClient,
   reportUsers: readonly Principal[],
-  rules: readonly Rule[],
+  isCandidate: (principal: Principal) => boolean,
   ageMinutes: number,
   rootArn: string,
 ): Promise<{ users: Users; verification: Verification }> {
-  const isCandidate = (p: Principal): boolean => rules.some((rule) => rule.breaks(p));
   const candidates = reportUsers.filter(isCandidate);
   const rechecked = await readUserStates(iam, candidates);
   const byArn = new Map(reportUsers.map((p) => [p.arn, p]));
-  const gaps: NotAssessed[] = [];
+  const notAssessed: NotAssessed[] = [];
   let dropped = 0;
   candidates.forEach((candidate, i) => {
     const state = rechecked[i];
     if (!state) return;
     if (!state.ok) {
-      gaps.push(state.gap); // keeps the report's finding, and says it is unconfirmed
+      notAssessed.push(state.notAssessed); // keeps the report's finding, and says it is unconfirmed
       return;
     }
     const now = {
@@ -232,7 +215,7 @@ async function refreshStaleReport(
     if (!isCandidate(now)) dropped += 1;
   });
 
-  let created: Users = { principals: [], gaps: [] };
+  let created: Users = { principals: [], notAssessed: [] };
   try {
     const listed = await listAllUsers(iam);
     const listedArns = new Set(listed.map((u) => u.arn));
@@ -243,19 +226,21 @@ async function refreshStaleReport(
       listed.filter((u) => !inReport.has(u.arn)),
     );
   } catch (error) {
-    gaps.push(accountGap(rootArn, error, 'users created since the report could not be found'));
+    notAssessed.push(
+      accountNotAssessed(rootArn, error, 'users created since the report could not be found'),
+    );
   }
 
   return {
     users: {
       principals: [...byArn.values(), ...created.principals],
-      gaps: [...gaps, ...created.gaps],
+      notAssessed: [...notAssessed, ...created.notAssessed],
     },
     verification: {
       reportAgeMinutes: Math.round(ageMinutes),
       rechecked: candidates.length,
       dropped,
-      createdSince: created.principals.length + created.gaps.length,
+      createdSince: created.principals.length + created.notAssessed.length,
     },
   };
 }

@@ -3,7 +3,7 @@ import {
   GetCredentialReportCommand,
   type IAMClient,
 } from '@aws-sdk/client-iam';
-import { describeFailure, errorCode } from './aws-errors.js';
+import { describeFailure, errorCode, rethrowUnlessAws } from './aws-errors.js';
 
 export interface FetchedReport {
   readonly text: string;
@@ -64,6 +64,7 @@ export async function fetchCredentialReport(
         };
       }
     } catch (error) {
+      rethrowUnlessAws(error);
       if (!NOT_READY.has(errorCode(error)))
         return { ok: false, reason: describeFailure(action, error) };
     }

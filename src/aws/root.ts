@@ -1,10 +1,10 @@
 import { GetAccountSummaryCommand, type IAMClient } from '@aws-sdk/client-iam';
 import type { NotAssessed, Principal } from '../model.js';
-import { describeFailure } from './aws-errors.js';
+import { describeFailure, rethrowUnlessAws } from './aws-errors.js';
 
 export type RootState =
   | { readonly ok: true; readonly root: Principal; readonly centrallyManaged: boolean }
-  | { readonly ok: false; readonly gap: NotAssessed };
+  | { readonly ok: false; readonly notAssessed: NotAssessed };
 
 /**
  * The root user as GetAccountSummary tells it now: MFA, password and access keys. It
@@ -19,19 +19,19 @@ export async function readRoot(
   try {
     summary = (await iam.send(new GetAccountSummaryCommand({}))).SummaryMap ?? {};
   } catch (error) {
+    rethrowUnlessAws(error);
     const action = 'iam:GetAccountSummary';
     return {
       ok: false,
-      gap: { arn, name: 'root', action, reason: describeFailure(action, error) },
+      notAssessed: { arn, name: 'root', action, reason: describeFailure(action, error) },
     };
   }
   const flag = (key: string): boolean | null => (key in summary ? summary[key] === 1 : null);
   const consolePassword = flag('AccountPasswordPresent');
-  const accessKeysActive =
-    flag('AccountAccessKeysPresent') ?? fromReport?.accessKeysActive ?? false;
+  const accessKeysActive = flag('AccountAccessKeysPresent') ?? fromReport?.accessKeysActive ?? null;
   return {
     ok: true,
-    centrallyManaged: consolePassword === false && !accessKeysActive,
+    centrallyManaged: consolePassword === false && accessKeysActive === false,
     root: {
       kind: 'root',
       name: 'root',

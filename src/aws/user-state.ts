@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-iam';
 import pLimit from 'p-limit';
 import type { NotAssessed } from '../model.js';
-import { describeFailure, failureKind } from './aws-errors.js';
+import { describeFailure, failureKind, rethrowUnlessAws } from './aws-errors.js';
 
 /** A user as ListUsers (or a credential report) names it. */
 export interface UserRef {
@@ -18,16 +18,16 @@ export interface UserRef {
 
 export type UserState =
   | { readonly ok: true; readonly consolePassword: boolean; readonly mfaActive: boolean }
-  | { readonly ok: false; readonly gap: NotAssessed };
+  | { readonly ok: false; readonly notAssessed: NotAssessed };
 
 /** How many users are read at once: fast, and well within IAM's request rates. */
-export const CONCURRENCY = 8;
+const CONCURRENCY = 8;
 
 /**
  * Reads a user's console password and MFA state live: GetLoginProfile, then
  * ListMFADevices only when there is a password. A user deleted meanwhile has neither.
  */
-export async function readUserState(iam: IAMClient, user: UserRef): Promise<UserState> {
+async function readUserState(iam: IAMClient, user: UserRef): Promise<UserState> {
   const noPassword = { ok: true, consolePassword: false, mfaActive: false } as const;
   let action = 'iam:GetLoginProfile';
   try {
@@ -42,9 +42,15 @@ export async function readUserState(iam: IAMClient, user: UserRef): Promise<User
     if (devices === null) return noPassword;
     return { ok: true, consolePassword: true, mfaActive: (devices.MFADevices ?? []).length > 0 };
   } catch (error) {
+    rethrowUnlessAws(error);
     return {
       ok: false,
-      gap: { arn: user.arn, name: user.name, action, reason: describeFailure(action, error) },
+      notAssessed: {
+        arn: user.arn,
+        name: user.name,
+        action,
+        reason: describeFailure(action, error),
+      },
     };
   }
 }

@@ -1,10 +1,24 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import type { RunIO } from '../main.js';
+import { readWorkflowContext } from './workflow.js';
 
-/** The parts of RunIO that are the same for every entry: environment, clock, timer. */
-export function systemIO(): {
-  env: NodeJS.ProcessEnv;
-  now: () => Date;
-  sleep: (ms: number) => Promise<void>;
-} {
-  return { env: process.env, now: () => new Date(), sleep: (ms) => delay(ms) };
+/**
+ * The parts of RunIO that are the same for every entry: environment, clock, timer, the
+ * folder paths are relative to, and the workflow step running the audit. Each entry adds
+ * where its log goes, how it signs in and how it shows the outcome.
+ */
+export function systemIO(
+  log: (message: string) => void,
+): Omit<RunIO, 'getIdToken' | 'setSecret' | 'publish'> {
+  const env = process.env;
+  // The runner starts steps in the workspace; outside a runner, where the user stands.
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  return {
+    env,
+    now: () => new Date(),
+    sleep: (ms) => delay(ms),
+    log,
+    workspace,
+    workflow: readWorkflowContext(env, workspace, log),
+  };
 }

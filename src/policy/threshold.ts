@@ -41,11 +41,11 @@ export function decide(
     policy.failOn === 'none'
       ? `${plural(findings.length, 'finding')}; fail-on is none, so findings do not fail the run`
       : `${plural(counted, 'finding')} at ${policy.failOn} or above, ${policy.maxFindings} tolerated (max-findings)`;
-  const actions = [...new Set(notAssessed.map((gap) => gap.action))].join(', ');
-  const gaps = `${plural(notAssessed.length, 'principal')} not assessed (${actions})`;
+  const actions = [...new Set(notAssessed.map((n) => n.action))].join(', ');
+  const unassessed = `${plural(notAssessed.length, 'principal')} not assessed (${actions})`;
 
   if (counted > policy.maxFindings) {
-    const also = notAssessed.length > 0 ? `; also ${gaps}` : '';
+    const also = notAssessed.length > 0 ? `; also ${unassessed}` : '';
     return { result: 'fail', counted, maxSeverity, why: `${scope}${also}.` };
   }
   if (notAssessed.length > 0 && !policy.allowIncomplete) {
@@ -53,7 +53,7 @@ export function decide(
       result: 'fail',
       counted,
       maxSeverity,
-      why: `Incomplete audit: ${gaps}; grant the missing IAM actions or set allow-incomplete: true. ${scope}.`,
+      why: `Incomplete audit: ${unassessed}; grant the missing IAM actions or set allow-incomplete: true. ${scope}.`,
     };
   }
   if (notAssessed.length > 0) {
@@ -61,7 +61,7 @@ export function decide(
       result: 'incomplete',
       counted,
       maxSeverity,
-      why: `Incomplete audit (allowed): ${gaps}. ${scope}.`,
+      why: `Incomplete audit (allowed): ${unassessed}. ${scope}.`,
     };
   }
   return {

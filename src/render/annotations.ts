@@ -32,10 +32,10 @@ export function renderAnnotations(
   anchor: AlertAnchor,
 ): Annotation[] {
   const candidates: Annotation[] = [
-    ...snapshot.notAssessed.map((gap) => ({
+    ...snapshot.notAssessed.map((n) => ({
       level: 'warning' as const,
       title: 'Not assessed',
-      message: `${gap.name} (${gap.arn}) could not be assessed: ${gap.reason}`,
+      message: `${n.name} (${n.arn}) could not be assessed: ${n.reason}`,
       file: anchor.uri,
       startLine: anchor.line ?? 1,
     })),

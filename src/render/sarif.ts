@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
+import type * as Sarif from 'sarif';
 import type { AccountSnapshot, Finding, Severity } from '../model.js';
 import type { Rule } from '../rules/catalog.js';
 
 /** The score GitHub maps to its severity label (> 9.0 critical, 7.0–8.9 high, ...). */
-export const SECURITY_SEVERITY: Record<Severity, string> = {
+const SECURITY_SEVERITY: Record<Severity, string> = {
   critical: '9.5',
   high: '8.0',
   medium: '5.5',
@@ -22,11 +23,28 @@ export const LEVEL: Record<Severity, SarifLevel> = {
 /**
  * The file and line an alert is shown at. GitHub needs a file in the repository:
  * the workflow that runs the audit, or the audited report. `line` null uses each
- * principal's line in the report.
+ * principal's line in the report. `inRepository` marks a URI relative to the checkout.
  */
 export interface AlertAnchor {
   readonly uri: string;
   readonly line: number | null;
+  readonly inRepository: boolean;
+}
+
+/** The commit a workflow run audited from: `versionControlProvenance` of the run. */
+export interface Provenance {
+  readonly repositoryUri: string;
+  readonly revisionId: string;
+  /** The branch name, when the run is on a branch. */
+  readonly branch: string | null;
+}
+
+export interface ToolInfo {
+  readonly version: string;
+  /** The project's home page. */
+  readonly informationUri: string;
+  /** Where the rules are documented (the README's table of rules). */
+  readonly rulesUri: string;
 }
 
 export interface SarifInput {
@@ -34,13 +52,17 @@ export interface SarifInput {
   readonly findings: readonly Finding[];
   readonly rules: readonly Rule[];
   readonly anchor: AlertAnchor;
-  readonly toolVersion: string;
+  readonly provenance: Provenance | null;
+  readonly tool: ToolInfo;
   readonly startedAt: Date;
   readonly finishedAt: Date;
 }
 
+/** The base that repository-relative URIs are resolved against (the checkout's root). */
+const SOURCE_ROOT = 'SRCROOT';
+
 /** Rule markdown for code scanning's rule help pane; also the summary's remediation text. */
-export function ruleHelpMarkdown(rule: Rule): string {
+function ruleHelpMarkdown(rule: Rule): string {
   const compliance = rule.compliance.map((c) => `| ${c.framework} | ${c.control} |`).join('\n');
   return [
     `## ${rule.shortDescription}`,
@@ -98,26 +120,28 @@ export function fingerprint(finding: Finding): string {
     .digest('hex');
 }
 
-/** A SARIF 2.1.0 log, complete for GitHub code scanning, as a plain object. */
-export function renderSarif(input: SarifInput): Record<string, unknown> {
-  const { snapshot, findings, rules, anchor } = input;
+/** A SARIF 2.1.0 log, complete for GitHub code scanning. */
+export function renderSarif(input: SarifInput): Sarif.Log {
+  const { snapshot, findings, rules, anchor, provenance, tool } = input;
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
   const account = snapshot.accountId;
+  // A repository-relative URI is tied to the checkout's root once the commit is known.
+  const uriBase = provenance !== null && anchor.inRepository ? { uriBaseId: SOURCE_ROOT } : {};
 
-  const results = findings.map((finding) => {
+  const results = findings.map((finding): Sarif.Result => {
     const rule = rules.find((r) => r.id === finding.ruleId);
     if (!rule) throw new Error(`finding for a rule that is not evaluated: ${finding.ruleId}`);
     const { principal } = finding;
     const hash = fingerprint(finding);
     return {
       ruleId: rule.id,
-      ruleIndex: ruleIndex.get(rule.id),
+      ...(ruleIndex.has(rule.id) ? { ruleIndex: ruleIndex.get(rule.id) } : {}),
       level: LEVEL[finding.severity],
       message: { text: rule.message(principal, account) },
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: anchor.uri },
+            artifactLocation: { uri: anchor.uri, ...uriBase },
             region: { startLine: anchor.line ?? principal.reportLine ?? 1 },
           },
           logicalLocations: [
@@ -138,59 +162,72 @@ export function renderSarif(input: SarifInput): Record<string, unknown> {
     };
   });
 
-  const notifications = snapshot.notAssessed.map((gap) => ({
+  const notifications = snapshot.notAssessed.map((n): Sarif.Notification => ({
     level: 'error',
-    message: { text: `Not assessed: ${gap.name} (${gap.arn}): ${gap.reason}` },
+    message: { text: `Not assessed: ${n.name} (${n.arn}): ${n.reason}` },
     descriptor: { id: 'not-assessed' },
     locations: [
-      { logicalLocations: [{ name: gap.name, fullyQualifiedName: gap.arn, kind: 'resource' }] },
+      { logicalLocations: [{ name: n.name, fullyQualifiedName: n.arn, kind: 'resource' }] },
     ],
-    properties: { action: gap.action },
+    properties: { action: n.action },
   }));
 
+  const run: Sarif.Run = {
+    tool: {
+      driver: {
+        name: 'iam-mfa-audit',
+        semanticVersion: tool.version,
+        informationUri: tool.informationUri,
+        rules: rules.map((rule): Sarif.ReportingDescriptor => ({
+          id: rule.id,
+          name: rule.name,
+          shortDescription: { text: rule.shortDescription },
+          fullDescription: { text: rule.fullDescription },
+          help: { text: ruleHelpText(rule), markdown: ruleHelpMarkdown(rule) },
+          helpUri: tool.rulesUri,
+          defaultConfiguration: { level: LEVEL[rule.severity] },
+          properties: {
+            tags: [...rule.tags],
+            precision: 'very-high',
+            'problem.severity':
+              LEVEL[rule.severity] === 'note' ? 'recommendation' : LEVEL[rule.severity],
+            'security-severity': SECURITY_SEVERITY[rule.severity],
+          },
+        })),
+      },
+    },
+    // One category per account, so audits of many accounts do not close each other's alerts.
+    automationDetails: { id: `iam-mfa-audit/${account ?? 'unknown-account'}/` },
+    ...(provenance === null
+      ? {}
+      : {
+          versionControlProvenance: [
+            {
+              repositoryUri: provenance.repositoryUri,
+              revisionId: provenance.revisionId,
+              ...(provenance.branch === null ? {} : { branch: provenance.branch }),
+              mappedTo: { uriBaseId: SOURCE_ROOT },
+            },
+          ],
+        }),
+    invocations: [
+      {
+        executionSuccessful: snapshot.notAssessed.length === 0,
+        startTimeUtc: input.startedAt.toISOString(),
+        endTimeUtc: input.finishedAt.toISOString(),
+        toolExecutionNotifications: notifications,
+      },
+    ],
+    results,
+    properties: {
+      ...(account ? { accountId: account } : {}),
+      partition: snapshot.partition,
+      source: snapshot.source.kind,
+    },
+  };
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'iam-mfa-audit',
-            semanticVersion: input.toolVersion,
-            rules: rules.map((rule) => ({
-              id: rule.id,
-              name: rule.name,
-              shortDescription: { text: rule.shortDescription },
-              fullDescription: { text: rule.fullDescription },
-              help: { text: ruleHelpText(rule), markdown: ruleHelpMarkdown(rule) },
-              defaultConfiguration: { level: LEVEL[rule.severity] },
-              properties: {
-                tags: rule.tags,
-                precision: 'very-high',
-                'problem.severity':
-                  LEVEL[rule.severity] === 'note' ? 'recommendation' : LEVEL[rule.severity],
-                'security-severity': SECURITY_SEVERITY[rule.severity],
-              },
-            })),
-          },
-        },
-        // One category per account, so audits of many accounts do not close each other's alerts.
-        automationDetails: { id: `iam-mfa-audit/${account ?? 'unknown-account'}/` },
-        invocations: [
-          {
-            executionSuccessful: snapshot.notAssessed.length === 0,
-            startTimeUtc: input.startedAt.toISOString(),
-            endTimeUtc: input.finishedAt.toISOString(),
-            toolExecutionNotifications: notifications,
-          },
-        ],
-        results,
-        properties: {
-          ...(account ? { accountId: account } : {}),
-          partition: snapshot.partition,
-          source: snapshot.source.kind,
-        },
-      },
-    ],
+    runs: [run],
   };
 }

@@ -10,8 +10,8 @@ import type { Rule } from '../rules/catalog.js';
 import { plural } from '../text.js';
 
 /** GitHub accepts 1 MiB of summary per step; the findings table stops well before. */
-export const SUMMARY_BUDGET_BYTES = 900 * 1024;
-export const SUMMARY_MAX_ROWS = 1000;
+const SUMMARY_BUDGET_BYTES = 900 * 1024;
+const SUMMARY_MAX_ROWS = 1000;
 const CELL_MAX_CHARS = 160;
 
 export interface SummaryInput {
@@ -20,7 +20,8 @@ export interface SummaryInput {
   readonly rules: readonly Rule[];
   readonly verdict: Verdict;
   readonly sarifFile: string;
-  readonly now: Date;
+  /** When the audit ended: the data's age is told relative to it. */
+  readonly finishedAt: Date;
 }
 
 /**
@@ -34,7 +35,7 @@ export function escapeCell(text: string): string {
   return short.replace(/[^A-Za-z0-9 .,@=+\-/]/gu, (c) => `&#${c.codePointAt(0) ?? 63};`);
 }
 
-export function isoSeconds(date: Date): string {
+function isoSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
@@ -62,7 +63,7 @@ export function passwordLastUsedText(principal: Principal): string {
 
 /** The job summary as Markdown, bounded in size whatever the number of findings. */
 export function renderSummary(input: SummaryInput): string {
-  const { snapshot, findings, verdict, now } = input;
+  const { snapshot, findings, verdict, finishedAt } = input;
   const account = snapshot.accountId ?? 'unknown (the report lists no users)';
   const icon = { pass: '✅', incomplete: '⚠️', fail: '❌' }[verdict.result];
   const head = [
@@ -71,7 +72,7 @@ export function renderSummary(input: SummaryInput): string {
     escapeProse(verdict.why),
     '',
     `- **Account:** ${escapeCell(account)} (partition ${escapeCell(snapshot.partition)})`,
-    `- **Data:** ${escapeProse(describeSource(snapshot.source, now))}`,
+    `- **Data:** ${escapeProse(describeSource(snapshot.source, finishedAt))}`,
     `- **Principals audited:** ${snapshot.principals.length}`,
     `- **Rules:** ${input.rules.map((r) => `${r.id} ${r.name} (${r.severity})`).join(', ')}`,
   ];
@@ -91,9 +92,9 @@ export function renderSummary(input: SummaryInput): string {
     '',
   ];
 
-  const gaps: string[] = [];
+  const unassessed: string[] = [];
   if (snapshot.notAssessed.length > 0) {
-    gaps.push(
+    unassessed.push(
       `### ⚠️ Not assessed: ${snapshot.notAssessed.length}`,
       '',
       'These could not be read, so the audit is incomplete.',
@@ -101,18 +102,18 @@ export function renderSummary(input: SummaryInput): string {
       '| Principal | ARN | IAM action | Reason |',
       '| --- | --- | --- | --- |',
     );
-    for (const gap of snapshot.notAssessed.slice(0, 100)) {
-      gaps.push(
-        `| ${escapeCell(gap.name)} | ${escapeCell(gap.arn)} | ${escapeCell(gap.action)} | ${escapeCell(gap.reason)} |`,
+    for (const n of snapshot.notAssessed.slice(0, 100)) {
+      unassessed.push(
+        `| ${escapeCell(n.name)} | ${escapeCell(n.arn)} | ${escapeCell(n.action)} | ${escapeCell(n.reason)} |`,
       );
     }
     if (snapshot.notAssessed.length > 100) {
-      gaps.push(
+      unassessed.push(
         '',
         `… and ${snapshot.notAssessed.length - 100} more in the SARIF file's notifications.`,
       );
     }
-    gaps.push('');
+    unassessed.push('');
   }
 
   const table: string[] = [];
@@ -123,7 +124,7 @@ export function renderSummary(input: SummaryInput): string {
       '| User | ARN | Severity | Password last used | Created |',
       '| --- | --- | --- | --- | --- |',
     );
-    let bytes = Buffer.byteLength([...head, ...counts, ...gaps, ...table].join('\n'));
+    let bytes = Buffer.byteLength([...head, ...counts, ...unassessed, ...table].join('\n'));
     let shown = 0;
     for (const finding of findings) {
       const p = finding.principal;
@@ -141,10 +142,32 @@ export function renderSummary(input: SummaryInput): string {
       );
     }
   }
-  return [...head, ...counts, ...gaps, ...table].join('\n') + '\n';
+  return [...head, ...counts, ...unassessed, ...table].join('\n') + '\n';
 }
 
 /** Prose lines keep their words but lose any Markdown or HTML meaning. */
 function escapeProse(text: string): string {
   return text.replace(/[\\`*_[\]<>|#&~]/g, (c) => `&#${c.codePointAt(0) ?? 63};`);
+}
+
+/** The job summary of a run that stopped before its verdict: why, and what to do. */
+export function renderErrorSummary(
+  reason: string,
+  advice: string,
+  removedSarif: string | null,
+): string {
+  const sarif =
+    removedSarif === null
+      ? 'No SARIF file was written.'
+      : `No SARIF file was written, and the one an earlier run left at ${removedSarif} was removed, so an upload step cannot publish stale results.`;
+  return [
+    '## ⛔ IAM MFA audit: error',
+    '',
+    `The audit did not finish: ${escapeProse(reason)}`,
+    '',
+    `**What to do:** ${escapeProse(advice)}`,
+    '',
+    escapeProse(sarif),
+    '',
+  ].join('\n');
 }

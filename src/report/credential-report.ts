@@ -130,7 +130,7 @@ export function parseCredentialReport(text: string, source: string): ParsedRepor
       consolePassword,
       passwordLastUsed: lastUsed(cell('password_last_used')),
       mfaActive,
-      accessKeysActive: keys.includes(true),
+      accessKeysActive: keys.includes(true) ? true : keys.includes(false) ? false : null,
       reportLine: line,
     };
   });

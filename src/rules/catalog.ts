@@ -134,9 +134,11 @@ export const ROOT_ACCOUNT_WITHOUT_MFA: Rule = {
     'SecurityHub-IAM.9',
   ],
   // A root with neither password nor access keys cannot sign in; its credentials are
-  // managed centrally by the organization. Unknown password (report) still counts.
+  // managed centrally by the organization. An unknown password or key state still counts.
   breaks: (p) =>
-    p.kind === 'root' && !p.mfaActive && (p.consolePassword !== false || p.accessKeysActive),
+    p.kind === 'root' &&
+    !p.mfaActive &&
+    (p.consolePassword !== false || p.accessKeysActive !== false),
   message: (_p, accountId) => `The root user ${inAccount(accountId)} has no active MFA device.`,
 };
 

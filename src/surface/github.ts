@@ -1,7 +1,9 @@
 import * as core from '@actions/core';
 import type { Outcome } from '../main.js';
+import { renderAnnotations } from '../render/annotations.js';
+import { renderErrorSummary, renderSummary } from '../render/summary.js';
 
-/** Shows an outcome on the runner: job summary, annotations, step outputs and a log line. */
+/** Shows an outcome on the runner: step outputs, annotations, a log line and the job summary. */
 export async function publishToGitHub(outcome: Outcome): Promise<void> {
   const { verdict, findings, snapshot } = outcome;
   core.info(
@@ -11,16 +13,43 @@ export async function publishToGitHub(outcome: Outcome): Promise<void> {
 
   for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
 
-  for (const a of outcome.annotations) {
+  for (const a of renderAnnotations(snapshot, findings, outcome.rules, outcome.anchor)) {
     const properties = { title: a.title, file: a.file, startLine: a.startLine };
     if (a.level === 'error') core.error(a.message, properties);
     else if (a.level === 'warning') core.warning(a.message, properties);
     else core.notice(a.message, properties);
   }
 
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(outcome.summary).write();
-  } else {
+  await writeSummary(renderSummary(outcome));
+}
+
+/**
+ * Shows a run that stopped before its verdict: `result: error` and the reason in the job
+ * summary, so a failed run never leaves an empty page behind.
+ */
+export async function publishErrorToGitHub(
+  reason: string,
+  advice: string,
+  removedSarif: string | null,
+): Promise<void> {
+  await writeSummary(renderErrorSummary(reason, advice, removedSarif));
+  core.setOutput('result', 'error');
+}
+
+/** The job summary is a report, not the verdict: failing to write it is only a warning. */
+async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
     core.info('GITHUB_STEP_SUMMARY is not set; no job summary written.');
+    return;
+  }
+  try {
+    await core.summary.addRaw(markdown).write();
+  } catch (error) {
+    const why = error instanceof Error ? error.message.split('\n', 1)[0] : String(error);
+    core.warning(
+      `The job summary could not be written (${why ?? 'unknown error'}); the verdict stands.`,
+    );
+  } finally {
+    core.summary.emptyBuffer();
   }
 }

@@ -2,11 +2,11 @@ import type { Outcome } from '../main.js';
 import { describeSource, passwordLastUsedText } from '../render/summary.js';
 
 /** The CLI's report: a plain-text table of findings and the verdict. */
-export function renderTerminal(outcome: Outcome, now: Date): string {
+export function renderTerminal(outcome: Outcome): string {
   const { snapshot, findings, verdict } = outcome;
   const lines = [
     `Account: ${snapshot.accountId ?? 'unknown'} (${snapshot.partition}), ${snapshot.principals.length} principal(s)`,
-    `Data: ${describeSource(snapshot.source, now)}`,
+    `Data: ${describeSource(snapshot.source, outcome.finishedAt)}`,
   ];
   if (snapshot.verification) {
     const v = snapshot.verification;
@@ -30,8 +30,8 @@ export function renderTerminal(outcome: Outcome, now: Date): string {
       '',
     );
   }
-  for (const gap of snapshot.notAssessed) {
-    lines.push(`NOT ASSESSED ${gap.name} (${gap.arn}): ${gap.reason}`);
+  for (const n of snapshot.notAssessed) {
+    lines.push(`NOT ASSESSED ${n.name} (${n.arn}): ${n.reason}`);
   }
   if (snapshot.notAssessed.length > 0) lines.push('');
 

@@ -1,0 +1,256 @@
+/**
+ * dist/index.js as the runner starts it, when things go wrong: a run that stops before its
+ * verdict still reports, contradicting inputs are named, and alerts find the step whatever
+ * its `uses:` reference. Each case reads the real summary, outputs and SARIF files.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleReport, useTempDir } from './fixtures.js';
+import { runAction, sarifAt } from './runner.js';
+import { onlyRun } from './sarif-validation.js';
+
+const lines = (text: string): string[] => text.split('\n').filter((line) => line !== '');
+const errorLines = (stdout: string): string[] =>
+  lines(stdout).filter((line) => line.startsWith('::error'));
+
+describe('a run that stops before its verdict still reports', () => {
+  const dir = useTempDir();
+
+  /** A SARIF file as an earlier, successful run of the action leaves it. */
+  function earlierRun(sarifFile: string): void {
+    const step = runAction(dir(), {
+      'credential-report': exampleReport,
+      'sarif-file': sarifFile,
+      'fail-on': 'none',
+    });
+    expect(step.status).toBe(0);
+    expect(onlyRun(sarifAt(sarifFile)).results).toHaveLength(5);
+  }
+
+  it('on a bad input: result error, the reason and what to do in the summary, the stale SARIF removed', () => {
+    const sarifFile = join(dir(), 'audit.sarif');
+    earlierRun(sarifFile);
+
+    const step = runAction(dir(), {
+      'credential-report': exampleReport,
+      'sarif-file': sarifFile,
+      'max-findings': 'lots',
+    });
+    expect(step.status).toBe(1);
+    const reason =
+      'input max-findings: "lots" is not accepted; use a whole number from 0 to 1000000.';
+    expect(errorLines(step.stdout)).toEqual([`::error::${reason}`]);
+    expect(step.outputs).toEqual({ result: 'error' });
+    expect(existsSync(sarifFile)).toBe(false);
+    expect(lines(step.summary)).toEqual([
+      '## ⛔ IAM MFA audit: error',
+      `The audit did not finish: ${reason}`,
+      "**What to do:** Correct the input named in the reason; the README's table of inputs lists the accepted values.",
+      `No SARIF file was written, and the one an earlier run left at ${sarifFile} was removed, so an upload step cannot publish stale results.`,
+    ]);
+  });
+
+  it('on an unreadable report: the file named, and a file at sarif-file that is not ours left alone', async () => {
+    const sarifFile = join(dir(), 'notes.txt');
+    await writeFile(sarifFile, 'my own notes, not a SARIF log\n');
+    const report = join(dir(), 'missing.csv');
+
+    const step = runAction(dir(), { 'credential-report': report, 'sarif-file': sarifFile });
+    expect(step.status).toBe(1);
+    expect(errorLines(step.stdout)).toEqual([
+      `::error::credential-report "${report}": cannot read the file (no such file); give the path of an IAM credential report CSV.`,
+    ]);
+    expect(step.outputs).toEqual({ result: 'error' });
+    expect(await readFile(sarifFile, 'utf8')).toBe('my own notes, not a SARIF log\n');
+    expect(lines(step.summary).at(-1)).toBe('No SARIF file was written.');
+    expect(step.summary).toContain(
+      '**What to do:** Give the IAM credential report as CSV: the base64-decoded Content of &#96;aws iam get-credential-report&#96;, or the file the IAM console downloads.',
+    );
+  });
+
+  it.each([
+    [
+      { 'role-to-assume': 'arn:aws:iam::111122223333:role/audit' },
+      'input credential-report and input role-to-assume contradict each other: a report file is audited without calling AWS, so no role is assumed; set only one of them.',
+    ],
+  ])('names both of two inputs that contradict each other', (extra, reason) => {
+    const sarifFile = join(dir(), 'audit.sarif');
+    const step = runAction(dir(), {
+      'credential-report': exampleReport,
+      'sarif-file': sarifFile,
+      ...extra,
+    });
+    expect(step.status).toBe(1);
+    expect(errorLines(step.stdout)).toEqual([`::error::${reason}`]);
+    expect(step.outputs).toEqual({ result: 'error' });
+    expect(existsSync(sarifFile)).toBe(false);
+  });
+
+  it('a job summary that cannot be written is a warning; the verdict, outputs and SARIF stand', () => {
+    const sarifFile = join(dir(), 'audit.sarif');
+    const step = runAction(
+      dir(),
+      { 'credential-report': exampleReport, 'sarif-file': sarifFile },
+      { GITHUB_STEP_SUMMARY: join(dir(), 'no-such-folder', 'summary.md') },
+    );
+    expect(step.status).toBe(1);
+    expect(lines(step.stdout).filter((line) => line.startsWith('::warning::'))).toEqual([
+      expect.stringMatching(
+        /^::warning::The job summary could not be written \(Unable to access summary file: .*no-such-folder.*\); the verdict stands\.$/,
+      ),
+    ]);
+    expect(lines(step.stdout).at(-1)).toBe(
+      '::error::5 findings at high or above, 0 tolerated (max-findings).',
+    );
+    expect(step.outputs).toMatchObject({ result: 'fail', findings: '5' });
+    expect(onlyRun(sarifAt(sarifFile)).results).toHaveLength(5);
+  });
+
+  it('an unexpected error is an internal error, with its stack in the debug log, not an AWS problem', async () => {
+    const sarifFile = join(dir(), 'audit.sarif');
+    // A step output file the runner cannot have meant: a folder.
+    const outputs = join(dir(), 'outputs-folder');
+    await mkdir(outputs);
+    const step = runAction(
+      dir(),
+      { 'credential-report': exampleReport, 'sarif-file': sarifFile },
+      { GITHUB_OUTPUT: outputs },
+    );
+    expect(step.status).toBe(1);
+    const [failure, ...others] = errorLines(step.stdout);
+    expect(others).toEqual([]);
+    expect(failure).toMatch(/^::error::internal error: .*EISDIR/);
+    expect(failure).not.toMatch(/denied|AWS|credentials/);
+    expect(lines(step.stdout).filter((line) => line.startsWith('::debug::'))).toEqual([
+      expect.stringMatching(/^::debug::Error: EISDIR.*%0A {4}at /),
+    ]);
+    expect(step.summary).toContain('## ⛔ IAM MFA audit: error');
+    expect(step.summary).toContain(
+      'report it at https://github.com/iam-mfa-audit/iam-mfa-audit/issues',
+    );
+    // the SARIF this run wrote before it failed is not left for an upload step
+    expect(existsSync(sarifFile)).toBe(false);
+  });
+});
+
+describe('alerts anchor on the step that runs the action', () => {
+  const dir = useTempDir();
+
+  /** Runs the action on the example report inside a workspace holding `workflow`. */
+  async function anchoredLine(
+    workflow: readonly string[] | null,
+    env: Readonly<Record<string, string>>,
+  ): Promise<{ line: number | undefined; uri: string | undefined; log: string[] }> {
+    const workspace = join(dir(), 'workspace');
+    const path = join(workspace, '.github', 'workflows', 'audit.yml');
+    await mkdir(dirname(path), { recursive: true });
+    if (workflow !== null) await writeFile(path, `${workflow.join('\n')}\n`);
+    const sarifFile = join(dir(), 'audit.sarif');
+    const step = runAction(
+      dir(),
+      { 'credential-report': exampleReport, 'sarif-file': sarifFile, 'fail-on': 'none' },
+      {
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_WORKFLOW_REF: 'acme/infra/.github/workflows/audit.yml@refs/heads/main',
+        ...env,
+      },
+    );
+    expect(step.status).toBe(0);
+    const location = onlyRun(sarifAt(sarifFile)).results[0]?.locations?.[0]?.physicalLocation;
+    return {
+      line: location?.region?.startLine,
+      uri: location?.artifactLocation?.uri,
+      log: lines(step.stdout).filter((line) => !line.startsWith('::')),
+    };
+  }
+
+  const TWO_JOBS = [
+    'on: push',
+    'jobs:',
+    '  lint:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - uses: actions/checkout@v5',
+    '      - uses: ./tools/iam-audit',
+    '  audit:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - uses: actions/checkout@v5',
+    '      - uses: ./tools/other-action',
+    '      - name: IAM MFA audit',
+    '        uses: ./tools/iam-audit',
+    '      - id: again',
+    '        uses: Acme/IAM-MFA-Audit/sub/path@v1',
+  ];
+
+  it.each([
+    [
+      'uses: ./ without an id',
+      [
+        'on: push',
+        'jobs:',
+        '  a:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - run: true',
+        '      - uses: ./',
+      ],
+      { GITHUB_JOB: 'a', GITHUB_ACTION: '__self', GITHUB_ACTION_PATH: '.' },
+      7,
+    ],
+    [
+      'a local path, in the job that runs, not another local action',
+      TWO_JOBS,
+      { GITHUB_JOB: 'audit', GITHUB_ACTION: '__self', GITHUB_ACTION_PATH: 'tools/iam-audit' },
+      14,
+    ],
+    [
+      'owner/repo/path@ref, matched without regard to case',
+      TWO_JOBS,
+      {
+        GITHUB_JOB: 'audit',
+        GITHUB_ACTION: '__acme_iam-mfa-audit',
+        GITHUB_ACTION_REPOSITORY: 'acme/iam-mfa-audit',
+        GITHUB_ACTION_REF: 'v1',
+      },
+      16,
+    ],
+    [
+      'the step id, first of all',
+      TWO_JOBS,
+      { GITHUB_JOB: 'audit', GITHUB_ACTION: 'again', GITHUB_ACTION_PATH: 'tools/iam-audit' },
+      16,
+    ],
+  ] as const)('%s', async (_case, workflow, env, line) => {
+    const workspace = join(dir(), 'workspace');
+    const withPath =
+      'GITHUB_ACTION_PATH' in env
+        ? { GITHUB_ACTION_PATH: join(workspace, env.GITHUB_ACTION_PATH) }
+        : {};
+    const anchored = await anchoredLine(workflow, { ...env, ...withPath });
+    expect(anchored).toMatchObject({ uri: '.github/workflows/audit.yml', line });
+    expect(anchored.log.filter((l) => l.startsWith('Alerts point'))).toEqual([]);
+  });
+
+  it('says so in the log when the workflow file cannot be read', async () => {
+    const anchored = await anchoredLine(null, { GITHUB_JOB: 'audit', GITHUB_ACTION: 'audit' });
+    expect(anchored).toMatchObject({ uri: '.github/workflows/audit.yml', line: 1 });
+    expect(anchored.log).toContain(
+      'Alerts point at line 1 of .github/workflows/audit.yml: the workflow file could not be read from the workspace (ENOENT); check out the repository before this step to anchor them on the step.',
+    );
+  });
+
+  it('says so in the log when no step of the job runs the action', async () => {
+    const anchored = await anchoredLine(TWO_JOBS, {
+      GITHUB_JOB: 'lint',
+      GITHUB_ACTION: '__acme_iam-mfa-audit',
+      GITHUB_ACTION_REPOSITORY: 'acme/iam-mfa-audit',
+    });
+    expect(anchored.line).toBe(1);
+    expect(anchored.log).toContain(
+      'Alerts point at line 1 of .github/workflows/audit.yml: no step of job lint in it runs this action (step __acme_iam-mfa-audit).',
+    );
+  });
+});
