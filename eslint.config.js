@@ -3,7 +3,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', '.build/', 'node_modules/', 'coverage/', '.venv/'] },
+  { ignores: ['dist/', '.build/', 'node_modules/', '.venv/', '.bench/', '.vitest/'] },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {

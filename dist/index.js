@@ -75552,12 +75552,14 @@ async function assumeRoleWithOidc(role, options, sts, deps) {
         }));
     }
     catch (error) {
+        rethrowUnlessAws(error);
+        const aws = `(${awsMessage(error)})${attemptsUsed(error)}`;
         if (failureKind(error) === 'denied' || errorCode(error) === 'InvalidIdentityToken') {
-            throw new AwsAccessError(`Not authorized to assume ${role} with GitHub's OIDC token (${errorCode(error)}): check the role's trust policy — federated principal token.actions.githubusercontent.com, ` +
+            throw new AwsAccessError(`Not authorized to assume ${role} with GitHub's OIDC token ${aws}: check the role's trust policy — federated principal token.actions.githubusercontent.com, ` +
                 `"token.actions.githubusercontent.com:aud" = "${options.audience}", and a "token.actions.githubusercontent.com:sub" that matches this repository ` +
                 '(repositories created or renamed since July 2026 send repo:OWNER@OWNER_ID/REPO@REPO_ID:…, not repo:OWNER/REPO:…).');
         }
-        throw new AwsAccessError(`sts:AssumeRoleWithWebIdentity for ${role} failed: ${errorCode(error)}`);
+        throw new AwsAccessError(`sts:AssumeRoleWithWebIdentity for ${role} failed ${aws}.`);
     }
     const c = answer.Credentials;
     if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {

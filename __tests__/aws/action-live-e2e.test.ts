@@ -300,6 +300,40 @@ describe('dist/index.js without id-token: write', () => {
   });
 });
 
+describe('dist/index.js when STS refuses the role', () => {
+  it("keeps AWS's own message and the attempts in the failure, the summary and result: error", async () => {
+    const proxy = await startFaultProxy(moto.endpoint, {
+      respond: (action) =>
+        action === 'AssumeRoleWithWebIdentity'
+          ? {
+              status: 400,
+              body: awsErrorXml(
+                'ValidationError',
+                'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+              ),
+            }
+          : undefined,
+    });
+    try {
+      const step = await runStep('sts-refuses', {
+        ...oidc.env(),
+        AWS_ENDPOINT_URL: proxy.endpoint,
+        'INPUT_ROLE-DURATION-SECONDS': '43200',
+      });
+      const reason = `sts:AssumeRoleWithWebIdentity for ${ROLE_ARN} failed (ValidationError: The requested DurationSeconds exceeds the MaxSessionDuration set for this role.) after 1 attempt (max-attempts).`;
+      expect(step.status).toBe(1);
+      expect(lines(step.stdout).filter((line) => line.startsWith('::error'))).toEqual([
+        `::error::${reason}`,
+      ]);
+      expect(step.outputs).toEqual({ result: 'error' });
+      expect(step.summary).toContain(`The audit did not finish: ${reason}`);
+      expect(existsSync(step.sarifFile)).toBe(false);
+    } finally {
+      await proxy.stop();
+    }
+  });
+});
+
 describe('dist/cli.js against moto', () => {
   it('prints the table of findings and exits 1, with ambient keys', async () => {
     const cliDir = await mkdtemp(join(dir, 'cli-'));

@@ -110,12 +110,13 @@ describe('assumeRoleWithOidc', () => {
     stsMock.on(AssumeRoleWithWebIdentityCommand).rejects(
       Object.assign(new Error('Not authorized to perform sts:AssumeRoleWithWebIdentity'), {
         name: 'AccessDenied',
+        $metadata: { attempts: 1 },
       }),
     );
 
     const failure = assumeRoleWithOidc(ROLE, roleOptions, sts, deps(oidc.env()));
     await expect(failure).rejects.toThrow(
-      `Not authorized to assume ${ROLE} with GitHub's OIDC token (AccessDenied)`,
+      `Not authorized to assume ${ROLE} with GitHub's OIDC token (AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity) after 1 attempt (max-attempts): check the role's trust policy`,
     );
     await expect(failure).rejects.toThrow(
       '"token.actions.githubusercontent.com:aud" = "sts.amazonaws.com"',

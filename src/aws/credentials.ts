@@ -2,7 +2,13 @@ import { AssumeRoleWithWebIdentityCommand, type STSClient } from '@aws-sdk/clien
 import pRetry from 'p-retry';
 import { AwsAccessError } from '../errors.js';
 import type { Options } from '../options.js';
-import { errorCode, failureKind } from './aws-errors.js';
+import {
+  attemptsUsed,
+  awsMessage,
+  errorCode,
+  failureKind,
+  rethrowUnlessAws,
+} from './aws-errors.js';
 
 /** What signing in needs from the runner. */
 export interface OidcDeps {
@@ -76,16 +82,16 @@ export async function assumeRoleWithOidc(
       }),
     );
   } catch (error) {
+    rethrowUnlessAws(error);
+    const aws = `(${awsMessage(error)})${attemptsUsed(error)}`;
     if (failureKind(error) === 'denied' || errorCode(error) === 'InvalidIdentityToken') {
       throw new AwsAccessError(
-        `Not authorized to assume ${role} with GitHub's OIDC token (${errorCode(error)}): check the role's trust policy — federated principal token.actions.githubusercontent.com, ` +
+        `Not authorized to assume ${role} with GitHub's OIDC token ${aws}: check the role's trust policy — federated principal token.actions.githubusercontent.com, ` +
           `"token.actions.githubusercontent.com:aud" = "${options.audience}", and a "token.actions.githubusercontent.com:sub" that matches this repository ` +
           '(repositories created or renamed since July 2026 send repo:OWNER@OWNER_ID/REPO@REPO_ID:…, not repo:OWNER/REPO:…).',
       );
     }
-    throw new AwsAccessError(
-      `sts:AssumeRoleWithWebIdentity for ${role} failed: ${errorCode(error)}`,
-    );
+    throw new AwsAccessError(`sts:AssumeRoleWithWebIdentity for ${role} failed ${aws}.`);
   }
   const c = answer.Credentials;
   if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
