@@ -89,8 +89,10 @@ describe('parseCredentialReport: shape of the file', () => {
     ]);
   });
 
-  it('gives a header-only report no account and no principals', () => {
-    expect(parse(reportCsv([]))).toEqual({ accountId: null, partition: 'aws', principals: [] });
+  it('rejects a header-only report: a real one lists at least the root user', () => {
+    expect(errorOf(reportCsv([])).message).toBe(
+      'report.csv: line 2: the report has a header but no rows; a credential report lists at least the root user',
+    );
   });
 });
 
@@ -252,7 +254,7 @@ describe('parseCredentialReport: errors', () => {
   it('rejects a creation time that is not a time', () => {
     const rows = [aRow({ user_creation_time: 'N/A' })];
     expect(errorOf(reportCsv(rows)).message).toBe(
-      'report.csv: line 2: column user_creation_time: "N/A" is not accepted; use an ISO 8601 time',
+      'report.csv: line 2: column user_creation_time: "N/A" is not accepted; use an ISO 8601 time such as 2021-01-20T16:30:00+00:00',
     );
   });
 

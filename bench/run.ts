@@ -4,7 +4,7 @@
  *   BENCH_USERS (default 5000), BENCH_RUNS (offline repetitions, default 5),
  *   BENCH_LIVE=0 to skip the live section (it needs moto for python3).
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateReport } from './generate-report.js';
 import { benchLive } from './live.js';
@@ -44,6 +44,33 @@ for (const [label, args] of offline) {
   const samples: Sample[] = [];
   for (let i = 0; i < RUNS; i++) samples.push(await measure(dir, args));
   console.log(row(label, samples));
+}
+
+// Past what IAM allows (5,000 users): the largest report the audit reads, and two it refuses
+// in one line (exit 2) — by its row count while parsing, and by its size before reading.
+console.log(
+  `\n## Past IAM's limit: dist/cli.js on reports of 20,000 (the most it reads), 100,000 and 1,000,000 users, median of ${RUNS} runs\n`,
+);
+console.log('| users | file MiB | exit | wall ms (median) | peak RSS MiB (max) |');
+console.log('| ---: | ---: | ---: | ---: | ---: |');
+for (const users of [20_000, 100_000, 1_000_000]) {
+  const path = join(dir, `report-${users}.csv`);
+  writeFileSync(path, generateReport(users - 1));
+  const samples: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    samples.push(
+      await measure(dir, [
+        'dist/cli.js',
+        '--credential-report',
+        path,
+        '--sarif-file',
+        join(dir, 'limit.sarif'),
+      ]),
+    );
+  }
+  const mib = (statSync(path).size / 1024 / 1024).toFixed(1);
+  console.log(row(`${users.toLocaleString('en-US')} | ${mib}`, samples));
+  rmSync(path);
 }
 
 if (process.env.BENCH_LIVE !== '0') await benchLive(USERS, dir);

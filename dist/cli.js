@@ -60332,7 +60332,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _io_system_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8327);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
 /* harmony import */ var _io_stale_sarif_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9861);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4152);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6911);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8381);
 /* harmony import */ var _surface_terminal_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2718);
 
@@ -60439,6 +60439,13 @@ async function main(argv) {
         return EXIT.error;
     }
 }
+// A reader that goes away (`| head`) ends the output, not the audit, and prints no stack.
+for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error) => {
+        if (error.code !== 'EPIPE')
+            throw error;
+    });
+}
 process.exitCode = await main(process.argv.slice(2));
 
 __webpack_async_result__();
@@ -60456,7 +60463,9 @@ __webpack_async_result__();
 /* harmony export */   j1: () => (/* binding */ ConfigurationError)
 /* harmony export */ });
 /* unused harmony exports AuditError, describeError */
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1013);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8992);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1013);
+
 
 /**
  * Errors a user can fix. Each carries one line that names the input, file or
@@ -60484,11 +60493,11 @@ class AwsAccessError extends AuditError {
 }
 function failureOf(error) {
     if (error instanceof AuditError) {
-        return { reason: error.message, advice: error.advice, internal: false };
+        return { reason: (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .RK)(error.message), advice: error.advice, internal: false };
     }
     return {
-        reason: `internal error: ${describeError(error)}`,
-        advice: `Unless the reason points at something the runner provides (a file or folder it set up), this is a bug in iam-mfa-audit, not a problem with your account or inputs: re-run with debug logging on for the stack trace, and report it at ${_version_js__WEBPACK_IMPORTED_MODULE_0__/* .ISSUES_URI */ .ED}.`,
+        reason: `internal error: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .visible */ .RK)(describeError(error))}`,
+        advice: `Unless the reason points at something the runner provides (a file or folder it set up), this is a bug in iam-mfa-audit, not a problem with your account or inputs: re-run with debug logging on for the stack trace, and report it at ${_version_js__WEBPACK_IMPORTED_MODULE_1__/* .ISSUES_URI */ .ED}.`,
         internal: true,
     };
 }
@@ -60702,7 +60711,7 @@ function systemIO(log) {
 
 /***/ }),
 
-/***/ 4152:
+/***/ 6911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -62799,122 +62808,251 @@ const parse = function (data, opts = {}) {
 
 
 
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
+;// CONCATENATED MODULE: ./src/report/mistakes.ts
+/**
+ * Files that are not a credential report but are easily taken for one. Each gets one line
+ * saying what the file looks like and how to get the report itself, instead of the CSV
+ * parser's complaint about some line of it.
+ */
+const GET_THE_CSV = 'get the CSV with: aws iam get-credential-report --query Content --output text | base64 --decode > credential-report.csv';
+/** What the text looks like when it is a known mistake, else null. */
+function recogniseMistake(text) {
+    const body = text.replace(/^\ufeff/, '').trim();
+    if (body.includes('\u0000') || body.startsWith('\ufffd\ufffd')) {
+        return `this is UTF-16 (or other non-UTF-8) text, not the UTF-8 CSV of a credential report; save it as UTF-8, or ${GET_THE_CSV}`;
+    }
+    if (body.startsWith('{') || body.startsWith('[')) {
+        const content = jsonContent(body);
+        return content === null
+            ? `this is JSON, not the CSV of a credential report; ${GET_THE_CSV}`
+            : `this is the JSON that \`aws iam get-credential-report\` prints, with the report base64-encoded in its Content; ${GET_THE_CSV}`;
+    }
+    if (/^[A-Za-z0-9+/\r\n]{8,}={0,2}$/.test(body) && decodesToReport(body)) {
+        return `this is the credential report base64-encoded (the Content of \`aws iam get-credential-report\`), not the CSV; decode it: ${GET_THE_CSV}`;
+    }
+    const header = body.split(/\r?\n/, 1)[0] ?? '';
+    const separator = [';', '\t', '|'].find((s) => header.includes(s));
+    if (!header.includes(',') && separator !== undefined) {
+        const name = separator === '\t' ? 'tabs' : `"${separator}"`;
+        return `the columns are separated by ${name}, not commas (a spreadsheet export?); a credential report is comma-separated: ${GET_THE_CSV}`;
+    }
+    return null;
+}
+function jsonContent(body) {
+    try {
+        const value = JSON.parse(body);
+        const content = value?.Content;
+        return typeof content === 'string' ? content : null;
+    }
+    catch {
+        return null;
+    }
+}
+function decodesToReport(body) {
+    const decoded = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+    return /^\ufeff?user,/i.test(decoded);
+}
+
 ;// CONCATENATED MODULE: ./src/report/credential-report.ts
 
 
+
+
+/**
+ * The most rows a report may have. IAM allows 5,000 users in an account and code scanning
+ * takes 25,000 results in a run; a larger file is not a credential report of one account.
+ */
+const MAX_REPORT_ROWS = 20_000;
 const REQUIRED = ['user', 'arn', 'user_creation_time', 'password_enabled', 'mfa_active'];
 const ROOT_USER = '<root_account>';
-const ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):(root|user\/(?:.+\/)?[^/]+)$/;
+const ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):(?:(root)|user\/(?:[^/]+\/)*([^/]+))$/;
+/** ISO 8601 as the report writes it: `2021-01-20T16:30:00+00:00` (fractions and Z allowed). */
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/;
+/** Columns the format documents as times; besides a time they hold one of these words. */
+const TIME_COLUMNS = [
+    'password_last_used',
+    'password_last_changed',
+    'password_next_rotation',
+    'access_key_1_last_rotated',
+    'access_key_1_last_used_date',
+    'access_key_2_last_rotated',
+    'access_key_2_last_used_date',
+    'cert_1_last_rotated',
+    'cert_2_last_rotated',
+];
+const NOT_A_TIME = new Set(['n/a', 'no_information', 'not_supported']);
 /**
  * Parses a credential report (the CSV GetCredentialReport returns, or the console's
  * download). `source` names the report in error messages. Columns are found by header
- * name; a BOM and CRLF line endings are accepted.
+ * name; a BOM and CRLF line endings are accepted. Anything that could make a user vanish
+ * or appear twice is an error naming the line and column, never a guess.
  */
 function parseCredentialReport(text, source) {
     const fail = (line, message) => {
         throw new errors/* ReportError */.$g(`${source}: line ${line}: ${message}`);
     };
-    let rows;
-    let lastRecordLine = 0;
-    try {
-        rows = parse(text, {
-            bom: true,
-            info: true,
-            skip_empty_lines: true,
-            relax_column_count: true,
-            on_record: (record, context) => {
-                lastRecordLine = context.lines;
-                return record;
-            },
-        });
-    }
-    catch (error) {
-        if (error instanceof CsvError) {
-            const { lines = 1 } = error;
-            // An unclosed quote is only noticed at the end of the file: point at where it opens.
-            const where = error.code === 'CSV_QUOTE_NOT_CLOSED'
-                ? (lineOfQuoteAfter(text, lastRecordLine) ?? lines)
-                : lines;
-            return fail(where, csvProblem(error.code, error.message));
-        }
-        throw error;
-    }
-    const [header, ...body] = rows;
+    const mistake = recogniseMistake(text);
+    if (mistake !== null)
+        fail(1, mistake);
+    const [header, ...body] = csvRows(text, fail);
     if (!header) {
         return fail(1, `no header; a credential report starts with the columns ${REQUIRED.join(', ')}`);
     }
-    const index = new Map(header.record.map((name, i) => [name.trim().toLowerCase(), i]));
+    const names = header.fields.map((name) => name.trim().toLowerCase());
+    const index = new Map();
+    names.forEach((name, i) => {
+        if (index.has(name)) {
+            fail(1, `column ${quoted(name)} appears twice; a credential report names each column once`);
+        }
+        index.set(name, i);
+    });
     for (const column of REQUIRED) {
         if (!index.has(column)) {
             fail(1, `missing column "${column}"; a credential report needs ${REQUIRED.join(', ')}`);
         }
     }
-    const aws = header.record.slice(0, 3).join(',') === 'user,arn,user_creation_time';
-    let accountId = null;
-    let partition = 'aws';
-    const principals = body.map(({ record: raw, info }) => {
-        const line = info.lines;
-        const record = raw.length === header.record.length
+    if (body.length === 0) {
+        fail(2, 'the report has a header but no rows; a credential report lists at least the root user');
+    }
+    const aws = names.slice(0, 3).join(',') === 'user,arn,user_creation_time';
+    const firstLineOf = new Map();
+    let account = null;
+    const principals = body.map(({ fields: raw, line, lastLine }) => {
+        const fields = raw.length === names.length
             ? raw
-            : (aws && unquotedCommasRepaired(raw, header.record.length)) ||
-                fail(line, FIELD_COUNT_PROBLEM);
+            : (aws && unquotedCommasRepaired(raw, names.length)) || fail(line, FIELD_COUNT_PROBLEM);
+        fields.forEach((value, i) => {
+            const control = src_text/* CONTROL_CHARACTER */.gW.exec(value)?.[0];
+            if (control === undefined)
+                return;
+            const column = names[i] ?? `${i + 1}`;
+            if (control === '\n' || control === '\r') {
+                fail(line, `column ${column}: the value runs over lines ${line} to ${lastLine}: a quote opened on line ${line} is closed only on line ${lastLine}; ${QUOTING}`);
+            }
+            fail(line, `column ${column}: holds the control character ${(0,src_text/* visible */.RK)(control)}; a credential report has none`);
+        });
         const cell = (column) => {
             const i = index.get(column);
-            return i === undefined ? null : (record[i]?.trim() ?? '');
+            return i === undefined ? null : (fields[i]?.trim() ?? '');
         };
         const required = (column) => cell(column) ?? '';
+        const bad = (column, value, accepted) => fail(line, `column ${column}: ${quoted(value)} is not accepted; use ${accepted}`);
         const user = required('user');
+        if (user === '')
+            fail(line, 'column user: empty; every row names its user');
         const isRoot = user === ROOT_USER;
+        const arn = required('arn');
+        const match = ARN.exec(arn);
+        if (!match || (match[3] === 'root') !== isRoot) {
+            bad('arn', arn, isRoot ? 'arn:PARTITION:iam::ACCOUNT:root' : 'arn:PARTITION:iam::ACCOUNT:user/NAME');
+        }
+        const [, partition = 'aws', accountId = '', , arnName] = match ?? [];
+        if (!isRoot && arnName !== user) {
+            fail(line, `column user: ${quoted(user)} is not the user the arn names (${quoted(arnName ?? '')}); a row's user is the last part of its arn`);
+        }
+        if (account === null)
+            account = { id: accountId, partition };
+        else if (accountId !== account.id || partition !== account.partition) {
+            fail(line, `column arn: account ${partition}/${accountId} differs from ${account.partition}/${account.id} on the rows before; a report covers one account`);
+        }
+        const first = firstLineOf.get(arn);
+        if (first !== undefined) {
+            fail(line, `column arn: ${quoted(arn)} is listed again (first on line ${first}); a credential report lists each user once`);
+        }
+        firstLineOf.set(arn, line);
+        const created = required('user_creation_time');
+        if (!isTime(created))
+            bad('user_creation_time', created, 'an ISO 8601 time such as 2021-01-20T16:30:00+00:00');
+        for (const column of TIME_COLUMNS) {
+            const value = cell(column);
+            if (value !== null && !isTime(value) && !NOT_A_TIME.has(value.toLowerCase())) {
+                bad(column, value, 'an ISO 8601 time, N/A, no_information or not_supported');
+            }
+        }
         const bool = (column, allowNotSupported) => {
-            const raw = cell(column);
-            if (raw === null)
+            const value = cell(column);
+            if (value === null)
                 return null;
-            const lower = raw.toLowerCase();
+            const lower = value.toLowerCase();
             if (lower === 'true')
                 return true;
             if (lower === 'false')
                 return false;
             if (allowNotSupported && lower === 'not_supported')
                 return null;
-            const accepted = allowNotSupported ? 'true, false or not_supported' : 'true or false';
-            return fail(line, `column ${column}: ${JSON.stringify(raw)} is not accepted; use ${accepted}`);
+            return bad(column, value, allowNotSupported ? 'true, false or not_supported' : 'true or false');
         };
-        const arn = required('arn');
-        const match = ARN.exec(arn);
-        if (!match || (match[3] === 'root') !== isRoot) {
-            const expected = isRoot
-                ? 'arn:PARTITION:iam::ACCOUNT:root'
-                : 'arn:PARTITION:iam::ACCOUNT:user/NAME';
-            fail(line, `column arn: ${JSON.stringify(arn)} is not accepted; use ${expected}`);
-        }
-        const [, rowPartition = 'aws', rowAccount = ''] = match ?? [];
-        if (accountId === null) {
-            accountId = rowAccount;
-            partition = rowPartition;
-        }
-        else if (rowAccount !== accountId || rowPartition !== partition) {
-            fail(line, `column arn: account ${rowPartition}/${rowAccount} differs from ${partition}/${accountId} on the rows before; a report covers one account`);
-        }
-        const created = required('user_creation_time');
-        if (Number.isNaN(Date.parse(created))) {
-            fail(line, `column user_creation_time: ${JSON.stringify(created)} is not accepted; use an ISO 8601 time`);
-        }
-        const consolePassword = bool('password_enabled', isRoot);
-        const mfaActive = bool('mfa_active', false) ?? false;
         const keys = [bool('access_key_1_active', false), bool('access_key_2_active', false)];
         return {
             kind: isRoot ? 'root' : 'user',
             name: isRoot ? 'root' : user,
             arn,
             createdAt: created,
-            consolePassword,
+            consolePassword: bool('password_enabled', isRoot),
             passwordLastUsed: lastUsed(cell('password_last_used')),
-            mfaActive,
+            mfaActive: bool('mfa_active', false) ?? false,
             accessKeysActive: keys.includes(true) ? true : keys.includes(false) ? false : null,
             reportLine: line,
         };
     });
-    return { accountId, partition, principals };
+    return { accountId: account?.id ?? null, partition: account?.partition ?? 'aws', principals };
+}
+/** The CSV's rows with the lines they span; at most the header and MAX_REPORT_ROWS rows. */
+function csvRows(text, fail) {
+    let lastRecordLine = 0;
+    let records;
+    try {
+        records = parse(text, {
+            bom: true,
+            info: true,
+            raw: true,
+            skip_empty_lines: true,
+            relax_column_count: true,
+            on_record: (record, context) => {
+                lastRecordLine = context.lines;
+                if (context.records > MAX_REPORT_ROWS + 1) {
+                    throw new errors/* ReportError */.$g(`more than ${MAX_REPORT_ROWS.toLocaleString('en-US')} rows: IAM allows at most 5,000 users in an account, and this audit reads reports of up to ${MAX_REPORT_ROWS.toLocaleString('en-US')} rows`);
+                }
+                return record;
+            },
+        });
+    }
+    catch (error) {
+        if (error instanceof errors/* ReportError */.$g)
+            return fail(lastRecordLine, error.message);
+        if (error instanceof CsvError) {
+            const { lines = 1 } = error;
+            // A quote is only found wrong where it ends (or at the end of the file): point at
+            // the line where the row it opened starts.
+            if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+                return fail(lineOfQuoteAfter(text, lastRecordLine) ?? lines, 'a quoted value is never closed');
+            }
+            if (error.code === 'CSV_INVALID_CLOSING_QUOTE') {
+                const opened = lineOfQuoteAfter(text, lastRecordLine) ?? lines;
+                return fail(opened, `a quote opened on line ${opened} closes on line ${lines} in the middle of a value; ${QUOTING}`);
+            }
+            return fail(lines, csvProblem(error.code, error.message));
+        }
+        throw error;
+    }
+    return records.map(({ record, info, raw }) => {
+        // `raw` starts with the empty lines skipped before the row; the rest is the row itself.
+        const spans = (raw
+            .replace(/^(?:\r?\n)+/, '')
+            .replace(/\r?\n$/, '')
+            .match(/\n/g) ?? []).length;
+        return { fields: record, line: info.lines - spans, lastLine: info.lines };
+    });
+}
+function isTime(value) {
+    return ISO_TIME.test(value) && !Number.isNaN(Date.parse(value));
+}
+/** A value as the messages show it: quoted, control characters escaped, bounded. */
+function quoted(value) {
+    // JSON escapes the C0 controls; visible() the rest (DEL, C1, direction marks).
+    return (0,src_text/* visible */.RK)(JSON.stringify((0,src_text/* bounded */.Mm)(value, 80)));
 }
 /** `no_information` means never used (or not since October 2014); `N/A` means no password. */
 function lastUsed(raw) {
@@ -62950,22 +63088,15 @@ function lineOfQuoteAfter(text, line) {
     const index = text.split(/\r?\n/).findIndex((l, i) => i >= line && l.includes('"'));
     return index < 0 ? null : index + 1;
 }
+const QUOTING = 'a value is quoted whole, and a quote inside it is doubled ("")';
 const FIELD_COUNT_PROBLEM = 'the row has a different number of fields than the header; quote values that contain commas';
 function csvProblem(code, message) {
     switch (code) {
         case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
             return FIELD_COUNT_PROBLEM;
-        case 'CSV_QUOTE_NOT_CLOSED':
-            return 'a quoted value is never closed';
         default:
             return `not a valid CSV row (${message.replace(/ on line \d+| at line \d+/, '')})`;
     }
-}
-
-;// CONCATENATED MODULE: ./src/text.ts
-/** `1 finding`, `2 findings`: a count with its noun. */
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./src/aws/aws-errors.ts
@@ -63015,8 +63146,24 @@ function errorCode(error) {
     const code = error.Code;
     return typeof code === 'string' && code !== '' ? code : error.name;
 }
+/** Errors of the network, not of AWS: nothing answered, or not in time. */
+const UNREACHABLE = new Set([
+    'TimeoutError',
+    'ETIMEDOUT',
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EPIPE',
+]);
 function failureKind(error) {
     const code = errorCode(error);
+    const errno = error?.code;
+    if (UNREACHABLE.has(code) || (typeof errno === 'string' && UNREACHABLE.has(errno))) {
+        return 'unreachable';
+    }
     if (DENIED.has(code))
         return 'denied';
     if (code === 'NoSuchEntity')
@@ -63027,7 +63174,8 @@ function failureKind(error) {
 }
 /** AWS's own words for a failure, on one line: `Code: message`. */
 function awsMessage(error) {
-    const text = error instanceof Error ? error.message : String(error);
+    // The HTTP handler prefixes its own name to a timeout; the reader needs only what happened.
+    const text = (error instanceof Error ? error.message : String(error)).replace(/^@smithy\/node-http-handler - \[ERROR\] /, '');
     const oneLine = text.replace(/\s+/g, ' ').trim();
     const message = oneLine.length > 500 ? `${oneLine.slice(0, 499)}…` : oneLine;
     const code = errorCode(error);
@@ -63036,7 +63184,12 @@ function awsMessage(error) {
 /** ` after N attempts (max-attempts)`, from the SDK's metadata; '' when it does not say. */
 function attemptsUsed(error) {
     const attempts = error?.$metadata?.attempts;
-    return typeof attempts === 'number' ? ` after ${plural(attempts, 'attempt')} (max-attempts)` : '';
+    return typeof attempts === 'number' ? ` after ${(0,src_text/* plural */.LS)(attempts, 'attempt')} (max-attempts)` : '';
+}
+/** The endpoint a failed request went to, when the client noted it on the error. */
+function endpointOf(error) {
+    const endpoint = error?.endpoint;
+    return typeof endpoint === 'string' ? endpoint : 'the AWS endpoint';
 }
 /** One line for a failed call: what happened, AWS's own message, and the attempts used. */
 function describeFailure(action, error) {
@@ -63048,6 +63201,8 @@ function describeFailure(action, error) {
             return `${action} was still throttled ${aws}`;
         case 'absent':
             return `${action}: the entity no longer exists ${aws}`;
+        case 'unreachable':
+            return `${action}: ${endpointOf(error)} is unreachable ${aws}; check the network, a proxy, or AWS_ENDPOINT_URL`;
         case 'failed':
             return `${action} failed ${aws}`;
     }
@@ -63805,6 +63960,19 @@ async function pRetry(input, options) {
 
 
 
+/** GitHub's token endpoint answers in well under a second; one that does not is retried. */
+const TOKEN_TIMEOUT_MS = 20_000;
+function withinTime(work, ms) {
+    let timer;
+    const timeout = new Promise((_resolve, reject) => {
+        timer = setTimeout(() => {
+            reject(new Error(`no answer within ${ms / 1000} s`));
+        }, ms);
+    });
+    return Promise.race([work, timeout]).finally(() => {
+        clearTimeout(timer);
+    });
+}
 /** GitHub's token endpoint answers 429 and 5xx in bad moments; a 4xx other than 429 is final. */
 function isTransientTokenError(error) {
     const status = /Error Code : (\w+)/.exec(error.message)?.[1];
@@ -63821,7 +63989,7 @@ async function assumeRoleWithOidc(role, options, sts, deps) {
     }
     let token;
     try {
-        token = await pRetry(() => deps.getIdToken(options.audience), {
+        token = await pRetry(() => withinTime(deps.getIdToken(options.audience), TOKEN_TIMEOUT_MS), {
             retries: 4,
             minTimeout: 500,
             maxTimeout: 4000,
@@ -63883,18 +64051,59 @@ async function connect(options, deps) {
         region: options.awsRegion,
         maxAttempts: options.maxAttempts,
         retryMode: 'adaptive',
+        // Without these an endpoint that accepts a connection and never answers holds the run
+        // for the SDK's default socket timeout (300 s) per attempt.
+        requestHandler: REQUEST_TIMEOUTS,
         ...(options.profile === null ? {} : { profile: options.profile }),
     };
     const credentials = options.roleToAssume === null
         ? undefined
-        : await assumeRoleWithOidc(options.roleToAssume, options, new client_sts_dist_cjs/* STSClient */.iM(config), deps);
+        : await assumeRoleWithOidc(options.roleToAssume, options, stsClient(config), deps);
     const signed = credentials === undefined ? config : { ...config, credentials };
-    const sts = new client_sts_dist_cjs/* STSClient */.iM(signed);
+    const sts = stsClient(signed);
     return {
-        iam: new dist_cjs/* IAMClient */.h8v(signed),
+        iam: iamClient(signed),
         sts,
         caller: await identify(sts, credentialSource(options)),
     };
+}
+/**
+ * Each attempt waits at most this long to connect and for an answer; with max-attempts and
+ * the SDK's backoff, an endpoint that never answers fails a call in about a minute.
+ */
+const REQUEST_TIMEOUTS = {
+    connectionTimeout: 3_000,
+    requestTimeout: 5_000,
+    throwOnRequestTimeout: true,
+    socketTimeout: 5_000,
+};
+/** Notes the endpoint a failed request went to on its error, so messages can name it. */
+function endpointInErrors() {
+    return (next) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            const request = args.request;
+            if (error instanceof Error && request.hostname) {
+                const port = request.port === undefined ? '' : `:${request.port}`;
+                const endpoint = `${request.protocol ?? 'https:'}//${request.hostname}${port}`;
+                Object.assign(error, { endpoint });
+            }
+            throw error;
+        }
+    };
+}
+const ENDPOINT_IN_ERRORS = { step: 'build', name: 'iamMfaAuditEndpointInErrors' };
+function iamClient(config) {
+    const client = new dist_cjs/* IAMClient */.h8v(config);
+    client.middlewareStack.add(endpointInErrors(), ENDPOINT_IN_ERRORS);
+    return client;
+}
+function stsClient(config) {
+    const client = new client_sts_dist_cjs/* STSClient */.iM(config);
+    client.middlewareStack.add(endpointInErrors(), ENDPOINT_IN_ERRORS);
+    return client;
 }
 /** Where the credentials come from, for the message when they do not work. */
 function credentialSource(options) {
@@ -63912,6 +64121,9 @@ async function identify(sts, source) {
     }
     catch (error) {
         rethrowUnlessAws(error);
+        if (failureKind(error) === 'unreachable') {
+            throw new errors/* AwsAccessError */.Eo(`${describeFailure('sts:GetCallerIdentity', error)}.`);
+        }
         throw new errors/* AwsAccessError */.Eo(`AWS credentials from ${source} are missing or invalid (sts:GetCallerIdentity: ${awsMessage(error)})${attemptsUsed(error)}.`);
     }
     const partition = /^arn:([^:]+):/.exec(answer.Arn ?? '')?.[1];
@@ -63923,41 +64135,138 @@ async function identify(sts, source) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/io/file-kind.ts
+/** What a path that is not a regular file or folder is, in words: `a FIFO`, `a socket`, … */
+function specialFileKind(info) {
+    if (info.isFIFO())
+        return 'a FIFO';
+    if (info.isCharacterDevice())
+        return 'a character device';
+    if (info.isBlockDevice())
+        return 'a block device';
+    if (info.isSocket())
+        return 'a socket';
+    return 'a special file';
+}
+
 ;// CONCATENATED MODULE: ./src/collect/report-file.ts
 
 
 
-/** Reads an account snapshot from a credential report file; calls no AWS API. */
-async function snapshotFromReportFile(path) {
-    let text;
+
+/** Larger than any report of MAX_REPORT_ROWS rows (a row is well under 1 KiB). */
+const MAX_REPORT_BYTES = 32 * 1024 * 1024;
+/**
+ * Reads an account snapshot from a credential report file; calls no AWS API. Only a regular
+ * file is read: a FIFO or device would make the audit wait, or read, without end.
+ */
+async function snapshotFromReportFile(path, includeRoot) {
+    const refuse = (why) => new errors/* ReportError */.$g(`credential-report ${JSON.stringify(path)}: ${why}; give the path of an IAM credential report CSV.`);
     let modifiedAt;
+    let bytes;
     try {
-        [text, modifiedAt] = await Promise.all([
-            (0,promises_.readFile)(path, 'utf8'),
-            (0,promises_.stat)(path).then((s) => s.mtime),
-        ]);
+        const info = await (0,promises_.stat)(path);
+        if (info.isDirectory())
+            throw refuse('is a directory');
+        if (!info.isFile())
+            throw refuse(`is not a regular file (${specialFileKind(info)})`);
+        if (info.size > MAX_REPORT_BYTES) {
+            throw refuse(`is ${(info.size / 1024 / 1024).toFixed(0)} MiB, larger than any credential report: IAM allows at most 5,000 users in an account, and this audit reads reports of up to ${MAX_REPORT_ROWS.toLocaleString('en-US')} rows (${MAX_REPORT_BYTES / 1024 / 1024} MiB)`);
+        }
+        modifiedAt = info.mtime;
+        bytes = await (0,promises_.readFile)(path);
     }
     catch (error) {
-        const code = error.code;
-        const why = code === 'ENOENT'
-            ? 'no such file'
-            : code === 'EISDIR'
-                ? 'is a directory'
-                : code === 'EACCES'
-                    ? 'permission denied'
-                    : String(code ?? error);
-        throw new errors/* ReportError */.$g(`credential-report ${JSON.stringify(path)}: cannot read the file (${why}); give the path of an IAM credential report CSV.`);
+        if (error instanceof errors/* ReportError */.$g)
+            throw error;
+        throw refuse(`cannot read the file (${errnoText(error)})`);
     }
-    const report = parseCredentialReport(text, path);
+    const report = parseCredentialReport(bytes.toString('utf8'), path);
+    const notAssessed = [];
+    if (includeRoot &&
+        report.accountId !== null &&
+        !report.principals.some((p) => p.kind === 'root')) {
+        notAssessed.push({
+            arn: `arn:${report.partition}:iam::${report.accountId}:root`,
+            name: 'root',
+            action: "the report's <root_account> row",
+            reason: "the report has no <root_account> row, so the root user's MFA was not checked; give the whole report as AWS writes it, or set include-root to false",
+        });
+    }
     return {
         accountId: report.accountId,
         partition: report.partition,
         source: { kind: 'report-file', path, modifiedAt },
         principals: report.principals,
-        notAssessed: [],
+        notAssessed,
         verification: null,
         notes: [],
     };
+}
+function errnoText(error) {
+    const code = error.code;
+    switch (code) {
+        case 'ENOENT':
+            return 'no such file';
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'ENOTDIR':
+            return 'a part of the path is not a folder';
+        case 'ELOOP':
+            return 'too many symbolic links';
+        default:
+            return String(code ?? error);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/io/sarif-target.ts
+
+
+
+/**
+ * Where the SARIF log may be written, checked before the audit starts: a regular file, or a
+ * path where none exists yet. A symbolic link is followed (the link stays, its target is
+ * written); a folder, a device, a FIFO or socket, and the credential report itself are
+ * refused, so no file is replaced that was never a SARIF log. Returns the path to write.
+ */
+async function sarifTarget(path, credentialReport) {
+    const refuse = (why) => new errors/* ConfigurationError */.j1(`sarif-file ${JSON.stringify(path)}: ${why}; give the path of a regular file to write the SARIF log to.`);
+    let target = path;
+    let info;
+    try {
+        const link = await (0,promises_.lstat)(path);
+        if (link.isSymbolicLink()) {
+            target = await (0,promises_.realpath)(path).catch(() => {
+                throw refuse('is a symbolic link to nothing');
+            });
+            info = await (0,promises_.stat)(target);
+        }
+        else {
+            info = link;
+        }
+    }
+    catch (error) {
+        if (error instanceof errors/* ConfigurationError */.j1)
+            throw error;
+        const code = error.code;
+        if (code !== 'ENOENT')
+            throw refuse(`cannot be checked (${code ?? String(error)})`);
+        info = null; // a new file
+    }
+    if (info === null)
+        return target;
+    if (info.isDirectory())
+        throw refuse('is a directory');
+    if (!info.isFile())
+        throw refuse(`is not a regular file (${specialFileKind(info)})`);
+    if (credentialReport !== null) {
+        const report = await (0,promises_.stat)(credentialReport).catch(() => null);
+        if (report !== null && report.dev === info.dev && report.ino === info.ino) {
+            throw refuse('is the credential report being audited, which it would overwrite');
+        }
+    }
+    return target;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -63998,10 +64307,13 @@ function decide(findings, notAssessed, policy) {
     const counted = countedFindings(findings, policy).length;
     const maxSeverity = model/* SEVERITIES */.o.find((s) => findings.some((f) => f.severity === s)) ?? 'none';
     const scope = policy.failOn === 'none'
-        ? `${plural(findings.length, 'finding')}; fail-on is none, so findings do not fail the run`
-        : `${plural(counted, 'finding')} at ${policy.failOn} or above, ${policy.maxFindings} tolerated (max-findings)`;
+        ? `${(0,src_text/* plural */.LS)(findings.length, 'finding')}; fail-on is none, so findings do not fail the run`
+        : `${(0,src_text/* plural */.LS)(counted, 'finding')} at ${policy.failOn} or above, ${policy.maxFindings} tolerated (max-findings)`;
     const actions = [...new Set(notAssessed.map((n) => n.action))].join(', ');
-    const unassessed = `${plural(notAssessed.length, 'principal')} not assessed (${actions})`;
+    const unassessed = `${(0,src_text/* plural */.LS)(notAssessed.length, 'principal')} not assessed (${actions})`;
+    const remedy = notAssessed.every((n) => n.action.startsWith('iam:'))
+        ? 'grant the missing IAM actions'
+        : 'see what was not assessed and why';
     if (counted > policy.maxFindings) {
         const also = notAssessed.length > 0 ? `; also ${unassessed}` : '';
         return { result: 'fail', counted, maxSeverity, why: `${scope}${also}.` };
@@ -64011,7 +64323,7 @@ function decide(findings, notAssessed, policy) {
             result: 'fail',
             counted,
             maxSeverity,
-            why: `Incomplete audit: ${unassessed}; grant the missing IAM actions or set allow-incomplete: true. ${scope}.`,
+            why: `Incomplete audit: ${unassessed}; ${remedy} or set allow-incomplete: true. ${scope}.`,
         };
     }
     if (notAssessed.length > 0) {
@@ -64356,6 +64668,8 @@ var version = __nccwpck_require__(1013);
 
 
 
+
+
 /**
  * The one pipeline: collect a snapshot, evaluate the rules, decide, render the SARIF and
  * write it, then hand the outcome to the surface. It never fails the step itself; the entry
@@ -64363,6 +64677,8 @@ var version = __nccwpck_require__(1013);
  */
 async function run(options, io) {
     const startedAt = io.now();
+    // Checked before the audit, so a bad path costs no AWS calls and replaces nothing.
+    const sarifPath = await sarifTarget(options.sarifFile, options.credentialReport);
     const rules = activeRules(options.includeRoot);
     const snapshot = await collect(options, io, (p) => rules.some((rule) => rule.breaks(p)));
     const findings = evaluate(snapshot, rules);
@@ -64379,7 +64695,7 @@ async function run(options, io) {
         startedAt,
         finishedAt,
     });
-    await writeFileAtomic(options.sarifFile, `${JSON.stringify(sarif, null, 2)}\n`);
+    await writeSarif(options.sarifFile, sarifPath, `${JSON.stringify(sarif, null, 2)}\n`);
     const outcome = {
         snapshot,
         rules,
@@ -64401,10 +64717,21 @@ async function run(options, io) {
     await io.publish(outcome);
     return outcome;
 }
+/** Writes the log at `target` (where `given` leads); a failure names the path the user gave. */
+async function writeSarif(given, target, content) {
+    try {
+        await writeFileAtomic(target, content);
+    }
+    catch (error) {
+        const code = error.code ?? String(error);
+        throw new errors/* ConfigurationError */.j1(`sarif-file ${JSON.stringify(given)}: cannot write the SARIF log there (${code}); give the path of a file in a folder the step can write to.`);
+    }
+}
 /** The snapshot from a report file (no AWS call) or from the live account. */
 async function collect(options, io, breaksARule) {
-    if (options.credentialReport !== null)
-        return snapshotFromReportFile(options.credentialReport);
+    if (options.credentialReport !== null) {
+        return snapshotFromReportFile(options.credentialReport, options.includeRoot);
+    }
     const { iam, caller } = await connect(options, io);
     return collectLive({ iam, caller, now: io.now, sleep: io.sleep, log: io.log }, {
         reportTimeoutSeconds: options.reportTimeoutSeconds,
@@ -64496,7 +64823,7 @@ const INPUTS = [
     },
     {
         name: 'sarif-file',
-        description: 'Where to write the SARIF 2.1.0 log for code scanning.',
+        description: 'Where to write the SARIF 2.1.0 log for code scanning: a regular file, replaced whole, or a new one (a link is followed). A folder, a device, a FIFO and the credential report itself are refused.',
         default: 'iam-mfa-audit.sarif',
     },
     {
@@ -64670,6 +64997,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   b: () => (/* binding */ renderTerminal)
 });
 
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
 ;// CONCATENATED MODULE: ./src/render/summary.ts
 
 
@@ -64682,8 +65011,8 @@ const CELL_MAX_CHARS = 160;
  * characters becomes a numeric entity, which Markdown shows as text and never as markup.
  */
 function escapeCell(text) {
-    const oneLine = text.replace(/\s+/g, ' ').trim();
-    const short = oneLine.length > CELL_MAX_CHARS ? `${oneLine.slice(0, CELL_MAX_CHARS - 1)}…` : oneLine;
+    const oneLine = visible(text.replace(/\s+/g, ' ').trim());
+    const short = bounded(oneLine, CELL_MAX_CHARS);
     return short.replace(/[^A-Za-z0-9 .,@=+\-/]/gu, (c) => `&#${c.codePointAt(0) ?? 63};`);
 }
 function isoSeconds(date) {
@@ -64770,7 +65099,7 @@ function renderSummary(input) {
 }
 /** Prose lines keep their words but lose any Markdown or HTML meaning. */
 function escapeProse(text) {
-    return text.replace(/[\\`*_[\]<>|#&~]/g, (c) => `&#${c.codePointAt(0) ?? 63};`);
+    return visible(text).replace(/[\\`*_[\]<>|#&~]/g, (c) => `&#${c.codePointAt(0) ?? 63};`);
 }
 /** The job summary of a run that stopped before its verdict: why, and what to do. */
 function renderErrorSummary(reason, advice, removedSarif) {
@@ -64790,6 +65119,7 @@ function renderErrorSummary(reason, advice, removedSarif) {
 }
 
 ;// CONCATENATED MODULE: ./src/surface/terminal.ts
+
 
 /** The CLI's report: a plain-text table of findings and the verdict. */
 function renderTerminal(outcome) {
@@ -64820,14 +65150,45 @@ function renderTerminal(outcome) {
     if (snapshot.notAssessed.length > 0)
         lines.push('');
     lines.push(`${verdict.result.toUpperCase()}: ${verdict.why}`, `SARIF: ${outcome.sarifFile}`);
-    return `${lines.join('\n')}\n`;
+    // Nothing from a name or path may drive the terminal: control characters print escaped.
+    return `${lines.map(src_text/* visible */.RK).join('\n')}\n`;
 }
 function table(header, rows) {
-    // Terminal control characters in a name must not reach the terminal.
-    const clean = (cell) => cell.replace(/\p{Cc}/gu, '?');
-    const all = [header, ...rows].map((row) => row.map(clean));
-    const widths = header.map((_, i) => Math.max(...all.map((row) => row[i]?.length ?? 0)));
+    const all = [header, ...rows].map((row) => row.map(src_text/* visible */.RK));
+    const widths = header.map((_, i) => all.reduce((w, row) => Math.max(w, row[i]?.length ?? 0), 0));
     return all.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  '));
+}
+
+
+/***/ }),
+
+/***/ 8992:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   Mm: () => (/* binding */ bounded),
+/* harmony export */   RK: () => (/* binding */ visible),
+/* harmony export */   gW: () => (/* binding */ CONTROL_CHARACTER)
+/* harmony export */ });
+/** `1 finding`, `2 findings`: a count with its noun. */
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** Control characters, and the invisible marks that reorder, join or hide text. */
+const INVISIBLE = '\\p{Cc}\\u061c\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2069\\ufeff';
+/** Matches one such character. */
+const CONTROL_CHARACTER = new RegExp(`[${INVISIBLE}]`, 'u');
+/**
+ * Text with control characters and invisible direction marks written as `\u001b`-style
+ * escapes, so a name cannot drive a terminal, hide a link or reorder what a reader sees.
+ */
+function visible(text) {
+    return text.replace(new RegExp(`[${INVISIBLE}]`, 'gu'), (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+}
+/** At most `max` characters: longer text is cut, and says so with an ellipsis. */
+function bounded(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 

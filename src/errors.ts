@@ -1,3 +1,4 @@
+import { visible } from './text.js';
 import { ISSUES_URI } from './version.js';
 
 /**
@@ -41,10 +42,10 @@ export interface Failure {
 
 export function failureOf(error: unknown): Failure {
   if (error instanceof AuditError) {
-    return { reason: error.message, advice: error.advice, internal: false };
+    return { reason: visible(error.message), advice: error.advice, internal: false };
   }
   return {
-    reason: `internal error: ${describeError(error)}`,
+    reason: `internal error: ${visible(describeError(error))}`,
     advice: `Unless the reason points at something the runner provides (a file or folder it set up), this is a bug in iam-mfa-audit, not a problem with your account or inputs: re-run with debug logging on for the stack trace, and report it at ${ISSUES_URI}.`,
     internal: true,
   };

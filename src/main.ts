@@ -4,8 +4,10 @@ import { collectLive } from './aws/collect-live.js';
 import { connect } from './aws/connect.js';
 import type { OidcDeps } from './aws/credentials.js';
 import { snapshotFromReportFile } from './collect/report-file.js';
+import { sarifTarget } from './io/sarif-target.js';
 import { writeFileAtomic } from './io/write-atomic.js';
 import type { AccountSnapshot, Finding, Principal, Verdict } from './model.js';
+import { ConfigurationError } from './errors.js';
 import type { Options } from './options.js';
 import { decide } from './policy/threshold.js';
 import { renderSarif, type AlertAnchor } from './render/sarif.js';
@@ -49,6 +51,8 @@ export interface RunIO extends OidcDeps {
  */
 export async function run(options: Options, io: RunIO): Promise<Outcome> {
   const startedAt = io.now();
+  // Checked before the audit, so a bad path costs no AWS calls and replaces nothing.
+  const sarifPath = await sarifTarget(options.sarifFile, options.credentialReport);
   const rules = activeRules(options.includeRoot);
   const snapshot = await collect(options, io, (p) => rules.some((rule) => rule.breaks(p)));
   const findings = evaluate(snapshot, rules);
@@ -66,7 +70,7 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
     startedAt,
     finishedAt,
   });
-  await writeFileAtomic(options.sarifFile, `${JSON.stringify(sarif, null, 2)}\n`);
+  await writeSarif(options.sarifFile, sarifPath, `${JSON.stringify(sarif, null, 2)}\n`);
 
   const outcome: Outcome = {
     snapshot,
@@ -90,13 +94,27 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
   return outcome;
 }
 
+/** Writes the log at `target` (where `given` leads); a failure names the path the user gave. */
+async function writeSarif(given: string, target: string, content: string): Promise<void> {
+  try {
+    await writeFileAtomic(target, content);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new ConfigurationError(
+      `sarif-file ${JSON.stringify(given)}: cannot write the SARIF log there (${code}); give the path of a file in a folder the step can write to.`,
+    );
+  }
+}
+
 /** The snapshot from a report file (no AWS call) or from the live account. */
 async function collect(
   options: Options,
   io: RunIO,
   breaksARule: (principal: Principal) => boolean,
 ): Promise<AccountSnapshot> {
-  if (options.credentialReport !== null) return snapshotFromReportFile(options.credentialReport);
+  if (options.credentialReport !== null) {
+    return snapshotFromReportFile(options.credentialReport, options.includeRoot);
+  }
   const { iam, caller } = await connect(options, io);
   return collectLive(
     { iam, caller, now: io.now, sleep: io.sleep, log: io.log },

@@ -54,7 +54,8 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'sarif-file',
-    description: 'Where to write the SARIF 2.1.0 log for code scanning.',
+    description:
+      'Where to write the SARIF 2.1.0 log for code scanning: a regular file, replaced whole, or a new one (a link is followed). A folder, a device, a FIFO and the credential report itself are refused.',
     default: 'iam-mfa-audit.sarif',
   },
   {

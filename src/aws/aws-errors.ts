@@ -1,7 +1,7 @@
 import { plural } from '../text.js';
 
 /** How an AWS call failed, as far as the audit cares. */
-export type FailureKind = 'denied' | 'absent' | 'throttled' | 'failed';
+export type FailureKind = 'denied' | 'absent' | 'throttled' | 'unreachable' | 'failed';
 
 const DENIED = new Set([
   'AccessDenied',
@@ -50,8 +50,25 @@ export function errorCode(error: unknown): string {
   return typeof code === 'string' && code !== '' ? code : error.name;
 }
 
+/** Errors of the network, not of AWS: nothing answered, or not in time. */
+const UNREACHABLE = new Set([
+  'TimeoutError',
+  'ETIMEDOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+]);
+
 export function failureKind(error: unknown): FailureKind {
   const code = errorCode(error);
+  const errno = (error as { code?: unknown } | null)?.code;
+  if (UNREACHABLE.has(code) || (typeof errno === 'string' && UNREACHABLE.has(errno))) {
+    return 'unreachable';
+  }
   if (DENIED.has(code)) return 'denied';
   if (code === 'NoSuchEntity') return 'absent';
   if (THROTTLED.has(code)) return 'throttled';
@@ -60,7 +77,11 @@ export function failureKind(error: unknown): FailureKind {
 
 /** AWS's own words for a failure, on one line: `Code: message`. */
 export function awsMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  // The HTTP handler prefixes its own name to a timeout; the reader needs only what happened.
+  const text = (error instanceof Error ? error.message : String(error)).replace(
+    /^@smithy\/node-http-handler - \[ERROR\] /,
+    '',
+  );
   const oneLine = text.replace(/\s+/g, ' ').trim();
   const message = oneLine.length > 500 ? `${oneLine.slice(0, 499)}…` : oneLine;
   const code = errorCode(error);
@@ -73,6 +94,12 @@ export function attemptsUsed(error: unknown): string {
   return typeof attempts === 'number' ? ` after ${plural(attempts, 'attempt')} (max-attempts)` : '';
 }
 
+/** The endpoint a failed request went to, when the client noted it on the error. */
+function endpointOf(error: unknown): string {
+  const endpoint = (error as { endpoint?: unknown } | null)?.endpoint;
+  return typeof endpoint === 'string' ? endpoint : 'the AWS endpoint';
+}
+
 /** One line for a failed call: what happened, AWS's own message, and the attempts used. */
 export function describeFailure(action: string, error: unknown): string {
   const aws = `(${awsMessage(error)})${attemptsUsed(error)}`;
@@ -83,6 +110,8 @@ export function describeFailure(action: string, error: unknown): string {
       return `${action} was still throttled ${aws}`;
     case 'absent':
       return `${action}: the entity no longer exists ${aws}`;
+    case 'unreachable':
+      return `${action}: ${endpointOf(error)} is unreachable ${aws}; check the network, a proxy, or AWS_ENDPOINT_URL`;
     case 'failed':
       return `${action} failed ${aws}`;
   }

@@ -1,8 +1,15 @@
-import { IAMClient } from '@aws-sdk/client-iam';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { IAMClient, type IAMClientConfig } from '@aws-sdk/client-iam';
+import { GetCallerIdentityCommand, STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
+import type { BuildMiddleware, MetadataBearer } from '@smithy/types';
 import { AwsAccessError } from '../errors.js';
 import type { Options } from '../options.js';
-import { attemptsUsed, awsMessage, rethrowUnlessAws } from './aws-errors.js';
+import {
+  attemptsUsed,
+  awsMessage,
+  describeFailure,
+  failureKind,
+  rethrowUnlessAws,
+} from './aws-errors.js';
 import { assumeRoleWithOidc, type OidcDeps } from './credentials.js';
 
 /** The account the credentials act in, as sts:GetCallerIdentity names it. */
@@ -27,19 +34,64 @@ export async function connect(options: Options, deps: OidcDeps): Promise<AwsSess
     region: options.awsRegion,
     maxAttempts: options.maxAttempts,
     retryMode: 'adaptive',
+    // Without these an endpoint that accepts a connection and never answers holds the run
+    // for the SDK's default socket timeout (300 s) per attempt.
+    requestHandler: REQUEST_TIMEOUTS,
     ...(options.profile === null ? {} : { profile: options.profile }),
   };
   const credentials =
     options.roleToAssume === null
       ? undefined
-      : await assumeRoleWithOidc(options.roleToAssume, options, new STSClient(config), deps);
+      : await assumeRoleWithOidc(options.roleToAssume, options, stsClient(config), deps);
   const signed = credentials === undefined ? config : { ...config, credentials };
-  const sts = new STSClient(signed);
+  const sts = stsClient(signed);
   return {
-    iam: new IAMClient(signed),
+    iam: iamClient(signed),
     sts,
     caller: await identify(sts, credentialSource(options)),
   };
+}
+
+/**
+ * Each attempt waits at most this long to connect and for an answer; with max-attempts and
+ * the SDK's backoff, an endpoint that never answers fails a call in about a minute.
+ */
+export const REQUEST_TIMEOUTS = {
+  connectionTimeout: 3_000,
+  requestTimeout: 5_000,
+  throwOnRequestTimeout: true,
+  socketTimeout: 5_000,
+} as const;
+
+/** Notes the endpoint a failed request went to on its error, so messages can name it. */
+function endpointInErrors<I extends object, O extends MetadataBearer>(): BuildMiddleware<I, O> {
+  return (next) => async (args) => {
+    try {
+      return await next(args);
+    } catch (error) {
+      const request = args.request as { protocol?: string; hostname?: string; port?: number };
+      if (error instanceof Error && request.hostname) {
+        const port = request.port === undefined ? '' : `:${request.port}`;
+        const endpoint = `${request.protocol ?? 'https:'}//${request.hostname}${port}`;
+        Object.assign(error, { endpoint });
+      }
+      throw error;
+    }
+  };
+}
+
+const ENDPOINT_IN_ERRORS = { step: 'build', name: 'iamMfaAuditEndpointInErrors' } as const;
+
+function iamClient(config: IAMClientConfig): IAMClient {
+  const client = new IAMClient(config);
+  client.middlewareStack.add(endpointInErrors(), ENDPOINT_IN_ERRORS);
+  return client;
+}
+
+function stsClient(config: STSClientConfig): STSClient {
+  const client = new STSClient(config);
+  client.middlewareStack.add(endpointInErrors(), ENDPOINT_IN_ERRORS);
+  return client;
 }
 
 /** Where the credentials come from, for the message when they do not work. */
@@ -56,6 +108,9 @@ export async function identify(sts: STSClient, source: string): Promise<Caller> 
     answer = await sts.send(new GetCallerIdentityCommand({}));
   } catch (error) {
     rethrowUnlessAws(error);
+    if (failureKind(error) === 'unreachable') {
+      throw new AwsAccessError(`${describeFailure('sts:GetCallerIdentity', error)}.`);
+    }
     throw new AwsAccessError(
       `AWS credentials from ${source} are missing or invalid (sts:GetCallerIdentity: ${awsMessage(error)})${attemptsUsed(error)}.`,
     );

@@ -27,6 +27,21 @@ export interface TemporaryCredentials {
   readonly expiration?: Date;
 }
 
+/** GitHub's token endpoint answers in well under a second; one that does not is retried. */
+const TOKEN_TIMEOUT_MS = 20_000;
+
+function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`no answer within ${ms / 1000} s`));
+    }, ms);
+  });
+  return Promise.race([work, timeout]).finally(() => {
+    clearTimeout(timer);
+  });
+}
+
 type RoleOptions = Pick<Options, 'audience' | 'roleSessionName' | 'roleDurationSeconds'>;
 
 /** GitHub's token endpoint answers 429 and 5xx in bad moments; a 4xx other than 429 is final. */
@@ -55,7 +70,7 @@ export async function assumeRoleWithOidc(
   }
   let token: string;
   try {
-    token = await pRetry(() => deps.getIdToken(options.audience), {
+    token = await pRetry(() => withinTime(deps.getIdToken(options.audience), TOKEN_TIMEOUT_MS), {
       retries: 4,
       minTimeout: 500,
       maxTimeout: 4000,

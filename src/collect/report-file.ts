@@ -1,39 +1,80 @@
 import { readFile, stat } from 'node:fs/promises';
 import { ReportError } from '../errors.js';
-import type { AccountSnapshot } from '../model.js';
-import { parseCredentialReport } from '../report/credential-report.js';
+import { specialFileKind } from '../io/file-kind.js';
+import type { AccountSnapshot, NotAssessed } from '../model.js';
+import { MAX_REPORT_ROWS, parseCredentialReport } from '../report/credential-report.js';
 
-/** Reads an account snapshot from a credential report file; calls no AWS API. */
-export async function snapshotFromReportFile(path: string): Promise<AccountSnapshot> {
-  let text: string;
-  let modifiedAt: Date;
-  try {
-    [text, modifiedAt] = await Promise.all([
-      readFile(path, 'utf8'),
-      stat(path).then((s) => s.mtime),
-    ]);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String(code ?? error);
-    throw new ReportError(
-      `credential-report ${JSON.stringify(path)}: cannot read the file (${why}); give the path of an IAM credential report CSV.`,
+/** Larger than any report of MAX_REPORT_ROWS rows (a row is well under 1 KiB). */
+const MAX_REPORT_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Reads an account snapshot from a credential report file; calls no AWS API. Only a regular
+ * file is read: a FIFO or device would make the audit wait, or read, without end.
+ */
+export async function snapshotFromReportFile(
+  path: string,
+  includeRoot: boolean,
+): Promise<AccountSnapshot> {
+  const refuse = (why: string): ReportError =>
+    new ReportError(
+      `credential-report ${JSON.stringify(path)}: ${why}; give the path of an IAM credential report CSV.`,
     );
+  let modifiedAt: Date;
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw refuse('is a directory');
+    if (!info.isFile()) throw refuse(`is not a regular file (${specialFileKind(info)})`);
+    if (info.size > MAX_REPORT_BYTES) {
+      throw refuse(
+        `is ${(info.size / 1024 / 1024).toFixed(0)} MiB, larger than any credential report: IAM allows at most 5,000 users in an account, and this audit reads reports of up to ${MAX_REPORT_ROWS.toLocaleString('en-US')} rows (${MAX_REPORT_BYTES / 1024 / 1024} MiB)`,
+      );
+    }
+    modifiedAt = info.mtime;
+    bytes = await readFile(path);
+  } catch (error) {
+    if (error instanceof ReportError) throw error;
+    throw refuse(`cannot read the file (${errnoText(error)})`);
   }
-  const report = parseCredentialReport(text, path);
+  const report = parseCredentialReport(bytes.toString('utf8'), path);
+  const notAssessed: NotAssessed[] = [];
+  if (
+    includeRoot &&
+    report.accountId !== null &&
+    !report.principals.some((p) => p.kind === 'root')
+  ) {
+    notAssessed.push({
+      arn: `arn:${report.partition}:iam::${report.accountId}:root`,
+      name: 'root',
+      action: "the report's <root_account> row",
+      reason:
+        "the report has no <root_account> row, so the root user's MFA was not checked; give the whole report as AWS writes it, or set include-root to false",
+    });
+  }
   return {
     accountId: report.accountId,
     partition: report.partition,
     source: { kind: 'report-file', path, modifiedAt },
     principals: report.principals,
-    notAssessed: [],
+    notAssessed,
     verification: null,
     notes: [],
   };
+}
+
+function errnoText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    default:
+      return String(code ?? error);
+  }
 }

@@ -43,6 +43,9 @@ export function decide(
       : `${plural(counted, 'finding')} at ${policy.failOn} or above, ${policy.maxFindings} tolerated (max-findings)`;
   const actions = [...new Set(notAssessed.map((n) => n.action))].join(', ');
   const unassessed = `${plural(notAssessed.length, 'principal')} not assessed (${actions})`;
+  const remedy = notAssessed.every((n) => n.action.startsWith('iam:'))
+    ? 'grant the missing IAM actions'
+    : 'see what was not assessed and why';
 
   if (counted > policy.maxFindings) {
     const also = notAssessed.length > 0 ? `; also ${unassessed}` : '';
@@ -53,7 +56,7 @@ export function decide(
       result: 'fail',
       counted,
       maxSeverity,
-      why: `Incomplete audit: ${unassessed}; grant the missing IAM actions or set allow-incomplete: true. ${scope}.`,
+      why: `Incomplete audit: ${unassessed}; ${remedy} or set allow-incomplete: true. ${scope}.`,
     };
   }
   if (notAssessed.length > 0) {

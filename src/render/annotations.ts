@@ -1,5 +1,6 @@
 import type { AccountSnapshot, Finding } from '../model.js';
 import type { Rule } from '../rules/catalog.js';
+import { bounded, visible } from '../text.js';
 import { LEVEL, type AlertAnchor } from './sarif.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
@@ -24,13 +25,31 @@ export const ANNOTATION_LIMITS: Record<AnnotationLevel, number> = {
 
 const LEVEL_TO_ANNOTATION = { error: 'error', warning: 'warning', note: 'notice' } as const;
 
+/** An annotation's text reaches the log: no control characters, and a few lines at most. */
+const TITLE_MAX_CHARS = 100;
+const MESSAGE_MAX_CHARS = 300;
+
+function readable(a: Annotation): Annotation {
+  return {
+    ...a,
+    title: bounded(visible(a.title), TITLE_MAX_CHARS),
+    message: bounded(visible(a.message), MESSAGE_MAX_CHARS),
+  };
+}
+
 /** One annotation per finding (and per principal not assessed) within GitHub's limits, then one notice for the rest. */
 export function renderAnnotations(
   snapshot: AccountSnapshot,
   findings: readonly Finding[],
   rules: readonly Rule[],
   anchor: AlertAnchor,
+  failing: boolean,
 ): Annotation[] {
+  // A run that does not fail shows its findings as warnings: errors belong to a failing step.
+  const findingLevel = (severity: Finding['severity']): AnnotationLevel => {
+    const level = LEVEL_TO_ANNOTATION[LEVEL[severity]];
+    return level === 'error' && !failing ? 'warning' : level;
+  };
   const candidates: Annotation[] = [
     ...snapshot.notAssessed.map((n) => ({
       level: 'warning' as const,
@@ -42,7 +61,7 @@ export function renderAnnotations(
     ...findings.map((finding) => {
       const rule = rules.find((r) => r.id === finding.ruleId);
       return {
-        level: LEVEL_TO_ANNOTATION[LEVEL[finding.severity]],
+        level: findingLevel(finding.severity),
         title: `${finding.ruleId} ${rule?.name ?? ''} (${finding.severity})`.trim(),
         message: rule?.message(finding.principal, finding.accountId) ?? finding.principal.arn,
         file: anchor.uri,
@@ -52,7 +71,7 @@ export function renderAnnotations(
   ];
 
   const used: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
-  const shown = candidates.filter((a) => {
+  const shown = candidates.map(readable).filter((a) => {
     if (used[a.level] >= ANNOTATION_LIMITS[a.level]) return false;
     used[a.level] += 1;
     return true;

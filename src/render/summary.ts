@@ -7,7 +7,7 @@ import {
   type Verdict,
 } from '../model.js';
 import type { Rule } from '../rules/catalog.js';
-import { plural } from '../text.js';
+import { bounded, plural, visible } from '../text.js';
 
 /** GitHub accepts 1 MiB of summary per step; the findings table stops well before. */
 const SUMMARY_BUDGET_BYTES = 900 * 1024;
@@ -29,9 +29,8 @@ export interface SummaryInput {
  * characters becomes a numeric entity, which Markdown shows as text and never as markup.
  */
 export function escapeCell(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  const short =
-    oneLine.length > CELL_MAX_CHARS ? `${oneLine.slice(0, CELL_MAX_CHARS - 1)}…` : oneLine;
+  const oneLine = visible(text.replace(/\s+/g, ' ').trim());
+  const short = bounded(oneLine, CELL_MAX_CHARS);
   return short.replace(/[^A-Za-z0-9 .,@=+\-/]/gu, (c) => `&#${c.codePointAt(0) ?? 63};`);
 }
 
@@ -147,7 +146,7 @@ export function renderSummary(input: SummaryInput): string {
 
 /** Prose lines keep their words but lose any Markdown or HTML meaning. */
 function escapeProse(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#&~]/g, (c) => `&#${c.codePointAt(0) ?? 63};`);
+  return visible(text).replace(/[\\`*_[\]<>|#&~]/g, (c) => `&#${c.codePointAt(0) ?? 63};`);
 }
 
 /** The job summary of a run that stopped before its verdict: why, and what to do. */

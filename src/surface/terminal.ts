@@ -1,5 +1,6 @@
 import type { Outcome } from '../main.js';
 import { describeSource, passwordLastUsedText } from '../render/summary.js';
+import { visible } from '../text.js';
 
 /** The CLI's report: a plain-text table of findings and the verdict. */
 export function renderTerminal(outcome: Outcome): string {
@@ -36,14 +37,13 @@ export function renderTerminal(outcome: Outcome): string {
   if (snapshot.notAssessed.length > 0) lines.push('');
 
   lines.push(`${verdict.result.toUpperCase()}: ${verdict.why}`, `SARIF: ${outcome.sarifFile}`);
-  return `${lines.join('\n')}\n`;
+  // Nothing from a name or path may drive the terminal: control characters print escaped.
+  return `${lines.map(visible).join('\n')}\n`;
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  // Terminal control characters in a name must not reach the terminal.
-  const clean = (cell: string): string => cell.replace(/\p{Cc}/gu, '?');
-  const all = [header, ...rows].map((row) => row.map(clean));
-  const widths = header.map((_, i) => Math.max(...all.map((row) => row[i]?.length ?? 0)));
+  const all = [header, ...rows].map((row) => row.map(visible));
+  const widths = header.map((_, i) => all.reduce((w, row) => Math.max(w, row[i]?.length ?? 0), 0));
   return all.map((row) =>
     row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  '),
   );

@@ -1,0 +1,47 @@
+/**
+ * Files that are not a credential report but are easily taken for one. Each gets one line
+ * saying what the file looks like and how to get the report itself, instead of the CSV
+ * parser's complaint about some line of it.
+ */
+
+const GET_THE_CSV =
+  'get the CSV with: aws iam get-credential-report --query Content --output text | base64 --decode > credential-report.csv';
+
+/** What the text looks like when it is a known mistake, else null. */
+export function recogniseMistake(text: string): string | null {
+  const body = text.replace(/^\ufeff/, '').trim();
+  if (body.includes('\u0000') || body.startsWith('\ufffd\ufffd')) {
+    return `this is UTF-16 (or other non-UTF-8) text, not the UTF-8 CSV of a credential report; save it as UTF-8, or ${GET_THE_CSV}`;
+  }
+  if (body.startsWith('{') || body.startsWith('[')) {
+    const content = jsonContent(body);
+    return content === null
+      ? `this is JSON, not the CSV of a credential report; ${GET_THE_CSV}`
+      : `this is the JSON that \`aws iam get-credential-report\` prints, with the report base64-encoded in its Content; ${GET_THE_CSV}`;
+  }
+  if (/^[A-Za-z0-9+/\r\n]{8,}={0,2}$/.test(body) && decodesToReport(body)) {
+    return `this is the credential report base64-encoded (the Content of \`aws iam get-credential-report\`), not the CSV; decode it: ${GET_THE_CSV}`;
+  }
+  const header = body.split(/\r?\n/, 1)[0] ?? '';
+  const separator = [';', '\t', '|'].find((s) => header.includes(s));
+  if (!header.includes(',') && separator !== undefined) {
+    const name = separator === '\t' ? 'tabs' : `"${separator}"`;
+    return `the columns are separated by ${name}, not commas (a spreadsheet export?); a credential report is comma-separated: ${GET_THE_CSV}`;
+  }
+  return null;
+}
+
+function jsonContent(body: string): string | null {
+  try {
+    const value: unknown = JSON.parse(body);
+    const content = (value as { Content?: unknown } | null)?.Content;
+    return typeof content === 'string' ? content : null;
+  } catch {
+    return null;
+  }
+}
+
+function decodesToReport(body: string): boolean {
+  const decoded = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  return /^\ufeff?user,/i.test(decoded);
+}
