@@ -19,6 +19,7 @@ import { createServer, type Server } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aRootRow, aRow, exampleReport, HEADER, reportCsv, useTempDir } from './fixtures.js';
 import { cliBundle, node24, runAction, runCli, sarifAt } from './runner.js';
@@ -159,6 +160,11 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'sarif-file ends in a slash',
+    setup: (dir) => ({ report: exampleReport, sarif: `${join(dir, 'out')}/` }),
+    line: REJECTED_SARIF('names a folder'),
+  },
+  {
     name: 'sarif-file is below a file',
     setup: (dir) => ({ report: exampleReport, sarif: join(write(dir, 'a-file', 'x'), 'x.sarif') }),
     line: REJECTED_SARIF('cannot be checked (ENOTDIR)'),
@@ -273,7 +279,13 @@ const CASES: Case[] = [
     name: 'UTF-16 with a byte order mark',
     setup: withReport(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(example, 'utf16le')])),
     line: (s) =>
-      `${s.report}: line 1: this is UTF-16 (or other non-UTF-8) text, not the UTF-8 CSV of a credential report; save it as UTF-8, or ${GET_THE_CSV}`,
+      `${s.report}: line 1: this is UTF-16 text, not the UTF-8 CSV of a credential report; save it as UTF-8, or ${GET_THE_CSV}`,
+  },
+  {
+    name: 'a compressed report',
+    setup: withReport(gzipSync(example)),
+    line: (s) =>
+      `${s.report}: line 1: this is not UTF-8 text (a compressed or binary file?), not the CSV of a credential report; ${GET_THE_CSV}`,
   },
   {
     name: 'semicolons between the columns',

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../fixtures.js';
 import { actionBundle, cliBundle, node24, parseGithubOutput } from '../runner.js';
 import { awsEnv } from '../support/aws-env.js';
-import { startMoto, type MotoServer } from '../support/moto.js';
+import { freePort, startMoto, type MotoServer } from '../support/moto.js';
 import { runChild } from './live-helpers.js';
 
 /** Accepts every connection and never writes a byte. */
@@ -31,18 +31,6 @@ async function silentListener(): Promise<{ server: Server; endpoint: string }> {
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('no port');
   return { server, endpoint: `http://127.0.0.1:${address.port}` };
-}
-
-/** A port nothing listens on: bound, read, closed. */
-async function closedPort(): Promise<string> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  await once(server, 'close');
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return `http://127.0.0.1:${address.port}`;
 }
 
 let dir: string;
@@ -81,7 +69,8 @@ describe('dist/cli.js against an endpoint that accepts and never answers', () =>
   });
 
   it('says a refused connection is unreachable too', async () => {
-    const endpoint = await closedPort();
+    // A port that was free a moment ago: nothing listens there.
+    const endpoint = `http://127.0.0.1:${await freePort()}`;
     const exit = await runChild(
       node24,
       [cliBundle, '--max-attempts', '2', '--sarif-file', join(dir, 'refused.sarif')],

@@ -71,7 +71,7 @@ class LineRing {
 }
 
 /** Resolves a port that was free on 127.0.0.1 a moment ago (listen on 0, read it, close). */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

@@ -14,6 +14,7 @@ export async function sarifTarget(path: string, credentialReport: string | null)
     new ConfigurationError(
       `sarif-file ${JSON.stringify(path)}: ${why}; give the path of a regular file to write the SARIF log to.`,
     );
+  if (/[/\\]$/.test(path)) throw refuse('names a folder');
   let target = path;
   let info: Stats | null;
   try {

@@ -7,11 +7,20 @@
 const GET_THE_CSV =
   'get the CSV with: aws iam get-credential-report --query Content --output text | base64 --decode > credential-report.csv';
 
+/**
+ * UTF-16 read as UTF-8: its byte order mark turns into two replacement characters, and
+ * every other character of plain ASCII text is a NUL.
+ */
+const UTF16_AS_UTF8 = /^(?:\ufffd\ufffd)?(?:[^\0]\0){4}|^(?:\ufffd\ufffd)?(?:\0[^\0]){4}/u;
+
 /** What the text looks like when it is a known mistake, else null. */
 export function recogniseMistake(text: string): string | null {
   const body = text.replace(/^\ufeff/, '').trim();
-  if (body.includes('\u0000') || body.startsWith('\ufffd\ufffd')) {
-    return `this is UTF-16 (or other non-UTF-8) text, not the UTF-8 CSV of a credential report; save it as UTF-8, or ${GET_THE_CSV}`;
+  if (UTF16_AS_UTF8.test(body)) {
+    return `this is UTF-16 text, not the UTF-8 CSV of a credential report; save it as UTF-8, or ${GET_THE_CSV}`;
+  }
+  if (body.includes('\u0000') || body.includes('\ufffd')) {
+    return `this is not UTF-8 text (a compressed or binary file?), not the CSV of a credential report; ${GET_THE_CSV}`;
   }
   if (body.startsWith('{') || body.startsWith('[')) {
     const content = jsonContent(body);
