@@ -254,3 +254,62 @@ describe('alerts anchor on the step that runs the action', () => {
     );
   });
 });
+
+describe('an AWS GovCloud report (aws-us-gov)', () => {
+  const dir = useTempDir();
+  const GOV = '123456789012';
+  const govRow = (user: string, mfa: string) =>
+    `${user},arn:aws-us-gov:iam::${GOV}:user/${user},2021-01-20T16:30:00+00:00,true,no_information,N/A,N/A,${mfa},false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A`;
+
+  it('has no root finding, says why in the summary, and writes GovCloud ARNs in the help', async () => {
+    const lines = (await readFile(exampleReport, 'utf8')).split('\n');
+    const report = join(dir(), 'gov.csv');
+    await writeFile(
+      report,
+      [
+        lines[0],
+        `<root_account>,arn:aws-us-gov:iam::${GOV}:root,2019-03-04T09:15:00+00:00,not_supported,N/A,not_supported,not_supported,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A`,
+        govRow('alice', 'true'),
+        govRow('bob', 'false'),
+        '',
+      ].join('\n'),
+    );
+    const sarifFile = join(dir(), 'gov.sarif');
+    const step = runAction(dir(), { 'credential-report': report, 'sarif-file': sarifFile });
+    expect(step.status).toBe(1);
+    expect(step.outputs).toMatchObject({
+      findings: '1',
+      'max-severity': 'high',
+      'not-assessed': '0',
+    });
+    const run = onlyRun(sarifAt(sarifFile));
+    expect(
+      run.results.map((r) => [r.ruleId, r.locations?.[0]?.logicalLocations?.[0]?.name]),
+    ).toEqual([['aws-iam-002', 'bob']]);
+    expect(run.properties?.notApplicable).toEqual([
+      {
+        ruleId: 'aws-iam-001',
+        reason:
+          'CIS AWS Foundations v6.0.0 2.4: "IAM User account root for us-gov cloud regions does not have console access. This recommendation is not applicable for us-gov cloud regions."',
+      },
+    ]);
+    const help = run.tool.driver.rules.map((r) => r.help?.text ?? '').join('\n');
+    expect(help).toContain(`arn:aws-us-gov:iam::ACCOUNT_ID:mfa/USER`);
+    expect(help).not.toContain('arn:aws:');
+    expect(step.summary).toContain(
+      '- **aws-iam-001 does not apply in aws-us-gov:** CIS AWS Foundations v6.0.0 2.4',
+    );
+  });
+
+  it('needs no root row there: root is not audited, so nothing is left unassessed', async () => {
+    const lines = (await readFile(exampleReport, 'utf8')).split('\n');
+    const report = join(dir(), 'gov-no-root.csv');
+    await writeFile(report, [lines[0], govRow('alice', 'true'), ''].join('\n'));
+    const step = runAction(dir(), {
+      'credential-report': report,
+      'sarif-file': join(dir(), 'a.sarif'),
+    });
+    expect(step.status).toBe(0);
+    expect(step.outputs).toMatchObject({ result: 'pass', 'not-assessed': '0' });
+  });
+});

@@ -188,6 +188,7 @@ export function aRule(overrides: Partial<Rule> = {}): Rule {
     tags: ['test'],
     breaks: () => true,
     message: (p, accountId) => `${p.name} in ${accountId ?? 'unknown'} breaks a ${severity} rule.`,
+    notApplicable: [],
     ...overrides,
   };
 }

@@ -13,7 +13,7 @@ describe('snapshotFromReportFile', () => {
     await writeFile(path, reportCsv([aRootRow(), aRow({ user: 'bob' })]));
     const modifiedAt = new Date('2026-11-28T09:00:00Z');
     await utimes(path, modifiedAt, modifiedAt);
-    const snapshot = await snapshotFromReportFile(path, true);
+    const snapshot = await snapshotFromReportFile(path, () => true);
     expect(snapshot).toMatchObject({
       accountId: ACCOUNT,
       partition: 'aws',
@@ -33,7 +33,7 @@ describe('snapshotFromReportFile', () => {
     ['a directory', '.', 'is a directory'],
   ])('rejects %s in one line naming the path', async (_what, name, why) => {
     const path = join(dir(), name);
-    await expect(snapshotFromReportFile(path, true)).rejects.toThrow(
+    await expect(snapshotFromReportFile(path, () => true)).rejects.toThrow(
       new ReportError(
         `credential-report ${JSON.stringify(path)}: ${why}; give the path of an IAM credential report CSV.`,
       ),
@@ -43,7 +43,7 @@ describe('snapshotFromReportFile', () => {
   it('names the file in a parse error', async () => {
     const path = join(dir(), 'bad.csv');
     await writeFile(path, reportCsv([aRow({ mfa_active: 'sometimes' })]));
-    await expect(snapshotFromReportFile(path, true)).rejects.toThrow(
+    await expect(snapshotFromReportFile(path, () => true)).rejects.toThrow(
       `${path}: line 2: column mfa_active: "sometimes" is not accepted; use true or false`,
     );
   });

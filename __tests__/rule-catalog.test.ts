@@ -5,6 +5,9 @@ import {
   ROOT_ACCOUNT_WITHOUT_MFA,
   RULES,
   activeRules,
+  notApplicableIn,
+  remediationIn,
+  rootIsAudited,
 } from '../src/rules/catalog.js';
 import { ACCOUNT, aRoot, aUser } from './fixtures.js';
 
@@ -107,5 +110,55 @@ describe('catalog data', () => {
   it('has unique ids and names', () => {
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
     expect(new Set(RULES.map((r) => r.name)).size).toBe(RULES.length);
+  });
+});
+
+describe('exact as of the current benchmarks', () => {
+  it.each([
+    [CONSOLE_USER_WITHOUT_MFA, 'CIS AWS Foundations v6.0.0', '2.9'],
+    [CONSOLE_USER_WITHOUT_MFA, 'CIS AWS Foundations v7.0.0', '2.10'],
+    [ROOT_ACCOUNT_WITHOUT_MFA, 'CIS AWS Foundations v1.2.0', '1.13'],
+    [ROOT_ACCOUNT_WITHOUT_MFA, 'CIS AWS Foundations v1.4.0, v1.5.0, v2.0.0, v3.0.0, v4.0', '1.5'],
+    [ROOT_ACCOUNT_WITHOUT_MFA, 'CIS AWS Foundations v6.0.0', '2.4'],
+    [ROOT_ACCOUNT_WITHOUT_MFA, 'CIS AWS Foundations v7.0.0', '2.5'],
+  ])('%s maps to %s %s', (rule, framework, control) => {
+    expect(rule.compliance).toContainEqual({ framework, control });
+  });
+
+  it("says in aws-iam-002's help that Security Hub rates IAM.5 medium", () => {
+    expect(CONSOLE_USER_WITHOUT_MFA.whyItMatters).toContain(
+      'Security Hub rates its control IAM.5 medium',
+    );
+  });
+
+  it('does not apply aws-iam-001 in GovCloud, quoting CIS, and applies it elsewhere', () => {
+    expect(notApplicableIn(ROOT_ACCOUNT_WITHOUT_MFA, 'aws-us-gov')).toBe(
+      'CIS AWS Foundations v6.0.0 2.4: "IAM User account root for us-gov cloud regions does not have console access. This recommendation is not applicable for us-gov cloud regions."',
+    );
+    expect(notApplicableIn(ROOT_ACCOUNT_WITHOUT_MFA, 'aws')).toBeNull();
+    expect(notApplicableIn(ROOT_ACCOUNT_WITHOUT_MFA, 'aws-cn')).toBeNull();
+    expect(notApplicableIn(CONSOLE_USER_WITHOUT_MFA, 'aws-us-gov')).toBeNull();
+    expect(rootIsAudited(true, 'aws-us-gov')).toBe(false);
+    expect(rootIsAudited(true, 'aws-cn')).toBe(true);
+    expect(rootIsAudited(false, 'aws')).toBe(false);
+  });
+
+  it.each(['aws-us-gov', 'aws-cn'])('writes remediation ARNs in the %s partition', (partition) => {
+    for (const rule of RULES) {
+      const { cli, terraform } = remediationIn(rule, partition);
+      expect(`${cli}\n${terraform}`).not.toContain('arn:aws:');
+    }
+    expect(remediationIn(CONSOLE_USER_WITHOUT_MFA, partition).cli).toContain(
+      `arn:${partition}:iam::ACCOUNT_ID:mfa/USER`,
+    );
+  });
+
+  it('names the exposure of a root with access keys but no password', () => {
+    const root = aRoot({ consolePassword: false, accessKeysActive: true, mfaActive: false });
+    expect(ROOT_ACCOUNT_WITHOUT_MFA.breaks(root)).toBe(true);
+    expect(ROOT_ACCOUNT_WITHOUT_MFA.severity).toBe('critical');
+    expect(ROOT_ACCOUNT_WITHOUT_MFA.message(root, ACCOUNT)).toBe(
+      'The root user in AWS account 111122223333 has no password but active access keys, and no MFA: the keys alone give full control of the account; delete them (CIS "no root access key").',
+    );
   });
 });

@@ -60332,7 +60332,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _io_system_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8327);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
 /* harmony import */ var _io_stale_sarif_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9861);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6911);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2323);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8381);
 /* harmony import */ var _surface_terminal_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2718);
 
@@ -60711,7 +60711,7 @@ function systemIO(log) {
 
 /***/ }),
 
-/***/ 6911:
+/***/ 2323:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -63237,7 +63237,8 @@ const NOT_READY = new Set([
 async function fetchCredentialReport(iam, timeoutMs, deps) {
     const deadline = deps.now().getTime() + timeoutMs;
     let generatedByThisRun = false;
-    let delay = 500;
+    // A new report is usually ready within a second: look again soon, then less often.
+    let delay = 100;
     for (;;) {
         let action = 'iam:GenerateCredentialReport';
         try {
@@ -63676,12 +63677,12 @@ async function collectLive(deps, settings) {
     const notes = [];
     const principals = [...users.principals];
     const notAssessed = [...users.notAssessed];
-    if (settings.includeRoot) {
+    if (settings.auditsRoot(caller.partition)) {
         const root = await readRoot(deps.iam, rootArn, reportRoot);
         if (root.ok) {
             principals.unshift(root.root);
             if (root.centrallyManaged && !root.root.mfaActive) {
-                notes.push('The root user has no password and no access keys (root credentials managed centrally by AWS Organizations), so it cannot sign in and is not a finding.');
+                notes.push('The root user has no password and no access keys, so it cannot sign in and is not a finding (as when AWS Organizations manages root credentials centrally, or they were deleted).');
             }
         }
         else {
@@ -64168,7 +64169,7 @@ const MAX_REPORT_BYTES = 32 * 1024 * 1024;
  * Reads an account snapshot from a credential report file; calls no AWS API. Only a regular
  * file is read: a FIFO or device would make the audit wait, or read, without end.
  */
-async function snapshotFromReportFile(path, includeRoot) {
+async function snapshotFromReportFile(path, auditsRoot) {
     const refuse = (why) => new errors/* ReportError */.$g(`credential-report ${JSON.stringify(path)}: ${why}; give the path of an IAM credential report CSV.`);
     let modifiedAt;
     let bytes;
@@ -64191,9 +64192,8 @@ async function snapshotFromReportFile(path, includeRoot) {
     }
     const report = parseCredentialReport(bytes.toString('utf8'), path);
     const notAssessed = [];
-    if (includeRoot &&
-        report.accountId !== null &&
-        !report.principals.some((p) => p.kind === 'root')) {
+    const hasRoot = report.principals.some((p) => p.kind === 'root');
+    if (auditsRoot(report.partition) && report.accountId !== null && !hasRoot) {
         notAssessed.push({
             arn: `arn:${report.partition}:iam::${report.accountId}:root`,
             name: 'root',
@@ -64352,7 +64352,10 @@ function decide(findings, notAssessed, policy) {
     };
 }
 
+// EXTERNAL MODULE: ./src/rules/catalog.ts
+var catalog = __nccwpck_require__(8831);
 ;// CONCATENATED MODULE: ./src/render/sarif.ts
+
 
 /** The score GitHub maps to its severity label (> 9.0 critical, 7.0–8.9 high, ...). */
 const SECURITY_SEVERITY = {
@@ -64370,7 +64373,8 @@ const LEVEL = {
 /** The base that repository-relative URIs are resolved against (the checkout's root). */
 const SOURCE_ROOT = 'SRCROOT';
 /** Rule markdown for code scanning's rule help pane; also the summary's remediation text. */
-function ruleHelpMarkdown(rule) {
+function ruleHelpMarkdown(rule, partition) {
+    const remediation = (0,catalog/* remediationIn */.Ry)(rule, partition);
     const compliance = rule.compliance.map((c) => `| ${c.framework} | ${c.control} |`).join('\n');
     return [
         `## ${rule.shortDescription}`,
@@ -64384,13 +64388,13 @@ function ruleHelpMarkdown(rule) {
         '### Remediation: AWS CLI',
         '',
         '```sh',
-        rule.remediation.cli,
+        remediation.cli,
         '```',
         '',
         '### Remediation: Terraform',
         '',
         '```hcl',
-        rule.remediation.terraform,
+        remediation.terraform,
         '```',
         '',
         '### Compliance',
@@ -64400,17 +64404,18 @@ function ruleHelpMarkdown(rule) {
         compliance,
     ].join('\n');
 }
-function ruleHelpText(rule) {
+function ruleHelpText(rule, partition) {
+    const remediation = (0,catalog/* remediationIn */.Ry)(rule, partition);
     return [
         rule.fullDescription,
         '',
         `Why it matters: ${rule.whyItMatters}`,
         '',
         'Remediation (AWS CLI):',
-        rule.remediation.cli,
+        remediation.cli,
         '',
         'Remediation (Terraform):',
-        rule.remediation.terraform,
+        remediation.terraform,
         '',
         'Compliance: ' + rule.compliance.map((c) => `${c.framework} ${c.control}`).join('; '),
     ].join('\n');
@@ -64486,7 +64491,10 @@ function renderSarif(input) {
                     name: rule.name,
                     shortDescription: { text: rule.shortDescription },
                     fullDescription: { text: rule.fullDescription },
-                    help: { text: ruleHelpText(rule), markdown: ruleHelpMarkdown(rule) },
+                    help: {
+                        text: ruleHelpText(rule, snapshot.partition),
+                        markdown: ruleHelpMarkdown(rule, snapshot.partition),
+                    },
                     helpUri: tool.rulesUri,
                     defaultConfiguration: { level: LEVEL[rule.severity] },
                     properties: {
@@ -64525,6 +64533,10 @@ function renderSarif(input) {
             ...(account ? { accountId: account } : {}),
             partition: snapshot.partition,
             source: snapshot.source.kind,
+            notApplicable: (0,catalog/* rulesNotApplicable */.kt)(rules, snapshot.partition).map(({ rule, reason }) => ({
+                ruleId: rule.id,
+                reason,
+            })),
         },
     };
     return {
@@ -64534,127 +64546,15 @@ function renderSarif(input) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/rules/catalog.ts
-const inAccount = (accountId) => accountId ? `in AWS account ${accountId}` : 'in the audited account';
-const CONSOLE_USER_WITHOUT_MFA = {
-    id: 'aws-iam-002',
-    name: 'ConsoleUserWithoutMfa',
-    severity: 'high',
-    shortDescription: 'IAM user can sign in to the AWS console without MFA',
-    fullDescription: 'An IAM user has a console password and no active MFA device, so a stolen, phished or reused password is enough to sign in to the AWS Management Console with all of that user’s permissions.',
-    whyItMatters: 'Stolen credentials are the most common way into cloud accounts. A console password alone can be phished, guessed from a breach list or captured by malware; MFA stops a stolen password from being enough. CIS AWS Foundations, AWS Security Hub and most compliance frameworks require MFA for every console user.',
-    remediation: {
-        cli: [
-            '# Either give the user an MFA device (the user can also do this in the console: Security credentials → Assign MFA device)',
-            'aws iam create-virtual-mfa-device --virtual-mfa-device-name USER --outfile USER-qr.png --bootstrap-method QRCodePNG',
-            'aws iam enable-mfa-device --user-name USER --serial-number arn:aws:iam::ACCOUNT_ID:mfa/USER \\',
-            '  --authentication-code1 CODE1 --authentication-code2 CODE2',
-            '# or, if the user does not need the console, remove the password',
-            'aws iam delete-login-profile --user-name USER',
-        ].join('\n'),
-        terraform: [
-            '# Deny everything but MFA self-service to console users who signed in without MFA.',
-            'data "aws_iam_policy_document" "require_mfa" {',
-            '  statement {',
-            '    sid         = "DenyAllExceptMfaSetupWithoutMfa"',
-            '    effect      = "Deny"',
-            '    not_actions = ["iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:GetUser",',
-            '                   "iam:ListMFADevices", "iam:ListVirtualMFADevices", "iam:ResyncMFADevice",',
-            '                   "iam:ChangePassword", "sts:GetSessionToken"]',
-            '    resources   = ["*"]',
-            '    condition {',
-            '      test     = "BoolIfExists"',
-            '      variable = "aws:MultiFactorAuthPresent"',
-            '      values   = ["false"]',
-            '    }',
-            '  }',
-            '}',
-            '',
-            'resource "aws_iam_group_policy" "require_mfa" {',
-            '  group  = aws_iam_group.console_users.name',
-            '  policy = data.aws_iam_policy_document.require_mfa.json',
-            '}',
-        ].join('\n'),
-    },
-    compliance: [
-        { framework: 'CIS AWS Foundations v1.2.0', control: '1.2' },
-        { framework: 'CIS AWS Foundations v1.4.0, v1.5.0, v2.0.0, v3.0.0, v4.0', control: '1.10' },
-        { framework: 'CIS AWS Foundations v5.0.0', control: '1.9' },
-        { framework: 'AWS Security Hub', control: 'IAM.5' },
-        { framework: 'AWS Config', control: 'mfa-enabled-for-iam-console-access' },
-        { framework: 'NIST SP 800-53 r5', control: 'IA-2(1), IA-2(2), IA-2(6), IA-2(8), AC-2(1)' },
-        { framework: 'PCI DSS v4.0.1', control: '8.4.2' },
-    ],
-    tags: [
-        'security',
-        'aws',
-        'iam',
-        'mfa',
-        'CIS-AWS-1.10',
-        'CIS-AWS-v5-1.9',
-        'SecurityHub-IAM.5',
-        'NIST-800-53-IA-2(1)',
-        'PCI-DSS-8.4.2',
-    ],
-    breaks: (p) => p.kind === 'user' && p.consolePassword === true && !p.mfaActive,
-    message: (p, accountId) => `IAM user ${p.name} ${inAccount(accountId)} has a console password and no active MFA device.`,
-};
-const ROOT_ACCOUNT_WITHOUT_MFA = {
-    id: 'aws-iam-001',
-    name: 'RootAccountWithoutMfa',
-    severity: 'critical',
-    shortDescription: 'The AWS account root user has no MFA',
-    fullDescription: 'The root user of the account has no active MFA device. Root can do anything in the account, including closing it, and its access cannot be limited by IAM policies.',
-    whyItMatters: 'Whoever holds the root password without MFA owns the account outright: IAM policies do not apply to root, and its sign-in is the last line of account recovery. AWS, CIS and Security Hub rate this critical.',
-    remediation: {
-        cli: [
-            '# Sign in as root and assign an MFA device (Account menu → Security credentials → Assign MFA device),',
-            '# preferably a FIDO security key or passkey. In an AWS Organization, remove root credentials centrally:',
-            'aws iam enable-organizations-root-credentials-management',
-            'aws iam enable-organizations-root-sessions',
-            'aws sts assume-root --target-principal ACCOUNT_ID \\',
-            '  --task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials',
-        ].join('\n'),
-        terraform: [
-            "# In the organization management account: manage member accounts' root credentials centrally.",
-            'resource "aws_iam_organizations_features" "root" {',
-            '  enabled_features = ["RootCredentialsManagement", "RootSessions"]',
-            '}',
-        ].join('\n'),
-    },
-    compliance: [
-        { framework: 'CIS AWS Foundations v1.4.0, v3.0.0', control: '1.5' },
-        { framework: 'CIS AWS Foundations v5.0.0', control: '1.4' },
-        { framework: 'AWS Security Hub', control: 'IAM.9' },
-    ],
-    tags: [
-        'security',
-        'aws',
-        'iam',
-        'mfa',
-        'root',
-        'CIS-AWS-1.5',
-        'CIS-AWS-v5-1.4',
-        'SecurityHub-IAM.9',
-    ],
-    // A root with neither password nor access keys cannot sign in; its credentials are
-    // managed centrally by the organization. An unknown password or key state still counts.
-    breaks: (p) => p.kind === 'root' &&
-        !p.mfaActive &&
-        (p.consolePassword !== false || p.accessKeysActive !== false),
-    message: (_p, accountId) => `The root user ${inAccount(accountId)} has no active MFA device.`,
-};
-/** Every rule, most severe first. */
-const RULES = [ROOT_ACCOUNT_WITHOUT_MFA, CONSOLE_USER_WITHOUT_MFA];
-/** The rules a run evaluates. */
-function activeRules(includeRoot) {
-    return includeRoot ? RULES : RULES.filter((rule) => rule !== ROOT_ACCOUNT_WITHOUT_MFA);
-}
-
 ;// CONCATENATED MODULE: ./src/rules/evaluate.ts
-/** Applies each rule to each principal: one finding per broken (rule, principal) pair. */
+
+/**
+ * Applies each rule that applies in the snapshot's partition to each principal: one finding
+ * per broken (rule, principal) pair.
+ */
 function evaluate(snapshot, rules) {
-    return rules.flatMap((rule) => snapshot.principals
+    const applicable = rules.filter((rule) => (0,catalog/* notApplicableIn */.kB)(rule, snapshot.partition) === null);
+    return applicable.flatMap((rule) => snapshot.principals
         .filter((principal) => rule.breaks(principal))
         .map((principal) => ({
         ruleId: rule.id,
@@ -64689,8 +64589,11 @@ async function run(options, io) {
     const startedAt = io.now();
     // Checked before the audit, so a bad path costs no AWS calls and replaces nothing.
     const sarifPath = await sarifTarget(options.sarifFile, options.credentialReport);
-    const rules = activeRules(options.includeRoot);
-    const snapshot = await collect(options, io, (p) => rules.some((rule) => rule.breaks(p)));
+    const rules = (0,catalog/* activeRules */.IW)(options.includeRoot);
+    const snapshot = await collect(options, io, {
+        breaksARule: (p) => rules.some((rule) => rule.breaks(p)),
+        auditsRoot: (partition) => (0,catalog/* rootIsAudited */.jt)(options.includeRoot, partition),
+    });
     const findings = evaluate(snapshot, rules);
     const verdict = decide(findings, snapshot.notAssessed, options);
     const anchor = alertAnchor(io.workflow, options.credentialReport, io.workspace, snapshot);
@@ -64738,16 +64641,15 @@ async function writeSarif(given, target, content) {
     }
 }
 /** The snapshot from a report file (no AWS call) or from the live account. */
-async function collect(options, io, breaksARule) {
+async function collect(options, io, rules) {
     if (options.credentialReport !== null) {
-        return snapshotFromReportFile(options.credentialReport, options.includeRoot);
+        return snapshotFromReportFile(options.credentialReport, rules.auditsRoot);
     }
     const { iam, caller } = await connect(options, io);
     return collectLive({ iam, caller, now: io.now, sleep: io.sleep, log: io.log }, {
         reportTimeoutSeconds: options.reportTimeoutSeconds,
         maxReportAgeMinutes: options.maxReportAgeMinutes,
-        includeRoot: options.includeRoot,
-        breaksARule,
+        ...rules,
     });
 }
 /**
@@ -64998,6 +64900,181 @@ function parseOptions(read, label) {
 
 /***/ }),
 
+/***/ 8831:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IW: () => (/* binding */ activeRules),
+/* harmony export */   Ry: () => (/* binding */ remediationIn),
+/* harmony export */   jt: () => (/* binding */ rootIsAudited),
+/* harmony export */   kB: () => (/* binding */ notApplicableIn),
+/* harmony export */   kt: () => (/* binding */ rulesNotApplicable)
+/* harmony export */ });
+/* unused harmony exports CONSOLE_USER_WITHOUT_MFA, ROOT_ACCOUNT_WITHOUT_MFA, RULES */
+const inAccount = (accountId) => accountId ? `in AWS account ${accountId}` : 'in the audited account';
+const CONSOLE_USER_WITHOUT_MFA = {
+    id: 'aws-iam-002',
+    name: 'ConsoleUserWithoutMfa',
+    severity: 'high',
+    shortDescription: 'IAM user can sign in to the AWS console without MFA',
+    fullDescription: 'An IAM user has a console password and no active MFA device, so a stolen, phished or reused password is enough to sign in to the AWS Management Console with all of that user’s permissions.',
+    whyItMatters: 'Stolen credentials are the most common way into cloud accounts. A console password alone can be phished, guessed from a breach list or captured by malware; MFA stops a stolen password from being enough. CIS AWS Foundations, AWS Security Hub and most compliance frameworks require MFA for every console user. Security Hub rates its control IAM.5 medium; this audit rates it high, as Prowler and cloud-audit do, because a console password is how most account takeovers start.',
+    remediation: {
+        cli: [
+            '# Either give the user an MFA device (the user can also do this in the console: Security credentials → Assign MFA device)',
+            'aws iam create-virtual-mfa-device --virtual-mfa-device-name USER --outfile USER-qr.png --bootstrap-method QRCodePNG',
+            'aws iam enable-mfa-device --user-name USER --serial-number arn:aws:iam::ACCOUNT_ID:mfa/USER \\',
+            '  --authentication-code1 CODE1 --authentication-code2 CODE2',
+            '# or, if the user does not need the console, remove the password',
+            'aws iam delete-login-profile --user-name USER',
+        ].join('\n'),
+        terraform: [
+            '# Deny everything but MFA self-service to console users who signed in without MFA.',
+            'data "aws_iam_policy_document" "require_mfa" {',
+            '  statement {',
+            '    sid         = "DenyAllExceptMfaSetupWithoutMfa"',
+            '    effect      = "Deny"',
+            '    not_actions = ["iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:GetUser",',
+            '                   "iam:ListMFADevices", "iam:ListVirtualMFADevices", "iam:ResyncMFADevice",',
+            '                   "iam:ChangePassword", "sts:GetSessionToken"]',
+            '    resources   = ["*"]',
+            '    condition {',
+            '      test     = "BoolIfExists"',
+            '      variable = "aws:MultiFactorAuthPresent"',
+            '      values   = ["false"]',
+            '    }',
+            '  }',
+            '}',
+            '',
+            'resource "aws_iam_group_policy" "require_mfa" {',
+            '  group  = aws_iam_group.console_users.name',
+            '  policy = data.aws_iam_policy_document.require_mfa.json',
+            '}',
+        ].join('\n'),
+    },
+    // CIS ids: v1.2.0 from Security Hub's control list; v1.4.0–v7.0.0 from Prowler's
+    // prowler/compliance/aws/cis_{1.4,…,7.0}_aws.json, check iam_user_mfa_enabled_console_access.
+    compliance: [
+        { framework: 'CIS AWS Foundations v1.2.0', control: '1.2' },
+        { framework: 'CIS AWS Foundations v1.4.0, v1.5.0, v2.0.0, v3.0.0, v4.0', control: '1.10' },
+        { framework: 'CIS AWS Foundations v5.0.0', control: '1.9' },
+        { framework: 'CIS AWS Foundations v6.0.0', control: '2.9' },
+        { framework: 'CIS AWS Foundations v7.0.0', control: '2.10' },
+        { framework: 'AWS Security Hub', control: 'IAM.5' },
+        // AWS Config managed rule of the same check.
+        { framework: 'AWS Config', control: 'mfa-enabled-for-iam-console-access' },
+        // NIST and PCI ids as Security Hub lists them for IAM.5.
+        { framework: 'NIST SP 800-53 r5', control: 'IA-2(1), IA-2(2), IA-2(6), IA-2(8), AC-2(1)' },
+        { framework: 'PCI DSS v4.0.1', control: '8.4.2' },
+    ],
+    tags: [
+        'security',
+        'aws',
+        'iam',
+        'mfa',
+        'CIS-AWS-1.10',
+        'CIS-AWS-v5-1.9',
+        'CIS-AWS-v6-2.9',
+        'CIS-AWS-v7-2.10',
+        'SecurityHub-IAM.5',
+        'NIST-800-53-IA-2(1)',
+        'PCI-DSS-8.4.2',
+    ],
+    breaks: (p) => p.kind === 'user' && p.consolePassword === true && !p.mfaActive,
+    message: (p, accountId) => `IAM user ${p.name} ${inAccount(accountId)} has a console password and no active MFA device.`,
+    notApplicable: [],
+};
+const ROOT_ACCOUNT_WITHOUT_MFA = {
+    id: 'aws-iam-001',
+    name: 'RootAccountWithoutMfa',
+    severity: 'critical',
+    shortDescription: 'The AWS account root user has no MFA',
+    fullDescription: 'The root user of the account has no active MFA device. Root can do anything in the account, including closing it, and its access cannot be limited by IAM policies.',
+    whyItMatters: 'Whoever holds the root password without MFA owns the account outright: IAM policies do not apply to root, and its sign-in is the last line of account recovery. AWS, CIS and Security Hub rate this critical.',
+    remediation: {
+        cli: [
+            '# Sign in as root and assign an MFA device (Account menu → Security credentials → Assign MFA device),',
+            '# preferably a FIDO security key or passkey. In an AWS Organization, remove root credentials centrally:',
+            'aws iam enable-organizations-root-credentials-management',
+            'aws iam enable-organizations-root-sessions',
+            'aws sts assume-root --target-principal ACCOUNT_ID \\',
+            '  --task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials',
+        ].join('\n'),
+        terraform: [
+            "# In the organization management account: manage member accounts' root credentials centrally.",
+            'resource "aws_iam_organizations_features" "root" {',
+            '  enabled_features = ["RootCredentialsManagement", "RootSessions"]',
+            '}',
+        ].join('\n'),
+    },
+    // CIS ids: v1.2.0 from Security Hub's control list for IAM.9; v1.4.0–v7.0.0 from Prowler's
+    // prowler/compliance/aws/cis_{1.4,…,7.0}_aws.json, check iam_root_mfa_enabled.
+    compliance: [
+        { framework: 'CIS AWS Foundations v1.2.0', control: '1.13' },
+        { framework: 'CIS AWS Foundations v1.4.0, v1.5.0, v2.0.0, v3.0.0, v4.0', control: '1.5' },
+        { framework: 'CIS AWS Foundations v5.0.0', control: '1.4' },
+        { framework: 'CIS AWS Foundations v6.0.0', control: '2.4' },
+        { framework: 'CIS AWS Foundations v7.0.0', control: '2.5' },
+        { framework: 'AWS Security Hub', control: 'IAM.9' },
+    ],
+    tags: [
+        'security',
+        'aws',
+        'iam',
+        'mfa',
+        'root',
+        'CIS-AWS-1.5',
+        'CIS-AWS-v5-1.4',
+        'CIS-AWS-v6-2.4',
+        'CIS-AWS-v7-2.5',
+        'SecurityHub-IAM.9',
+    ],
+    notApplicable: [
+        {
+            partition: 'aws-us-gov',
+            // CIS AWS Foundations v6.0.0 2.4, additional information (the same in v1.4.0–v7.0.0).
+            reason: 'CIS AWS Foundations v6.0.0 2.4: "IAM User account root for us-gov cloud regions does not have console access. This recommendation is not applicable for us-gov cloud regions."',
+        },
+    ],
+    // A root with neither password nor access keys cannot sign in; its credentials are
+    // managed centrally by the organization. An unknown password or key state still counts.
+    breaks: (p) => p.kind === 'root' &&
+        !p.mfaActive &&
+        (p.consolePassword !== false || p.accessKeysActive !== false),
+    message: (p, accountId) => p.consolePassword === false && p.accessKeysActive === true
+        ? `The root user ${inAccount(accountId)} has no password but active access keys, and no MFA: the keys alone give full control of the account; delete them (CIS "no root access key").`
+        : `The root user ${inAccount(accountId)} has no active MFA device.`,
+};
+/** Every rule, most severe first. */
+const RULES = [ROOT_ACCOUNT_WITHOUT_MFA, CONSOLE_USER_WITHOUT_MFA];
+/** The rules a run evaluates. */
+function activeRules(includeRoot) {
+    return includeRoot ? RULES : RULES.filter((rule) => rule !== ROOT_ACCOUNT_WITHOUT_MFA);
+}
+/** Why `rule` does not apply in `partition`, or null when it does. */
+function notApplicableIn(rule, partition) {
+    return rule.notApplicable.find((n) => n.partition === partition)?.reason ?? null;
+}
+/** The rules of a run that do not apply in `partition`, each with the reason. */
+function rulesNotApplicable(rules, partition) {
+    return rules.flatMap((rule) => {
+        const reason = notApplicableIn(rule, partition);
+        return reason === null ? [] : [{ rule, reason }];
+    });
+}
+/** Whether the root user is to be read at all: include-root, and aws-iam-001 applies there. */
+function rootIsAudited(includeRoot, partition) {
+    return includeRoot && notApplicableIn(ROOT_ACCOUNT_WITHOUT_MFA, partition) === null;
+}
+/** A rule's remediation with its ARNs in `partition` (aws, aws-us-gov, aws-cn). */
+function remediationIn(rule, partition) {
+    const arns = (text) => text.replaceAll('arn:aws:', `arn:${partition}:`);
+    return { cli: arns(rule.remediation.cli), terraform: arns(rule.remediation.terraform) };
+}
+
+
+/***/ }),
+
 /***/ 2718:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -65007,9 +65084,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   b: () => (/* binding */ renderTerminal)
 });
 
+// EXTERNAL MODULE: ./src/rules/catalog.ts
+var catalog = __nccwpck_require__(8831);
 // EXTERNAL MODULE: ./src/text.ts
 var src_text = __nccwpck_require__(8992);
 ;// CONCATENATED MODULE: ./src/render/summary.ts
+
 
 
 /** GitHub accepts 1 MiB of summary per step; the findings table stops well before. */
@@ -65062,6 +65142,7 @@ function renderSummary(input) {
         `- **Data:** ${escapeProse(describeSource(snapshot.source, finishedAt))}`,
         `- **Principals audited:** ${snapshot.principals.length}`,
         `- **Rules:** ${input.rules.map((r) => `${r.id} ${r.name} (${r.severity})`).join(', ')}`,
+        ...rulesNotApplicable(input.rules, snapshot.partition).map(({ rule, reason }) => `- **${rule.id} does not apply in ${escapeCell(snapshot.partition)}:** ${escapeProse(reason)}`),
     ];
     if (snapshot.verification) {
         const v = snapshot.verification;
@@ -65131,6 +65212,7 @@ function renderErrorSummary(reason, advice, removedSarif) {
 ;// CONCATENATED MODULE: ./src/surface/terminal.ts
 
 
+
 /** The CLI's report: a plain-text table of findings and the verdict. */
 function renderTerminal(outcome) {
     const { snapshot, findings, verdict } = outcome;
@@ -65141,6 +65223,9 @@ function renderTerminal(outcome) {
     if (snapshot.verification) {
         const v = snapshot.verification;
         lines.push(`Freshness: report ${v.reportAgeMinutes} min old; ${v.rechecked} re-checked live, ${v.dropped} dropped as fixed, ${v.createdSince} created since assessed live`);
+    }
+    for (const { rule, reason } of (0,catalog/* rulesNotApplicable */.kt)(outcome.rules, snapshot.partition)) {
+        lines.push(`Not applicable in ${snapshot.partition}: ${rule.id} ${rule.name}. ${reason}`);
     }
     lines.push(...snapshot.notes, '');
     if (findings.length > 0) {

@@ -74956,7 +74956,8 @@ const NOT_READY = new Set([
 async function fetchCredentialReport(iam, timeoutMs, deps) {
     const deadline = deps.now().getTime() + timeoutMs;
     let generatedByThisRun = false;
-    let delay = 500;
+    // A new report is usually ready within a second: look again soon, then less often.
+    let delay = 100;
     for (;;) {
         let action = 'iam:GenerateCredentialReport';
         try {
@@ -75395,12 +75396,12 @@ async function collectLive(deps, settings) {
     const notes = [];
     const principals = [...users.principals];
     const notAssessed = [...users.notAssessed];
-    if (settings.includeRoot) {
+    if (settings.auditsRoot(caller.partition)) {
         const root = await readRoot(deps.iam, rootArn, reportRoot);
         if (root.ok) {
             principals.unshift(root.root);
             if (root.centrallyManaged && !root.root.mfaActive) {
-                notes.push('The root user has no password and no access keys (root credentials managed centrally by AWS Organizations), so it cannot sign in and is not a finding.');
+                notes.push('The root user has no password and no access keys, so it cannot sign in and is not a finding (as when AWS Organizations manages root credentials centrally, or they were deleted).');
             }
         }
         else {
@@ -75885,7 +75886,7 @@ const MAX_REPORT_BYTES = 32 * 1024 * 1024;
  * Reads an account snapshot from a credential report file; calls no AWS API. Only a regular
  * file is read: a FIFO or device would make the audit wait, or read, without end.
  */
-async function snapshotFromReportFile(path, includeRoot) {
+async function snapshotFromReportFile(path, auditsRoot) {
     const refuse = (why) => new ReportError(`credential-report ${JSON.stringify(path)}: ${why}; give the path of an IAM credential report CSV.`);
     let modifiedAt;
     let bytes;
@@ -75908,9 +75909,8 @@ async function snapshotFromReportFile(path, includeRoot) {
     }
     const report = parseCredentialReport(bytes.toString('utf8'), path);
     const notAssessed = [];
-    if (includeRoot &&
-        report.accountId !== null &&
-        !report.principals.some((p) => p.kind === 'root')) {
+    const hasRoot = report.principals.some((p) => p.kind === 'root');
+    if (auditsRoot(report.partition) && report.accountId !== null && !hasRoot) {
         notAssessed.push({
             arn: `arn:${report.partition}:iam::${report.accountId}:root`,
             name: 'root',
@@ -76079,7 +76079,170 @@ function decide(findings, notAssessed, policy) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/rules/catalog.ts
+const inAccount = (accountId) => accountId ? `in AWS account ${accountId}` : 'in the audited account';
+const CONSOLE_USER_WITHOUT_MFA = {
+    id: 'aws-iam-002',
+    name: 'ConsoleUserWithoutMfa',
+    severity: 'high',
+    shortDescription: 'IAM user can sign in to the AWS console without MFA',
+    fullDescription: 'An IAM user has a console password and no active MFA device, so a stolen, phished or reused password is enough to sign in to the AWS Management Console with all of that user’s permissions.',
+    whyItMatters: 'Stolen credentials are the most common way into cloud accounts. A console password alone can be phished, guessed from a breach list or captured by malware; MFA stops a stolen password from being enough. CIS AWS Foundations, AWS Security Hub and most compliance frameworks require MFA for every console user. Security Hub rates its control IAM.5 medium; this audit rates it high, as Prowler and cloud-audit do, because a console password is how most account takeovers start.',
+    remediation: {
+        cli: [
+            '# Either give the user an MFA device (the user can also do this in the console: Security credentials → Assign MFA device)',
+            'aws iam create-virtual-mfa-device --virtual-mfa-device-name USER --outfile USER-qr.png --bootstrap-method QRCodePNG',
+            'aws iam enable-mfa-device --user-name USER --serial-number arn:aws:iam::ACCOUNT_ID:mfa/USER \\',
+            '  --authentication-code1 CODE1 --authentication-code2 CODE2',
+            '# or, if the user does not need the console, remove the password',
+            'aws iam delete-login-profile --user-name USER',
+        ].join('\n'),
+        terraform: [
+            '# Deny everything but MFA self-service to console users who signed in without MFA.',
+            'data "aws_iam_policy_document" "require_mfa" {',
+            '  statement {',
+            '    sid         = "DenyAllExceptMfaSetupWithoutMfa"',
+            '    effect      = "Deny"',
+            '    not_actions = ["iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:GetUser",',
+            '                   "iam:ListMFADevices", "iam:ListVirtualMFADevices", "iam:ResyncMFADevice",',
+            '                   "iam:ChangePassword", "sts:GetSessionToken"]',
+            '    resources   = ["*"]',
+            '    condition {',
+            '      test     = "BoolIfExists"',
+            '      variable = "aws:MultiFactorAuthPresent"',
+            '      values   = ["false"]',
+            '    }',
+            '  }',
+            '}',
+            '',
+            'resource "aws_iam_group_policy" "require_mfa" {',
+            '  group  = aws_iam_group.console_users.name',
+            '  policy = data.aws_iam_policy_document.require_mfa.json',
+            '}',
+        ].join('\n'),
+    },
+    // CIS ids: v1.2.0 from Security Hub's control list; v1.4.0–v7.0.0 from Prowler's
+    // prowler/compliance/aws/cis_{1.4,…,7.0}_aws.json, check iam_user_mfa_enabled_console_access.
+    compliance: [
+        { framework: 'CIS AWS Foundations v1.2.0', control: '1.2' },
+        { framework: 'CIS AWS Foundations v1.4.0, v1.5.0, v2.0.0, v3.0.0, v4.0', control: '1.10' },
+        { framework: 'CIS AWS Foundations v5.0.0', control: '1.9' },
+        { framework: 'CIS AWS Foundations v6.0.0', control: '2.9' },
+        { framework: 'CIS AWS Foundations v7.0.0', control: '2.10' },
+        { framework: 'AWS Security Hub', control: 'IAM.5' },
+        // AWS Config managed rule of the same check.
+        { framework: 'AWS Config', control: 'mfa-enabled-for-iam-console-access' },
+        // NIST and PCI ids as Security Hub lists them for IAM.5.
+        { framework: 'NIST SP 800-53 r5', control: 'IA-2(1), IA-2(2), IA-2(6), IA-2(8), AC-2(1)' },
+        { framework: 'PCI DSS v4.0.1', control: '8.4.2' },
+    ],
+    tags: [
+        'security',
+        'aws',
+        'iam',
+        'mfa',
+        'CIS-AWS-1.10',
+        'CIS-AWS-v5-1.9',
+        'CIS-AWS-v6-2.9',
+        'CIS-AWS-v7-2.10',
+        'SecurityHub-IAM.5',
+        'NIST-800-53-IA-2(1)',
+        'PCI-DSS-8.4.2',
+    ],
+    breaks: (p) => p.kind === 'user' && p.consolePassword === true && !p.mfaActive,
+    message: (p, accountId) => `IAM user ${p.name} ${inAccount(accountId)} has a console password and no active MFA device.`,
+    notApplicable: [],
+};
+const ROOT_ACCOUNT_WITHOUT_MFA = {
+    id: 'aws-iam-001',
+    name: 'RootAccountWithoutMfa',
+    severity: 'critical',
+    shortDescription: 'The AWS account root user has no MFA',
+    fullDescription: 'The root user of the account has no active MFA device. Root can do anything in the account, including closing it, and its access cannot be limited by IAM policies.',
+    whyItMatters: 'Whoever holds the root password without MFA owns the account outright: IAM policies do not apply to root, and its sign-in is the last line of account recovery. AWS, CIS and Security Hub rate this critical.',
+    remediation: {
+        cli: [
+            '# Sign in as root and assign an MFA device (Account menu → Security credentials → Assign MFA device),',
+            '# preferably a FIDO security key or passkey. In an AWS Organization, remove root credentials centrally:',
+            'aws iam enable-organizations-root-credentials-management',
+            'aws iam enable-organizations-root-sessions',
+            'aws sts assume-root --target-principal ACCOUNT_ID \\',
+            '  --task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials',
+        ].join('\n'),
+        terraform: [
+            "# In the organization management account: manage member accounts' root credentials centrally.",
+            'resource "aws_iam_organizations_features" "root" {',
+            '  enabled_features = ["RootCredentialsManagement", "RootSessions"]',
+            '}',
+        ].join('\n'),
+    },
+    // CIS ids: v1.2.0 from Security Hub's control list for IAM.9; v1.4.0–v7.0.0 from Prowler's
+    // prowler/compliance/aws/cis_{1.4,…,7.0}_aws.json, check iam_root_mfa_enabled.
+    compliance: [
+        { framework: 'CIS AWS Foundations v1.2.0', control: '1.13' },
+        { framework: 'CIS AWS Foundations v1.4.0, v1.5.0, v2.0.0, v3.0.0, v4.0', control: '1.5' },
+        { framework: 'CIS AWS Foundations v5.0.0', control: '1.4' },
+        { framework: 'CIS AWS Foundations v6.0.0', control: '2.4' },
+        { framework: 'CIS AWS Foundations v7.0.0', control: '2.5' },
+        { framework: 'AWS Security Hub', control: 'IAM.9' },
+    ],
+    tags: [
+        'security',
+        'aws',
+        'iam',
+        'mfa',
+        'root',
+        'CIS-AWS-1.5',
+        'CIS-AWS-v5-1.4',
+        'CIS-AWS-v6-2.4',
+        'CIS-AWS-v7-2.5',
+        'SecurityHub-IAM.9',
+    ],
+    notApplicable: [
+        {
+            partition: 'aws-us-gov',
+            // CIS AWS Foundations v6.0.0 2.4, additional information (the same in v1.4.0–v7.0.0).
+            reason: 'CIS AWS Foundations v6.0.0 2.4: "IAM User account root for us-gov cloud regions does not have console access. This recommendation is not applicable for us-gov cloud regions."',
+        },
+    ],
+    // A root with neither password nor access keys cannot sign in; its credentials are
+    // managed centrally by the organization. An unknown password or key state still counts.
+    breaks: (p) => p.kind === 'root' &&
+        !p.mfaActive &&
+        (p.consolePassword !== false || p.accessKeysActive !== false),
+    message: (p, accountId) => p.consolePassword === false && p.accessKeysActive === true
+        ? `The root user ${inAccount(accountId)} has no password but active access keys, and no MFA: the keys alone give full control of the account; delete them (CIS "no root access key").`
+        : `The root user ${inAccount(accountId)} has no active MFA device.`,
+};
+/** Every rule, most severe first. */
+const RULES = [ROOT_ACCOUNT_WITHOUT_MFA, CONSOLE_USER_WITHOUT_MFA];
+/** The rules a run evaluates. */
+function activeRules(includeRoot) {
+    return includeRoot ? RULES : RULES.filter((rule) => rule !== ROOT_ACCOUNT_WITHOUT_MFA);
+}
+/** Why `rule` does not apply in `partition`, or null when it does. */
+function notApplicableIn(rule, partition) {
+    return rule.notApplicable.find((n) => n.partition === partition)?.reason ?? null;
+}
+/** The rules of a run that do not apply in `partition`, each with the reason. */
+function rulesNotApplicable(rules, partition) {
+    return rules.flatMap((rule) => {
+        const reason = notApplicableIn(rule, partition);
+        return reason === null ? [] : [{ rule, reason }];
+    });
+}
+/** Whether the root user is to be read at all: include-root, and aws-iam-001 applies there. */
+function rootIsAudited(includeRoot, partition) {
+    return includeRoot && notApplicableIn(ROOT_ACCOUNT_WITHOUT_MFA, partition) === null;
+}
+/** A rule's remediation with its ARNs in `partition` (aws, aws-us-gov, aws-cn). */
+function remediationIn(rule, partition) {
+    const arns = (text) => text.replaceAll('arn:aws:', `arn:${partition}:`);
+    return { cli: arns(rule.remediation.cli), terraform: arns(rule.remediation.terraform) };
+}
+
 ;// CONCATENATED MODULE: ./src/render/sarif.ts
+
 
 /** The score GitHub maps to its severity label (> 9.0 critical, 7.0–8.9 high, ...). */
 const SECURITY_SEVERITY = {
@@ -76097,7 +76260,8 @@ const LEVEL = {
 /** The base that repository-relative URIs are resolved against (the checkout's root). */
 const SOURCE_ROOT = 'SRCROOT';
 /** Rule markdown for code scanning's rule help pane; also the summary's remediation text. */
-function ruleHelpMarkdown(rule) {
+function ruleHelpMarkdown(rule, partition) {
+    const remediation = remediationIn(rule, partition);
     const compliance = rule.compliance.map((c) => `| ${c.framework} | ${c.control} |`).join('\n');
     return [
         `## ${rule.shortDescription}`,
@@ -76111,13 +76275,13 @@ function ruleHelpMarkdown(rule) {
         '### Remediation: AWS CLI',
         '',
         '```sh',
-        rule.remediation.cli,
+        remediation.cli,
         '```',
         '',
         '### Remediation: Terraform',
         '',
         '```hcl',
-        rule.remediation.terraform,
+        remediation.terraform,
         '```',
         '',
         '### Compliance',
@@ -76127,17 +76291,18 @@ function ruleHelpMarkdown(rule) {
         compliance,
     ].join('\n');
 }
-function ruleHelpText(rule) {
+function ruleHelpText(rule, partition) {
+    const remediation = remediationIn(rule, partition);
     return [
         rule.fullDescription,
         '',
         `Why it matters: ${rule.whyItMatters}`,
         '',
         'Remediation (AWS CLI):',
-        rule.remediation.cli,
+        remediation.cli,
         '',
         'Remediation (Terraform):',
-        rule.remediation.terraform,
+        remediation.terraform,
         '',
         'Compliance: ' + rule.compliance.map((c) => `${c.framework} ${c.control}`).join('; '),
     ].join('\n');
@@ -76213,7 +76378,10 @@ function renderSarif(input) {
                     name: rule.name,
                     shortDescription: { text: rule.shortDescription },
                     fullDescription: { text: rule.fullDescription },
-                    help: { text: ruleHelpText(rule), markdown: ruleHelpMarkdown(rule) },
+                    help: {
+                        text: ruleHelpText(rule, snapshot.partition),
+                        markdown: ruleHelpMarkdown(rule, snapshot.partition),
+                    },
                     helpUri: tool.rulesUri,
                     defaultConfiguration: { level: LEVEL[rule.severity] },
                     properties: {
@@ -76252,6 +76420,10 @@ function renderSarif(input) {
             ...(account ? { accountId: account } : {}),
             partition: snapshot.partition,
             source: snapshot.source.kind,
+            notApplicable: rulesNotApplicable(rules, snapshot.partition).map(({ rule, reason }) => ({
+                ruleId: rule.id,
+                reason,
+            })),
         },
     };
     return {
@@ -76261,127 +76433,15 @@ function renderSarif(input) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/rules/catalog.ts
-const inAccount = (accountId) => accountId ? `in AWS account ${accountId}` : 'in the audited account';
-const CONSOLE_USER_WITHOUT_MFA = {
-    id: 'aws-iam-002',
-    name: 'ConsoleUserWithoutMfa',
-    severity: 'high',
-    shortDescription: 'IAM user can sign in to the AWS console without MFA',
-    fullDescription: 'An IAM user has a console password and no active MFA device, so a stolen, phished or reused password is enough to sign in to the AWS Management Console with all of that user’s permissions.',
-    whyItMatters: 'Stolen credentials are the most common way into cloud accounts. A console password alone can be phished, guessed from a breach list or captured by malware; MFA stops a stolen password from being enough. CIS AWS Foundations, AWS Security Hub and most compliance frameworks require MFA for every console user.',
-    remediation: {
-        cli: [
-            '# Either give the user an MFA device (the user can also do this in the console: Security credentials → Assign MFA device)',
-            'aws iam create-virtual-mfa-device --virtual-mfa-device-name USER --outfile USER-qr.png --bootstrap-method QRCodePNG',
-            'aws iam enable-mfa-device --user-name USER --serial-number arn:aws:iam::ACCOUNT_ID:mfa/USER \\',
-            '  --authentication-code1 CODE1 --authentication-code2 CODE2',
-            '# or, if the user does not need the console, remove the password',
-            'aws iam delete-login-profile --user-name USER',
-        ].join('\n'),
-        terraform: [
-            '# Deny everything but MFA self-service to console users who signed in without MFA.',
-            'data "aws_iam_policy_document" "require_mfa" {',
-            '  statement {',
-            '    sid         = "DenyAllExceptMfaSetupWithoutMfa"',
-            '    effect      = "Deny"',
-            '    not_actions = ["iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:GetUser",',
-            '                   "iam:ListMFADevices", "iam:ListVirtualMFADevices", "iam:ResyncMFADevice",',
-            '                   "iam:ChangePassword", "sts:GetSessionToken"]',
-            '    resources   = ["*"]',
-            '    condition {',
-            '      test     = "BoolIfExists"',
-            '      variable = "aws:MultiFactorAuthPresent"',
-            '      values   = ["false"]',
-            '    }',
-            '  }',
-            '}',
-            '',
-            'resource "aws_iam_group_policy" "require_mfa" {',
-            '  group  = aws_iam_group.console_users.name',
-            '  policy = data.aws_iam_policy_document.require_mfa.json',
-            '}',
-        ].join('\n'),
-    },
-    compliance: [
-        { framework: 'CIS AWS Foundations v1.2.0', control: '1.2' },
-        { framework: 'CIS AWS Foundations v1.4.0, v1.5.0, v2.0.0, v3.0.0, v4.0', control: '1.10' },
-        { framework: 'CIS AWS Foundations v5.0.0', control: '1.9' },
-        { framework: 'AWS Security Hub', control: 'IAM.5' },
-        { framework: 'AWS Config', control: 'mfa-enabled-for-iam-console-access' },
-        { framework: 'NIST SP 800-53 r5', control: 'IA-2(1), IA-2(2), IA-2(6), IA-2(8), AC-2(1)' },
-        { framework: 'PCI DSS v4.0.1', control: '8.4.2' },
-    ],
-    tags: [
-        'security',
-        'aws',
-        'iam',
-        'mfa',
-        'CIS-AWS-1.10',
-        'CIS-AWS-v5-1.9',
-        'SecurityHub-IAM.5',
-        'NIST-800-53-IA-2(1)',
-        'PCI-DSS-8.4.2',
-    ],
-    breaks: (p) => p.kind === 'user' && p.consolePassword === true && !p.mfaActive,
-    message: (p, accountId) => `IAM user ${p.name} ${inAccount(accountId)} has a console password and no active MFA device.`,
-};
-const ROOT_ACCOUNT_WITHOUT_MFA = {
-    id: 'aws-iam-001',
-    name: 'RootAccountWithoutMfa',
-    severity: 'critical',
-    shortDescription: 'The AWS account root user has no MFA',
-    fullDescription: 'The root user of the account has no active MFA device. Root can do anything in the account, including closing it, and its access cannot be limited by IAM policies.',
-    whyItMatters: 'Whoever holds the root password without MFA owns the account outright: IAM policies do not apply to root, and its sign-in is the last line of account recovery. AWS, CIS and Security Hub rate this critical.',
-    remediation: {
-        cli: [
-            '# Sign in as root and assign an MFA device (Account menu → Security credentials → Assign MFA device),',
-            '# preferably a FIDO security key or passkey. In an AWS Organization, remove root credentials centrally:',
-            'aws iam enable-organizations-root-credentials-management',
-            'aws iam enable-organizations-root-sessions',
-            'aws sts assume-root --target-principal ACCOUNT_ID \\',
-            '  --task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials',
-        ].join('\n'),
-        terraform: [
-            "# In the organization management account: manage member accounts' root credentials centrally.",
-            'resource "aws_iam_organizations_features" "root" {',
-            '  enabled_features = ["RootCredentialsManagement", "RootSessions"]',
-            '}',
-        ].join('\n'),
-    },
-    compliance: [
-        { framework: 'CIS AWS Foundations v1.4.0, v3.0.0', control: '1.5' },
-        { framework: 'CIS AWS Foundations v5.0.0', control: '1.4' },
-        { framework: 'AWS Security Hub', control: 'IAM.9' },
-    ],
-    tags: [
-        'security',
-        'aws',
-        'iam',
-        'mfa',
-        'root',
-        'CIS-AWS-1.5',
-        'CIS-AWS-v5-1.4',
-        'SecurityHub-IAM.9',
-    ],
-    // A root with neither password nor access keys cannot sign in; its credentials are
-    // managed centrally by the organization. An unknown password or key state still counts.
-    breaks: (p) => p.kind === 'root' &&
-        !p.mfaActive &&
-        (p.consolePassword !== false || p.accessKeysActive !== false),
-    message: (_p, accountId) => `The root user ${inAccount(accountId)} has no active MFA device.`,
-};
-/** Every rule, most severe first. */
-const RULES = [ROOT_ACCOUNT_WITHOUT_MFA, CONSOLE_USER_WITHOUT_MFA];
-/** The rules a run evaluates. */
-function activeRules(includeRoot) {
-    return includeRoot ? RULES : RULES.filter((rule) => rule !== ROOT_ACCOUNT_WITHOUT_MFA);
-}
-
 ;// CONCATENATED MODULE: ./src/rules/evaluate.ts
-/** Applies each rule to each principal: one finding per broken (rule, principal) pair. */
+
+/**
+ * Applies each rule that applies in the snapshot's partition to each principal: one finding
+ * per broken (rule, principal) pair.
+ */
 function evaluate(snapshot, rules) {
-    return rules.flatMap((rule) => snapshot.principals
+    const applicable = rules.filter((rule) => notApplicableIn(rule, snapshot.partition) === null);
+    return applicable.flatMap((rule) => snapshot.principals
         .filter((principal) => rule.breaks(principal))
         .map((principal) => ({
         ruleId: rule.id,
@@ -76415,7 +76475,10 @@ async function run(options, io) {
     // Checked before the audit, so a bad path costs no AWS calls and replaces nothing.
     const sarifPath = await sarifTarget(options.sarifFile, options.credentialReport);
     const rules = activeRules(options.includeRoot);
-    const snapshot = await collect(options, io, (p) => rules.some((rule) => rule.breaks(p)));
+    const snapshot = await collect(options, io, {
+        breaksARule: (p) => rules.some((rule) => rule.breaks(p)),
+        auditsRoot: (partition) => rootIsAudited(options.includeRoot, partition),
+    });
     const findings = evaluate(snapshot, rules);
     const verdict = decide(findings, snapshot.notAssessed, options);
     const anchor = alertAnchor(io.workflow, options.credentialReport, io.workspace, snapshot);
@@ -76463,16 +76526,15 @@ async function writeSarif(given, target, content) {
     }
 }
 /** The snapshot from a report file (no AWS call) or from the live account. */
-async function collect(options, io, breaksARule) {
+async function collect(options, io, rules) {
     if (options.credentialReport !== null) {
-        return snapshotFromReportFile(options.credentialReport, options.includeRoot);
+        return snapshotFromReportFile(options.credentialReport, rules.auditsRoot);
     }
     const { iam, caller } = await connect(options, io);
     return collectLive({ iam, caller, now: io.now, sleep: io.sleep, log: io.log }, {
         reportTimeoutSeconds: options.reportTimeoutSeconds,
         maxReportAgeMinutes: options.maxReportAgeMinutes,
-        includeRoot: options.includeRoot,
-        breaksARule,
+        ...rules,
     });
 }
 /**
@@ -76758,6 +76820,7 @@ function renderAnnotations(snapshot, findings, rules, anchor, failing) {
 ;// CONCATENATED MODULE: ./src/render/summary.ts
 
 
+
 /** GitHub accepts 1 MiB of summary per step; the findings table stops well before. */
 const SUMMARY_BUDGET_BYTES = 900 * 1024;
 const SUMMARY_MAX_ROWS = 1000;
@@ -76808,6 +76871,7 @@ function renderSummary(input) {
         `- **Data:** ${escapeProse(describeSource(snapshot.source, finishedAt))}`,
         `- **Principals audited:** ${snapshot.principals.length}`,
         `- **Rules:** ${input.rules.map((r) => `${r.id} ${r.name} (${r.severity})`).join(', ')}`,
+        ...rulesNotApplicable(input.rules, snapshot.partition).map(({ rule, reason }) => `- **${rule.id} does not apply in ${escapeCell(snapshot.partition)}:** ${escapeProse(reason)}`),
     ];
     if (snapshot.verification) {
         const v = snapshot.verification;

@@ -11,7 +11,7 @@ import { ConfigurationError } from './errors.js';
 import type { Options } from './options.js';
 import { decide } from './policy/threshold.js';
 import { renderSarif, type AlertAnchor } from './render/sarif.js';
-import { activeRules, type Rule } from './rules/catalog.js';
+import { activeRules, rootIsAudited, type Rule } from './rules/catalog.js';
 import { evaluate } from './rules/evaluate.js';
 import type { WorkflowContext } from './io/workflow.js';
 import { HOMEPAGE, RULES_URI, VERSION } from './version.js';
@@ -54,7 +54,10 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
   // Checked before the audit, so a bad path costs no AWS calls and replaces nothing.
   const sarifPath = await sarifTarget(options.sarifFile, options.credentialReport);
   const rules = activeRules(options.includeRoot);
-  const snapshot = await collect(options, io, (p) => rules.some((rule) => rule.breaks(p)));
+  const snapshot = await collect(options, io, {
+    breaksARule: (p) => rules.some((rule) => rule.breaks(p)),
+    auditsRoot: (partition) => rootIsAudited(options.includeRoot, partition),
+  });
   const findings = evaluate(snapshot, rules);
   const verdict = decide(findings, snapshot.notAssessed, options);
   const anchor = alertAnchor(io.workflow, options.credentialReport, io.workspace, snapshot);
@@ -110,10 +113,13 @@ async function writeSarif(given: string, target: string, content: string): Promi
 async function collect(
   options: Options,
   io: RunIO,
-  breaksARule: (principal: Principal) => boolean,
+  rules: {
+    readonly breaksARule: (principal: Principal) => boolean;
+    readonly auditsRoot: (partition: string) => boolean;
+  },
 ): Promise<AccountSnapshot> {
   if (options.credentialReport !== null) {
-    return snapshotFromReportFile(options.credentialReport, options.includeRoot);
+    return snapshotFromReportFile(options.credentialReport, rules.auditsRoot);
   }
   const { iam, caller } = await connect(options, io);
   return collectLive(
@@ -121,8 +127,7 @@ async function collect(
     {
       reportTimeoutSeconds: options.reportTimeoutSeconds,
       maxReportAgeMinutes: options.maxReportAgeMinutes,
-      includeRoot: options.includeRoot,
-      breaksARule,
+      ...rules,
     },
   );
 }

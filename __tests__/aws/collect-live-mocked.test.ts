@@ -32,7 +32,7 @@ const RULES = activeRules(true);
 const settings: LiveSettings = {
   reportTimeoutSeconds: 120,
   maxReportAgeMinutes: 15,
-  includeRoot: true,
+  auditsRoot: () => true,
   breaksARule: (p) => RULES.some((rule) => rule.breaks(p)),
 };
 
@@ -118,7 +118,7 @@ describe('the credential report path', () => {
     expect(snapshot.verification).toBeNull();
     expect(iamMock.commandCalls(GenerateCredentialReportCommand)).toHaveLength(4);
     expect(iamMock.commandCalls(GetLoginProfileCommand)).toHaveLength(0);
-    expect(slept).toEqual([500, 1000, 2000]);
+    expect(slept).toEqual([100, 200, 400]);
     expect(snapshot.principals.map((p) => p.name)).toEqual(['root', 'bob']);
   });
 
@@ -151,7 +151,7 @@ describe('the credential report path', () => {
 
     const snapshot = await collect();
     expect(evaluate(snapshot, RULES)).toEqual([]);
-    expect(snapshot.notes.join(' ')).toContain('managed centrally');
+    expect(snapshot.notes.join(' ')).toContain('manages root credentials centrally');
   });
 
   it('re-checks a stale report: drops users fixed or deleted since, assesses users created since', async () => {
@@ -312,7 +312,7 @@ describe('the per-user fallback', () => {
       .on(ListMFADevicesCommand, { UserName: 'bob' })
       .rejects(awsError('Throttling', 'Rate exceeded'));
 
-    const snapshot = await collect({ includeRoot: false });
+    const snapshot = await collect({ auditsRoot: () => false });
     expect(snapshot.notAssessed).toEqual([
       {
         arn: `arn:aws:iam::${ACCOUNT}:user/bob`,

@@ -106,7 +106,7 @@ describe('a seeded account, first audit', () => {
       generatedByThisRun: true,
     });
     // moto answers STARTED once, then COMPLETE: one wait of the first poll delay
-    expect(captured.slept).toEqual([500]);
+    expect(captured.slept).toEqual([100]);
     expect(outcome.snapshot.verification).toBeNull();
     expect(outcome.snapshot.notAssessed).toEqual([]);
     expect(outcome.snapshot.accountId).toBe(ACCOUNT);

@@ -26,7 +26,8 @@ export interface LiveDeps {
 export interface LiveSettings {
   readonly reportTimeoutSeconds: number;
   readonly maxReportAgeMinutes: number;
-  readonly includeRoot: boolean;
+  /** Whether root is read in a partition (include-root, and its rule applies there). */
+  readonly auditsRoot: (partition: string) => boolean;
   /** Whether a principal breaks a rule of the run: a stale report's candidates are those that do. */
   readonly breaksARule: (principal: Principal) => boolean;
 }
@@ -89,13 +90,13 @@ export async function collectLive(
   const notes: string[] = [];
   const principals = [...users.principals];
   const notAssessed = [...users.notAssessed];
-  if (settings.includeRoot) {
+  if (settings.auditsRoot(caller.partition)) {
     const root = await readRoot(deps.iam, rootArn, reportRoot);
     if (root.ok) {
       principals.unshift(root.root);
       if (root.centrallyManaged && !root.root.mfaActive) {
         notes.push(
-          'The root user has no password and no access keys (root credentials managed centrally by AWS Organizations), so it cannot sign in and is not a finding.',
+          'The root user has no password and no access keys, so it cannot sign in and is not a finding (as when AWS Organizations manages root credentials centrally, or they were deleted).',
         );
       }
     } else {

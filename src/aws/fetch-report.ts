@@ -42,7 +42,8 @@ export async function fetchCredentialReport(
 ): Promise<ReportAttempt> {
   const deadline = deps.now().getTime() + timeoutMs;
   let generatedByThisRun = false;
-  let delay = 500;
+  // A new report is usually ready within a second: look again soon, then less often.
+  let delay = 100;
   for (;;) {
     let action = 'iam:GenerateCredentialReport';
     try {

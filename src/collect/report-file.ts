@@ -13,7 +13,7 @@ const MAX_REPORT_BYTES = 32 * 1024 * 1024;
  */
 export async function snapshotFromReportFile(
   path: string,
-  includeRoot: boolean,
+  auditsRoot: (partition: string) => boolean,
 ): Promise<AccountSnapshot> {
   const refuse = (why: string): ReportError =>
     new ReportError(
@@ -38,11 +38,8 @@ export async function snapshotFromReportFile(
   }
   const report = parseCredentialReport(bytes.toString('utf8'), path);
   const notAssessed: NotAssessed[] = [];
-  if (
-    includeRoot &&
-    report.accountId !== null &&
-    !report.principals.some((p) => p.kind === 'root')
-  ) {
+  const hasRoot = report.principals.some((p) => p.kind === 'root');
+  if (auditsRoot(report.partition) && report.accountId !== null && !hasRoot) {
     notAssessed.push({
       arn: `arn:${report.partition}:iam::${report.accountId}:root`,
       name: 'root',

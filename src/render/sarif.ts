@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
 import type { AccountSnapshot, Finding, Severity } from '../model.js';
-import type { Rule } from '../rules/catalog.js';
+import { remediationIn, rulesNotApplicable, type Rule } from '../rules/catalog.js';
 
 /** The score GitHub maps to its severity label (> 9.0 critical, 7.0–8.9 high, ...). */
 const SECURITY_SEVERITY: Record<Severity, string> = {
@@ -62,7 +62,8 @@ export interface SarifInput {
 const SOURCE_ROOT = 'SRCROOT';
 
 /** Rule markdown for code scanning's rule help pane; also the summary's remediation text. */
-function ruleHelpMarkdown(rule: Rule): string {
+function ruleHelpMarkdown(rule: Rule, partition: string): string {
+  const remediation = remediationIn(rule, partition);
   const compliance = rule.compliance.map((c) => `| ${c.framework} | ${c.control} |`).join('\n');
   return [
     `## ${rule.shortDescription}`,
@@ -76,13 +77,13 @@ function ruleHelpMarkdown(rule: Rule): string {
     '### Remediation: AWS CLI',
     '',
     '```sh',
-    rule.remediation.cli,
+    remediation.cli,
     '```',
     '',
     '### Remediation: Terraform',
     '',
     '```hcl',
-    rule.remediation.terraform,
+    remediation.terraform,
     '```',
     '',
     '### Compliance',
@@ -93,17 +94,18 @@ function ruleHelpMarkdown(rule: Rule): string {
   ].join('\n');
 }
 
-function ruleHelpText(rule: Rule): string {
+function ruleHelpText(rule: Rule, partition: string): string {
+  const remediation = remediationIn(rule, partition);
   return [
     rule.fullDescription,
     '',
     `Why it matters: ${rule.whyItMatters}`,
     '',
     'Remediation (AWS CLI):',
-    rule.remediation.cli,
+    remediation.cli,
     '',
     'Remediation (Terraform):',
-    rule.remediation.terraform,
+    remediation.terraform,
     '',
     'Compliance: ' + rule.compliance.map((c) => `${c.framework} ${c.control}`).join('; '),
   ].join('\n');
@@ -183,7 +185,10 @@ export function renderSarif(input: SarifInput): Sarif.Log {
           name: rule.name,
           shortDescription: { text: rule.shortDescription },
           fullDescription: { text: rule.fullDescription },
-          help: { text: ruleHelpText(rule), markdown: ruleHelpMarkdown(rule) },
+          help: {
+            text: ruleHelpText(rule, snapshot.partition),
+            markdown: ruleHelpMarkdown(rule, snapshot.partition),
+          },
           helpUri: tool.rulesUri,
           defaultConfiguration: { level: LEVEL[rule.severity] },
           properties: {
@@ -223,6 +228,10 @@ export function renderSarif(input: SarifInput): Sarif.Log {
       ...(account ? { accountId: account } : {}),
       partition: snapshot.partition,
       source: snapshot.source.kind,
+      notApplicable: rulesNotApplicable(rules, snapshot.partition).map(({ rule, reason }) => ({
+        ruleId: rule.id,
+        reason,
+      })),
     },
   };
   return {

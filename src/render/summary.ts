@@ -6,7 +6,7 @@ import {
   type SnapshotSource,
   type Verdict,
 } from '../model.js';
-import type { Rule } from '../rules/catalog.js';
+import { rulesNotApplicable, type Rule } from '../rules/catalog.js';
 import { bounded, plural, visible } from '../text.js';
 
 /** GitHub accepts 1 MiB of summary per step; the findings table stops well before. */
@@ -74,6 +74,10 @@ export function renderSummary(input: SummaryInput): string {
     `- **Data:** ${escapeProse(describeSource(snapshot.source, finishedAt))}`,
     `- **Principals audited:** ${snapshot.principals.length}`,
     `- **Rules:** ${input.rules.map((r) => `${r.id} ${r.name} (${r.severity})`).join(', ')}`,
+    ...rulesNotApplicable(input.rules, snapshot.partition).map(
+      ({ rule, reason }) =>
+        `- **${rule.id} does not apply in ${escapeCell(snapshot.partition)}:** ${escapeProse(reason)}`,
+    ),
   ];
   if (snapshot.verification) {
     const v = snapshot.verification;

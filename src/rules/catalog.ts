@@ -5,6 +5,12 @@ export interface ComplianceMapping {
   readonly control: string;
 }
 
+/** A partition where a rule does not apply, and the source that says so. */
+export interface NotApplicable {
+  readonly partition: string;
+  readonly reason: string;
+}
+
 /** A rule is data: the SARIF rules, the summary and the README's table all come from here. */
 export interface Rule {
   readonly id: string;
@@ -13,6 +19,7 @@ export interface Rule {
   readonly shortDescription: string;
   readonly fullDescription: string;
   readonly whyItMatters: string;
+  /** Written for the `aws` partition; {@link remediationIn} gives it for another. */
   readonly remediation: { readonly cli: string; readonly terraform: string };
   readonly compliance: readonly ComplianceMapping[];
   /** Code-scanning tags (at most 20): topic and compliance controls. */
@@ -21,6 +28,8 @@ export interface Rule {
   readonly breaks: (principal: Principal) => boolean;
   /** The finding's message, naming the principal and the account. */
   readonly message: (principal: Principal, accountId: string | null) => string;
+  /** Partitions where the rule does not apply (no finding, one line in the summary). */
+  readonly notApplicable: readonly NotApplicable[];
 }
 
 const inAccount = (accountId: string | null): string =>
@@ -34,7 +43,7 @@ export const CONSOLE_USER_WITHOUT_MFA: Rule = {
   fullDescription:
     'An IAM user has a console password and no active MFA device, so a stolen, phished or reused password is enough to sign in to the AWS Management Console with all of that user’s permissions.',
   whyItMatters:
-    'Stolen credentials are the most common way into cloud accounts. A console password alone can be phished, guessed from a breach list or captured by malware; MFA stops a stolen password from being enough. CIS AWS Foundations, AWS Security Hub and most compliance frameworks require MFA for every console user.',
+    'Stolen credentials are the most common way into cloud accounts. A console password alone can be phished, guessed from a breach list or captured by malware; MFA stops a stolen password from being enough. CIS AWS Foundations, AWS Security Hub and most compliance frameworks require MFA for every console user. Security Hub rates its control IAM.5 medium; this audit rates it high, as Prowler and cloud-audit do, because a console password is how most account takeovers start.',
   remediation: {
     cli: [
       '# Either give the user an MFA device (the user can also do this in the console: Security credentials → Assign MFA device)',
@@ -68,12 +77,18 @@ export const CONSOLE_USER_WITHOUT_MFA: Rule = {
       '}',
     ].join('\n'),
   },
+  // CIS ids: v1.2.0 from Security Hub's control list; v1.4.0–v7.0.0 from Prowler's
+  // prowler/compliance/aws/cis_{1.4,…,7.0}_aws.json, check iam_user_mfa_enabled_console_access.
   compliance: [
     { framework: 'CIS AWS Foundations v1.2.0', control: '1.2' },
     { framework: 'CIS AWS Foundations v1.4.0, v1.5.0, v2.0.0, v3.0.0, v4.0', control: '1.10' },
     { framework: 'CIS AWS Foundations v5.0.0', control: '1.9' },
+    { framework: 'CIS AWS Foundations v6.0.0', control: '2.9' },
+    { framework: 'CIS AWS Foundations v7.0.0', control: '2.10' },
     { framework: 'AWS Security Hub', control: 'IAM.5' },
+    // AWS Config managed rule of the same check.
     { framework: 'AWS Config', control: 'mfa-enabled-for-iam-console-access' },
+    // NIST and PCI ids as Security Hub lists them for IAM.5.
     { framework: 'NIST SP 800-53 r5', control: 'IA-2(1), IA-2(2), IA-2(6), IA-2(8), AC-2(1)' },
     { framework: 'PCI DSS v4.0.1', control: '8.4.2' },
   ],
@@ -84,6 +99,8 @@ export const CONSOLE_USER_WITHOUT_MFA: Rule = {
     'mfa',
     'CIS-AWS-1.10',
     'CIS-AWS-v5-1.9',
+    'CIS-AWS-v6-2.9',
+    'CIS-AWS-v7-2.10',
     'SecurityHub-IAM.5',
     'NIST-800-53-IA-2(1)',
     'PCI-DSS-8.4.2',
@@ -91,6 +108,7 @@ export const CONSOLE_USER_WITHOUT_MFA: Rule = {
   breaks: (p) => p.kind === 'user' && p.consolePassword === true && !p.mfaActive,
   message: (p, accountId) =>
     `IAM user ${p.name} ${inAccount(accountId)} has a console password and no active MFA device.`,
+  notApplicable: [],
 };
 
 export const ROOT_ACCOUNT_WITHOUT_MFA: Rule = {
@@ -118,9 +136,14 @@ export const ROOT_ACCOUNT_WITHOUT_MFA: Rule = {
       '}',
     ].join('\n'),
   },
+  // CIS ids: v1.2.0 from Security Hub's control list for IAM.9; v1.4.0–v7.0.0 from Prowler's
+  // prowler/compliance/aws/cis_{1.4,…,7.0}_aws.json, check iam_root_mfa_enabled.
   compliance: [
-    { framework: 'CIS AWS Foundations v1.4.0, v3.0.0', control: '1.5' },
+    { framework: 'CIS AWS Foundations v1.2.0', control: '1.13' },
+    { framework: 'CIS AWS Foundations v1.4.0, v1.5.0, v2.0.0, v3.0.0, v4.0', control: '1.5' },
     { framework: 'CIS AWS Foundations v5.0.0', control: '1.4' },
+    { framework: 'CIS AWS Foundations v6.0.0', control: '2.4' },
+    { framework: 'CIS AWS Foundations v7.0.0', control: '2.5' },
     { framework: 'AWS Security Hub', control: 'IAM.9' },
   ],
   tags: [
@@ -131,7 +154,17 @@ export const ROOT_ACCOUNT_WITHOUT_MFA: Rule = {
     'root',
     'CIS-AWS-1.5',
     'CIS-AWS-v5-1.4',
+    'CIS-AWS-v6-2.4',
+    'CIS-AWS-v7-2.5',
     'SecurityHub-IAM.9',
+  ],
+  notApplicable: [
+    {
+      partition: 'aws-us-gov',
+      // CIS AWS Foundations v6.0.0 2.4, additional information (the same in v1.4.0–v7.0.0).
+      reason:
+        'CIS AWS Foundations v6.0.0 2.4: "IAM User account root for us-gov cloud regions does not have console access. This recommendation is not applicable for us-gov cloud regions."',
+    },
   ],
   // A root with neither password nor access keys cannot sign in; its credentials are
   // managed centrally by the organization. An unknown password or key state still counts.
@@ -139,7 +172,10 @@ export const ROOT_ACCOUNT_WITHOUT_MFA: Rule = {
     p.kind === 'root' &&
     !p.mfaActive &&
     (p.consolePassword !== false || p.accessKeysActive !== false),
-  message: (_p, accountId) => `The root user ${inAccount(accountId)} has no active MFA device.`,
+  message: (p, accountId) =>
+    p.consolePassword === false && p.accessKeysActive === true
+      ? `The root user ${inAccount(accountId)} has no password but active access keys, and no MFA: the keys alone give full control of the account; delete them (CIS "no root access key").`
+      : `The root user ${inAccount(accountId)} has no active MFA device.`,
 };
 
 /** Every rule, most severe first. */
@@ -148,4 +184,31 @@ export const RULES: readonly Rule[] = [ROOT_ACCOUNT_WITHOUT_MFA, CONSOLE_USER_WI
 /** The rules a run evaluates. */
 export function activeRules(includeRoot: boolean): readonly Rule[] {
   return includeRoot ? RULES : RULES.filter((rule) => rule !== ROOT_ACCOUNT_WITHOUT_MFA);
+}
+
+/** Why `rule` does not apply in `partition`, or null when it does. */
+export function notApplicableIn(rule: Rule, partition: string): string | null {
+  return rule.notApplicable.find((n) => n.partition === partition)?.reason ?? null;
+}
+
+/** The rules of a run that do not apply in `partition`, each with the reason. */
+export function rulesNotApplicable(
+  rules: readonly Rule[],
+  partition: string,
+): { readonly rule: Rule; readonly reason: string }[] {
+  return rules.flatMap((rule) => {
+    const reason = notApplicableIn(rule, partition);
+    return reason === null ? [] : [{ rule, reason }];
+  });
+}
+
+/** Whether the root user is to be read at all: include-root, and aws-iam-001 applies there. */
+export function rootIsAudited(includeRoot: boolean, partition: string): boolean {
+  return includeRoot && notApplicableIn(ROOT_ACCOUNT_WITHOUT_MFA, partition) === null;
+}
+
+/** A rule's remediation with its ARNs in `partition` (aws, aws-us-gov, aws-cn). */
+export function remediationIn(rule: Rule, partition: string): Rule['remediation'] {
+  const arns = (text: string): string => text.replaceAll('arn:aws:', `arn:${partition}:`);
+  return { cli: arns(rule.remediation.cli), terraform: arns(rule.remediation.terraform) };
 }

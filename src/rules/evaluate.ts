@@ -1,9 +1,13 @@
 import type { AccountSnapshot, Finding } from '../model.js';
-import type { Rule } from './catalog.js';
+import { notApplicableIn, type Rule } from './catalog.js';
 
-/** Applies each rule to each principal: one finding per broken (rule, principal) pair. */
+/**
+ * Applies each rule that applies in the snapshot's partition to each principal: one finding
+ * per broken (rule, principal) pair.
+ */
 export function evaluate(snapshot: AccountSnapshot, rules: readonly Rule[]): Finding[] {
-  return rules.flatMap((rule) =>
+  const applicable = rules.filter((rule) => notApplicableIn(rule, snapshot.partition) === null);
+  return applicable.flatMap((rule) =>
     snapshot.principals
       .filter((principal) => rule.breaks(principal))
       .map((principal) => ({

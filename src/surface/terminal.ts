@@ -1,5 +1,6 @@
 import type { Outcome } from '../main.js';
 import { describeSource, passwordLastUsedText } from '../render/summary.js';
+import { rulesNotApplicable } from '../rules/catalog.js';
 import { visible } from '../text.js';
 
 /** The CLI's report: a plain-text table of findings and the verdict. */
@@ -14,6 +15,9 @@ export function renderTerminal(outcome: Outcome): string {
     lines.push(
       `Freshness: report ${v.reportAgeMinutes} min old; ${v.rechecked} re-checked live, ${v.dropped} dropped as fixed, ${v.createdSince} created since assessed live`,
     );
+  }
+  for (const { rule, reason } of rulesNotApplicable(outcome.rules, snapshot.partition)) {
+    lines.push(`Not applicable in ${snapshot.partition}: ${rule.id} ${rule.name}. ${reason}`);
   }
   lines.push(...snapshot.notes, '');
 
