@@ -6,7 +6,7 @@ import type { OidcDeps } from './aws/credentials.js';
 import { snapshotFromReportFile } from './collect/report-file.js';
 import { sarifTarget } from './io/sarif-target.js';
 import { writeFileAtomic } from './io/write-atomic.js';
-import type { AccountSnapshot, Finding, Principal, Verdict } from './model.js';
+import type { AccountSnapshot, Finding, Verdict } from './model.js';
 import { ConfigurationError } from './errors.js';
 import type { Options } from './options.js';
 import { decide } from './policy/threshold.js';
@@ -54,10 +54,8 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
   // Checked before the audit, so a bad path costs no AWS calls and replaces nothing.
   const sarifPath = await sarifTarget(options.sarifFile, options.credentialReport);
   const rules = activeRules(options.includeRoot);
-  const snapshot = await collect(options, io, {
-    breaksARule: (p) => rules.some((rule) => rule.breaks(p)),
-    auditsRoot: (partition) => rootIsAudited(options.includeRoot, partition),
-  });
+  const auditsRoot = (partition: string): boolean => rootIsAudited(options.includeRoot, partition);
+  const snapshot = await collect(options, io, auditsRoot);
   const findings = evaluate(snapshot, rules);
   const verdict = decide(findings, snapshot.notAssessed, options);
   const anchor = alertAnchor(io.workflow, options.credentialReport, io.workspace, snapshot);
@@ -113,22 +111,15 @@ async function writeSarif(given: string, target: string, content: string): Promi
 async function collect(
   options: Options,
   io: RunIO,
-  rules: {
-    readonly breaksARule: (principal: Principal) => boolean;
-    readonly auditsRoot: (partition: string) => boolean;
-  },
+  auditsRoot: (partition: string) => boolean,
 ): Promise<AccountSnapshot> {
   if (options.credentialReport !== null) {
-    return snapshotFromReportFile(options.credentialReport, rules.auditsRoot);
+    return snapshotFromReportFile(options.credentialReport, auditsRoot);
   }
-  const { iam, caller } = await connect(options, io);
+  const { iam, cloudtrail, caller } = await connect(options, io);
   return collectLive(
-    { iam, caller, now: io.now, sleep: io.sleep, log: io.log },
-    {
-      reportTimeoutSeconds: options.reportTimeoutSeconds,
-      maxReportAgeMinutes: options.maxReportAgeMinutes,
-      ...rules,
-    },
+    { iam, cloudtrail, caller, now: io.now, sleep: io.sleep, log: io.log },
+    { reportTimeoutSeconds: options.reportTimeoutSeconds, auditsRoot },
   );
 }
 

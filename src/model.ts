@@ -50,15 +50,18 @@ export interface NotAssessed {
   readonly reason: string;
 }
 
-/** What live re-checking of a stale report did. */
+/** How a report AWS returned from its cache was brought up to date. */
 export interface Verification {
   readonly reportAgeMinutes: number;
-  /** Candidate findings of the report whose principals were read again live. */
-  readonly rechecked: number;
-  /** Of those, how many turned out fixed (or deleted) since the report. */
-  readonly dropped: number;
-  /** Users that are not in the report, created since, and assessed live. */
+  /** The window of CloudTrail's event history read for IAM changes (ISO 8601). */
+  readonly changesSince: string;
+  readonly changesUntil: string;
+  /** Users named in those changes, read live. */
+  readonly readLive: number;
+  /** Of those, users not in the report: created since. */
   readonly createdSince: number;
+  /** Users of the report deleted since. */
+  readonly deletedSince: number;
 }
 
 export interface AccountSnapshot {

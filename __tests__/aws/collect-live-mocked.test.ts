@@ -12,6 +12,7 @@ import {
   ListUsersCommand,
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { collectLive, type LiveSettings } from '../../src/aws/collect-live.js';
@@ -29,18 +30,40 @@ const stsMock = mockClient(sts);
 const slept: number[] = [];
 
 const RULES = activeRules(true);
-const settings: LiveSettings = {
-  reportTimeoutSeconds: 120,
-  maxReportAgeMinutes: 15,
-  auditsRoot: () => true,
-  breaksARule: (p) => RULES.some((rule) => rule.breaks(p)),
-};
+const settings: LiveSettings = { reportTimeoutSeconds: 120, auditsRoot: () => true };
+const cloudtrail = new CloudTrailClient({ region: 'us-east-1' });
+const trailMock = mockClient(cloudtrail);
+
+/** A CloudTrail event history entry as LookupEvents returns it. */
+function trailEvent(name: string, userName: string | null, minutesAgo: number, arn?: string) {
+  return {
+    EventId: `${name}-${userName ?? 'none'}-${minutesAgo}`,
+    EventName: name,
+    EventTime: new Date(NOW.getTime() - minutesAgo * 60_000),
+    EventSource: 'iam.amazonaws.com',
+    CloudTrailEvent: JSON.stringify({
+      eventName: name,
+      requestParameters: userName === null ? null : { userName },
+      responseElements: arn === undefined ? null : { user: { arn } },
+    }),
+  };
+}
+
+/** LookupEvents answers: the given events, each under its own event name. */
+function trailHolds(events: ReturnType<typeof trailEvent>[]): void {
+  trailMock
+    .on(LookupEventsCommand)
+    .callsFake((input: { LookupAttributes?: { AttributeValue?: string }[] }) => ({
+      Events: events.filter((e) => e.EventName === input.LookupAttributes?.[0]?.AttributeValue),
+    }));
+}
 
 function collect(overrides: Partial<LiveSettings> = {}) {
   let clock = NOW.getTime();
   return collectLive(
     {
       iam,
+      cloudtrail,
       caller: { accountId: ACCOUNT, partition: 'aws' },
       now: () => new Date(clock),
       sleep: (ms) => {
@@ -86,6 +109,8 @@ const userRef = (name: string, i = 0) => ({
 beforeEach(() => {
   iamMock.reset();
   stsMock.reset();
+  trailMock.reset();
+  trailMock.on(LookupEventsCommand).resolves({ Events: [] });
   slept.length = 0;
   stsMock.on(GetCallerIdentityCommand).resolves({
     Account: ACCOUNT,
@@ -154,8 +179,8 @@ describe('the credential report path', () => {
     expect(snapshot.notes.join(' ')).toContain('manages root credentials centrally');
   });
 
-  it('re-checks a stale report: drops users fixed or deleted since, assesses users created since', async () => {
-    const reportTime = new Date(NOW.getTime() - 3 * 60 * 60_000);
+  it('brings a cached report up to date with the IAM changes CloudTrail recorded since', async () => {
+    const reportTime = new Date(NOW.getTime() - 2 * 60 * 60_000);
     iamMock.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
     iamMock
       .on(GetCredentialReportCommand)
@@ -163,8 +188,9 @@ describe('the credential report path', () => {
         reportOf(
           [
             aRootRow(),
-            aRow({ user: 'fixed-mfa' }),
-            aRow({ user: 'fixed-password' }),
+            aRow({ user: 'mfa-removed', mfa_active: 'true' }),
+            aRow({ user: 'given-password', password_enabled: 'false' }),
+            aRow({ user: 'mfa-enabled' }),
             aRow({ user: 'still-open' }),
             aRow({ user: 'deleted' }),
             aRow({ user: 'has-mfa', mfa_active: 'true' }),
@@ -172,49 +198,105 @@ describe('the credential report path', () => {
           reportTime,
         ),
       );
+    trailHolds([
+      trailEvent('DeactivateMFADevice', 'mfa-removed', 90),
+      trailEvent('CreateLoginProfile', 'given-password', 80),
+      trailEvent('EnableMFADevice', 'mfa-enabled', 70),
+      trailEvent('DeleteLoginProfile', 'deleted', 61),
+      trailEvent('DeleteUser', 'deleted', 60),
+      trailEvent('CreateUser', 'newcomer', 30, `arn:aws:iam::${ACCOUNT}:user/team/newcomer`),
+      trailEvent('CreateLoginProfile', 'newcomer', 29),
+    ]);
     iamMock.on(GetLoginProfileCommand).resolves({});
-    iamMock
-      .on(GetLoginProfileCommand, { UserName: 'fixed-password' })
-      .rejects(awsError('NoSuchEntity'));
-    iamMock.on(GetLoginProfileCommand, { UserName: 'deleted' }).rejects(awsError('NoSuchEntity'));
     iamMock.on(ListMFADevicesCommand).resolves({ MFADevices: [] });
-    iamMock.on(ListMFADevicesCommand, { UserName: 'fixed-mfa' }).resolves({
+    iamMock.on(ListMFADevicesCommand, { UserName: 'mfa-enabled' }).resolves({
       MFADevices: [
-        {
-          UserName: 'fixed-mfa',
-          SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/fixed-mfa`,
-          EnableDate: NOW,
-        },
+        { UserName: 'mfa-enabled', SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/x`, EnableDate: NOW },
       ],
-    });
-    iamMock.on(ListUsersCommand).resolves({
-      Users: ['fixed-mfa', 'fixed-password', 'still-open', 'has-mfa', 'newcomer'].map(userRef),
-      IsTruncated: false,
     });
 
     const snapshot = await collect();
 
+    expect(snapshot.source).toMatchObject({ kind: 'live-report', generatedByThisRun: false });
     expect(snapshot.verification).toEqual({
-      reportAgeMinutes: 180,
-      rechecked: 4,
-      dropped: 3,
+      reportAgeMinutes: 120,
+      changesSince: new Date(reportTime.getTime() - 5 * 60_000).toISOString(),
+      changesUntil: NOW.toISOString(),
+      readLive: 4,
       createdSince: 1,
+      deletedSince: 1,
     });
-    const findings = evaluate(snapshot, RULES);
-    expect(findings.map((f) => f.principal.name).sort()).toEqual(['newcomer', 'still-open']);
+    const findings = evaluate(snapshot, RULES).map((f) => f.principal.arn);
+    expect(findings.sort()).toEqual(
+      [
+        `arn:aws:iam::${ACCOUNT}:user/given-password`,
+        `arn:aws:iam::${ACCOUNT}:user/mfa-removed`,
+        `arn:aws:iam::${ACCOUNT}:user/still-open`,
+        `arn:aws:iam::${ACCOUNT}:user/team/newcomer`,
+      ].sort(),
+    );
     expect(snapshot.principals.some((p) => p.name === 'deleted')).toBe(false);
-    // two calls per candidate that still has a password, one where the password is gone
-    expect(iamMock.commandCalls(GetLoginProfileCommand)).toHaveLength(5);
-    expect(iamMock.commandCalls(ListMFADevicesCommand)).toHaveLength(3);
+    // one lookup per event name, paced within LookupEvents' 2 requests per second
+    expect(trailMock.commandCalls(LookupEventsCommand)).toHaveLength(6);
+    expect(slept.filter((ms) => ms === 500)).toHaveLength(5);
+    // only the users the events name are read: two calls each, none for the unchanged
+    expect(
+      iamMock
+        .commandCalls(GetLoginProfileCommand)
+        .map((c) => c.args[0].input.UserName)
+        .sort(),
+    ).toEqual(['given-password', 'mfa-enabled', 'mfa-removed', 'newcomer']);
+    expect(iamMock.commandCalls(ListMFADevicesCommand)).toHaveLength(4);
+    expect(iamMock.commandCalls(ListUsersCommand)).toHaveLength(0);
   });
 
-  it('keeps a stale finding it could not re-check, and reports it as not assessed', async () => {
+  it.each([
+    [
+      'LookupEvents is denied',
+      () => {
+        trailMock.on(LookupEventsCommand).rejects(awsError('AccessDeniedException', 'no'));
+      },
+      'cloudtrail:LookupEvents was denied (AccessDeniedException: no) after 10 attempts (max-attempts); add it to the policy of the credentials the audit uses',
+    ],
+    [
+      'an event names no user',
+      () => {
+        trailHolds([trailEvent('CreateLoginProfile', null, 10)]);
+      },
+      'cloudtrail:LookupEvents returned a CreateLoginProfile event (CreateLoginProfile-none-10) that names no user',
+    ],
+  ])('reads every user live when %s, and says why', async (_case, arrange, why) => {
+    iamMock.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
+    iamMock
+      .on(GetCredentialReportCommand)
+      .resolves(
+        reportOf(
+          [aRootRow(), aRow({ user: 'bob', mfa_active: 'true' })],
+          new Date(NOW.getTime() - 60 * 60_000),
+        ),
+      );
+    arrange();
+    iamMock.on(ListUsersCommand).resolves({ Users: [userRef('bob')] });
+    iamMock.on(GetLoginProfileCommand).resolves({});
+    iamMock.on(ListMFADevicesCommand).resolves({ MFADevices: [] });
+
+    const snapshot = await collect();
+    expect(snapshot.source).toEqual({
+      kind: 'live-enumeration',
+      reason: `the report AWS returned is 60 minutes old and could not be brought up to date (${why}); granting cloudtrail:LookupEvents spares reading every user`,
+    });
+    // bob had MFA in the report and has none now: read live, he is found
+    expect(evaluate(snapshot, RULES).map((f) => f.principal.name)).toEqual(['bob']);
+    expect(iamMock.commandCalls(ListUsersCommand)).toHaveLength(1);
+  });
+
+  it('keeps the report row of a changed user it could not read, and reports it as not assessed', async () => {
     iamMock.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
     iamMock
       .on(GetCredentialReportCommand)
       .resolves(reportOf([aRow({ user: 'bob' })], new Date('2026-11-28T00:00:00Z')));
+    trailHolds([trailEvent('EnableMFADevice', 'bob', 10)]);
     iamMock.on(GetLoginProfileCommand).rejects(awsError('AccessDenied', 'not authorized'));
-    iamMock.on(ListUsersCommand).resolves({ Users: [userRef('bob')] });
 
     const snapshot = await collect();
     expect(evaluate(snapshot, RULES).map((f) => f.principal.name)).toEqual(['bob']);

@@ -6,11 +6,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GenerateCredentialReportCommand, type IAMClient } from '@aws-sdk/client-iam';
+import {
+  GenerateCredentialReportCommand,
+  GetCredentialReportCommand,
+  type IAMClient,
+} from '@aws-sdk/client-iam';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { iamClient } from '../support/aws-env.js';
 import {
   awsErrorXml,
+  credentialReportXml,
+  generateReportXml,
   startFaultProxy,
   type FaultPlan,
   type FaultProxy,
@@ -63,14 +69,35 @@ const total = (counts: Record<string, number>): number =>
 const failedRequests = (faults: Record<string, number>): number =>
   (faults.throttle ?? 0) + (faults.error500 ?? 0) + (faults.error503 ?? 0) + (faults.drop ?? 0);
 
+/** The proxy hands back moto's report as one cached 2 hours ago. */
+let CACHED: NonNullable<FaultPlan['respond']>;
+
 beforeAll(async () => {
   moto = await startMoto();
   iam = iamClient(moto.endpoint);
   await seedAccount(iam, USERS);
-  // A report exists and moto dates it 2015: every audit re-checks its candidates live, so
-  // the per-user calls are exercised too.
   await iam.send(new GenerateCredentialReportCommand({}));
+  const { Content } = await iam.send(new GetCredentialReportCommand({}));
+  const csv = Buffer.from(Content ?? new Uint8Array()).toString('utf8');
+  const generatedAt = new Date(Date.now() - 2 * 60 * 60_000);
+  CACHED = (action) => {
+    if (action === 'GenerateCredentialReport')
+      return { status: 200, body: generateReportXml('COMPLETE') };
+    if (action === 'GetCredentialReport')
+      return { status: 200, body: credentialReportXml(csv, generatedAt) };
+    return undefined;
+  };
   proxy = await startFaultProxy(moto.endpoint);
+  // CloudTrail names every candidate as changed since the report, so each is read live and
+  // the per-user calls meet the faults too.
+  for (const user of CANDIDATES) {
+    proxy.history.record(
+      'DeactivateMFADevice',
+      user.name,
+      null,
+      new Date(Date.now() - 60 * 60_000),
+    );
+  }
 });
 
 afterAll(async () => {
@@ -80,7 +107,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'faults-'));
-  proxy.setPlan({});
+  proxy.setPlan({ respond: CACHED });
   proxy.resetCounts();
   stubAwsEnv(proxy.endpoint);
 });
@@ -91,22 +118,23 @@ afterEach(async () => {
 });
 
 describe('without faults', () => {
-  it('audits the stale report with live re-checks', async () => {
+  it('audits the cached report, reading the users CloudTrail names live', async () => {
     const { outcome: baseline } = await audit({ 'sarif-file': join(dir, 'audit.sarif') });
     expect(findingKeys(baseline.findings)).toEqual(EXPECTED);
     expect(baseline.snapshot.verification).toMatchObject({
-      rechecked: CANDIDATES.length,
-      dropped: 0,
+      readLive: CANDIDATES.length,
       createdSince: 0,
+      deletedSince: 0,
     });
     expect(baseline.snapshot.notAssessed).toEqual([]);
-    expect(proxy.faults()).toEqual({});
+    // the two canned report answers, nothing else
+    expect(proxy.faults()).toEqual({ respond: 2 });
   });
 });
 
 describe('random faults within max-attempts', () => {
   it('ends with exactly the findings of the audit without faults', async () => {
-    proxy.setPlan(RANDOM_FAULTS);
+    proxy.setPlan({ ...RANDOM_FAULTS, respond: CACHED });
     const { outcome } = await audit({
       'sarif-file': join(dir, 'audit.sarif'),
       'max-attempts': '10',
@@ -114,23 +142,19 @@ describe('random faults within max-attempts', () => {
 
     expect(outcome.snapshot.notAssessed).toEqual([]);
     expect(findingKeys(outcome.findings)).toEqual(EXPECTED);
-    expect(outcome.snapshot.source).toEqual({
+    expect(outcome.snapshot.source).toMatchObject({
       kind: 'live-report',
-      generatedAt: new Date('2015-02-02T20:02:02Z'),
       generatedByThisRun: false,
     });
-    expect(outcome.snapshot.verification).toMatchObject({
-      rechecked: CANDIDATES.length,
-      dropped: 0,
-      createdSince: 0,
-    });
+    expect(outcome.snapshot.verification).toMatchObject({ readLive: CANDIDATES.length });
     expect(outcome.outputs).toMatchObject({ result: 'fail', 'not-assessed': '0' });
 
     const faults = proxy.faults();
-    expect(Object.keys(faults).sort()).toEqual(KINDS);
-    // GetCallerIdentity, Generate, Get, ListUsers, GetAccountSummary, and two calls per
-    // candidate; every request that failed was sent again, slow ones were answered late
-    expect(total(proxy.calls())).toBe(5 + 2 * CANDIDATES.length + failedRequests(faults));
+    expect(Object.keys(faults).sort()).toEqual([...KINDS, 'respond'].sort());
+    // GetCallerIdentity, Generate, Get, 6 LookupEvents (the local event history, not
+    // faulted), GetAccountSummary, and two calls per candidate; every request that failed was
+    // sent again, slow ones were answered late
+    expect(total(proxy.calls())).toBe(10 + 2 * CANDIDATES.length + failedRequests(faults));
   }, 60_000);
 
   it('ends with the same findings on the per-user path', async () => {
@@ -163,7 +187,7 @@ describe('throttling beyond max-attempts', () => {
   });
 
   it('fails closed: the candidates whose MFA could not be read are not assessed, and it never passes', async () => {
-    proxy.setPlan({ throttleRate: 1, onlyActions: ['ListMFADevices'] });
+    proxy.setPlan({ throttleRate: 1, onlyActions: ['ListMFADevices'], respond: CACHED });
     // three audits at once (each its own clients), to spend the adaptive retry's waits only once
     const [byDefault, findingsDoNotCount, allowed] = await Promise.all([
       audit({ 'sarif-file': join(dir, 'default.sarif'), 'max-attempts': '2' }),
@@ -201,6 +225,6 @@ describe('throttling beyond max-attempts', () => {
 
     // two attempts per candidate and audit, every one of them throttled
     expect(proxy.calls().ListMFADevices).toBe(3 * 2 * CANDIDATES.length);
-    expect(proxy.faults()).toEqual({ throttle: 3 * 2 * CANDIDATES.length });
+    expect(proxy.faults()).toEqual({ respond: 3 * 2, throttle: 3 * 2 * CANDIDATES.length });
   }, 90_000);
 });

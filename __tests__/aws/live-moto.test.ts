@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CreateLoginProfileCommand,
+  DeactivateMFADeviceCommand,
+  DeleteUserCommand,
   CreateUserCommand,
   GenerateCredentialReportCommand,
   GetCredentialReportCommand,
@@ -170,23 +172,20 @@ describe('a seeded account, first audit', () => {
     ]);
   });
 
-  it('re-checks every candidate live on the next audit, when moto hands back its 2015 report', async () => {
+  it("reads every user live on the next audit: moto's 2015 report is past CloudTrail's 90 days", async () => {
     await freshAccount(EVERY_CASE);
     stubAwsEnv(moto.endpoint);
     await audit({ 'sarif-file': join(dir, 'first.sarif') });
 
     const { outcome } = await audit({ 'sarif-file': join(dir, 'second.sarif') });
 
-    expect(outcome.snapshot.source).toEqual({
-      kind: 'live-report',
-      generatedAt: new Date('2015-02-02T20:02:02Z'),
-      generatedByThisRun: false,
-    });
-    expect(outcome.snapshot.verification).toMatchObject({
-      rechecked: 2,
-      dropped: 0,
-      createdSince: 0,
-    });
+    expect(outcome.snapshot.source).toMatchObject({ kind: 'live-enumeration' });
+    expect(
+      outcome.snapshot.source.kind === 'live-enumeration' && outcome.snapshot.source.reason,
+    ).toMatch(
+      /^the report AWS returned is \d+ minutes old, older than the 90 days of CloudTrail's event history, so the changes since cannot be read$/,
+    );
+    expect(outcome.snapshot.verification).toBeNull();
     expect(findingKeys(outcome.findings)).toEqual(EVERY_CASE_FINDINGS);
     expect(outcome.snapshot.notAssessed).toEqual([]);
   });
@@ -212,52 +211,69 @@ describe('a seeded account, first audit', () => {
   });
 });
 
-describe('a stale report, with users fixed and created since', () => {
-  const CANDIDATES: SeedUser[] = [
-    { name: 'amy', consolePassword: true },
-    { name: 'ben', consolePassword: true },
-    { name: 'cat', consolePassword: true },
-    { name: 'dev', path: '/engineering/', consolePassword: true },
-  ];
-  const OTHERS: SeedUser[] = [
+describe('a cached report 2 hours old, brought up to date with CloudTrail', () => {
+  const IN_REPORT: SeedUser[] = [
+    { name: 'mfa-off', consolePassword: true, mfa: 'virtual' },
+    { name: 'given-password', consolePassword: false },
+    { name: 'mfa-on', consolePassword: true },
+    { name: 'still-open', path: '/engineering/', consolePassword: true },
+    { name: 'gone', consolePassword: true },
     { name: 'vera', consolePassword: true, mfa: 'virtual' },
     { name: 'svc-build' },
   ];
+  // Found: MFA deactivated, password given, created since, and the unchanged open one.
+  const FOUND = expectedKeys([
+    userArn('given-password'),
+    userArn('mfa-off'),
+    userArn('newcomer'),
+    userArn('still-open', '/engineering/'),
+  ]);
   let proxy: FaultProxy;
+  let generatedAt: Date;
+  let cached: string;
 
   beforeEach(async () => {
     proxy = await startFaultProxy(moto.endpoint);
-  });
-
-  afterEach(async () => {
-    await proxy.stop();
-  });
-
-  it('re-checks each candidate, drops the two fixed, and assesses the new user live', async () => {
-    await freshAccount([...CANDIDATES, ...OTHERS]);
-    const before = await captureReport();
-    expect(before.split('\n').filter((line) => line.startsWith('amy,'))).toHaveLength(1);
-    const generatedAt = new Date(Date.now() - 3 * 60 * 60_000);
+    await freshAccount(IN_REPORT);
+    cached = await captureReport();
+    generatedAt = new Date(Date.now() - 2 * 60 * 60_000);
     proxy.setPlan({
       respond: (action) => {
         if (action === 'GenerateCredentialReport') {
           return { status: 200, body: generateReportXml('COMPLETE') };
         }
         if (action === 'GetCredentialReport') {
-          return { status: 200, body: credentialReportXml(before, generatedAt) };
+          return { status: 200, body: credentialReportXml(cached, generatedAt) };
         }
         return undefined;
       },
     });
-
-    // fixed since the report: amy enabled MFA, ben lost his console password; newcomer joined
-    await setUserMfa(iam, 'amy', 'virtual');
-    await deleteLoginProfile(iam, 'ben');
-    await iam.send(new CreateUserCommand({ UserName: 'newcomer' }));
-    await iam.send(
+    // The changes since the report, made through the proxy, which records them as CloudTrail would.
+    const admin = iamClient(proxy.endpoint);
+    await admin.send(
+      new DeactivateMFADeviceCommand({
+        UserName: 'mfa-off',
+        SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/mfa-off`,
+      }),
+    );
+    await admin.send(
+      new CreateLoginProfileCommand({ UserName: 'given-password', Password: SEED_PASSWORD }),
+    );
+    await setUserMfa(admin, 'mfa-on', 'virtual');
+    await deleteLoginProfile(admin, 'gone');
+    await admin.send(new DeleteUserCommand({ UserName: 'gone' }));
+    await admin.send(new CreateUserCommand({ UserName: 'newcomer' }));
+    await admin.send(
       new CreateLoginProfileCommand({ UserName: 'newcomer', Password: SEED_PASSWORD }),
     );
+    proxy.resetCounts();
+  });
 
+  afterEach(async () => {
+    await proxy.stop();
+  });
+
+  it('finds the users made worse or created since, not the one who enabled MFA, in under 50 calls', async () => {
     stubAwsEnv(proxy.endpoint);
     const { outcome, captured } = await audit({ 'sarif-file': join(dir, 'audit.sarif') });
 
@@ -266,74 +282,77 @@ describe('a stale report, with users fixed and created since', () => {
       generatedAt: new Date(Math.floor(generatedAt.getTime() / 1000) * 1000),
       generatedByThisRun: false,
     });
-    expect(outcome.snapshot.verification).toEqual({
-      reportAgeMinutes: 180,
-      rechecked: 4,
-      dropped: 2,
+    expect(findingKeys(outcome.findings)).toEqual(FOUND);
+    expect(outcome.snapshot.principals.map((p) => p.name)).not.toContain('gone');
+    expect(outcome.snapshot.verification).toMatchObject({
+      reportAgeMinutes: 120,
+      readLive: 4,
       createdSince: 1,
+      deletedSince: 1,
     });
-    expect(findingKeys(outcome.findings)).toEqual(
-      expectedKeys([userArn('cat'), userArn('dev', '/engineering/'), userArn('newcomer')]),
-    );
-    const names = outcome.snapshot.principals.map((p) => p.name);
-    expect(names).toContain('amy');
-    expect(names).toContain('ben');
-    expect(outcome.snapshot.principals.find((p) => p.name === 'amy')).toMatchObject({
-      consolePassword: true,
-      mfaActive: true,
-    });
-    expect(outcome.snapshot.principals.find((p) => p.name === 'ben')).toMatchObject({
-      consolePassword: false,
-    });
-    expect(outcome.snapshot.notAssessed).toEqual([]);
     expect(captured.logs).toContain(
-      'The report is 180 minutes old: re-checking its candidate findings live…',
+      'The report AWS returned is 120 minutes old: reading the IAM changes CloudTrail recorded since…',
     );
-    expect(renderSummary(outcome)).toContain(
-      '- **Freshness:** the report was 180 minutes old, so 4 candidate findings were re-checked live and 2 dropped as fixed since; 1 user created since the report was assessed live',
+    expect(renderSummary(outcome)).toMatch(
+      /- \*\*Freshness:\*\* the report was 120 minutes old, so the IAM changes CloudTrail recorded since \(from .+\) were applied: 4 users named in them read live \(1 created since\), 1 deleted since dropped; changes up to .+ UTC/,
     );
-
-    // two calls per re-checked candidate that still has a password (amy, cat, dev), one for
-    // ben whose password is gone, and two for the new user
+    const sarif = onlyRun(await readSarif(join(dir, 'audit.sarif')));
+    expect(sarif.properties?.changesUpTo).toBe(outcome.snapshot.verification?.changesUntil);
+    // One lookup per event name; two reads per user the events name (mfa-off, given-password,
+    // mfa-on, newcomer); nothing for the unchanged users, no ListUsers.
     expect(proxy.calls()).toEqual({
       GetCallerIdentity: 1,
       GenerateCredentialReport: 1,
       GetCredentialReport: 1,
-      GetLoginProfile: 4 + 1,
-      ListMFADevices: 3 + 1,
-      ListUsers: 1,
+      LookupEvents: 6,
+      GetLoginProfile: 4,
+      ListMFADevices: 4,
       GetAccountSummary: 1,
     });
   });
 
-  it('drops candidates deleted since the report', async () => {
-    await freshAccount([...CANDIDATES, ...OTHERS]);
-    const before = await captureReport();
-    const generatedAt = new Date(Date.now() - 60 * 60_000);
+  it('gives the same answer through the per-user path when LookupEvents is denied', async () => {
     proxy.setPlan({
       respond: (action) => {
+        if (action === 'LookupEvents') {
+          return {
+            status: 400,
+            body: JSON.stringify({ __type: 'AccessDeniedException', message: 'not allowed' }),
+            headers: { 'content-type': 'application/x-amz-json-1.1' },
+          };
+        }
         if (action === 'GenerateCredentialReport') {
           return { status: 200, body: generateReportXml('COMPLETE') };
         }
         if (action === 'GetCredentialReport') {
-          return { status: 200, body: credentialReportXml(before, generatedAt) };
+          return { status: 200, body: credentialReportXml(cached, generatedAt) };
         }
         return undefined;
       },
     });
-    await moto.reset(); // every user gone: the report's candidates no longer exist
     stubAwsEnv(proxy.endpoint);
-
     const { outcome } = await audit({ 'sarif-file': join(dir, 'audit.sarif') });
 
-    expect(outcome.snapshot.verification).toMatchObject({
-      rechecked: 4,
-      dropped: 4,
-      createdSince: 0,
+    expect(outcome.snapshot.source).toEqual({
+      kind: 'live-enumeration',
+      reason:
+        'the report AWS returned is 120 minutes old and could not be brought up to date (cloudtrail:LookupEvents was denied (AccessDeniedException: not allowed) after 1 attempt (max-attempts); add it to the policy of the credentials the audit uses); granting cloudtrail:LookupEvents spares reading every user',
     });
-    expect(outcome.snapshot.principals.filter((p) => p.kind === 'user')).toEqual([]);
-    expect(findingKeys(outcome.findings)).toEqual(expectedKeys([]));
-    expect(outcome.snapshot.notAssessed).toEqual([]);
+    expect(findingKeys(outcome.findings)).toEqual(FOUND);
+    expect(renderSummary(outcome)).toContain(
+      'granting cloudtrail:LookupEvents spares reading every user',
+    );
+    // every user read: 7 left after the deletion, ListMFADevices for the 6 with a password
+    expect(proxy.calls()).toEqual({
+      GetCallerIdentity: 1,
+      GenerateCredentialReport: 1,
+      GetCredentialReport: 1,
+      LookupEvents: 1,
+      ListUsers: 1,
+      GetLoginProfile: 7,
+      ListMFADevices: 6,
+      GetAccountSummary: 1,
+    });
   });
 });
 
@@ -376,7 +395,7 @@ describe('the per-user fallback', () => {
       reason: DENIED_REPORT,
     });
     expect(captured.logs).toContain(
-      `No credential report (${DENIED_REPORT}): reading users one by one…`,
+      `No usable credential report (${DENIED_REPORT}): reading users one by one…`,
     );
     expect(findingKeys(outcome.findings)).toEqual(findingKeys(viaReport.outcome.findings));
     expect(findingKeys(outcome.findings)).toEqual(EVERY_CASE_FINDINGS);

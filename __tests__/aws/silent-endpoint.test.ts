@@ -119,7 +119,7 @@ describe('dist/index.js when IAM goes silent after STS answered', () => {
     expect(outputs).toMatchObject({ result: 'fail', 'not-assessed': '2' });
     const unreachable = `${silent.endpoint} is unreachable (TimeoutError: a request has exceeded the configured 5000 ms requestTimeout.) after 1 attempt (max-attempts)`;
     expect(exit.stdout).toContain(
-      `No credential report (iam:GenerateCredentialReport: ${unreachable}`,
+      `No usable credential report (iam:GenerateCredentialReport: ${unreachable}`,
     );
     const summary = await readFile(summaryFile, 'utf8');
     expect(summary).toContain('iam:ListUsers');

@@ -16,6 +16,7 @@ import {
 } from 'node:http';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { EventHistory, JSON_11, jsonError, RECORDED_ACTIONS } from './event-history.js';
 
 /** A canned answer from {@link FaultPlan.respond}. */
 export interface CannedResponse {
@@ -52,6 +53,16 @@ export interface FaultPlan {
    * (counted as fault `respond`); `undefined` lets the request go on.
    */
   respond?: (action: string, body: URLSearchParams) => CannedResponse | undefined;
+  /**
+   * Rewrites the GeneratedTime of moto's own GetCredentialReport answer (which moto fixes at
+   * 2015), so a report read under the caller's policy looks cached at this time.
+   */
+  reportGeneratedAt?: Date;
+  /**
+   * Whether LookupEvents is denied to the access key that signed the request: moto has no
+   * CloudTrail, so the local event history applies the auditor's policy for this one action.
+   */
+  lookupDenied?: (accessKeyId: string) => boolean;
 }
 
 /** Fault kinds as counted by {@link FaultProxy.faults}. */
@@ -66,6 +77,11 @@ export interface FaultProxy {
   calls(): Record<string, number>;
   /** Faults injected, by {@link FaultKind}. */
   faults(): Record<string, number>;
+  /**
+   * The CloudTrail event history the proxy keeps: IAM changes that passed through it (and
+   * any a test records itself). It answers LookupEvents sent to the proxy.
+   */
+  readonly history: EventHistory;
   /** Replaces the plan and restarts the PRNG from its seed. */
   setPlan(plan: FaultPlan): void;
   resetCounts(): void;
@@ -207,6 +223,7 @@ export async function startFaultProxy(target: string, faults: FaultPlan = {}): P
   let random = mulberry32(plan.seed ?? 1);
   let callCounts: Record<string, number> = {};
   let faultCounts: Record<string, number> = {};
+  const history = new EventHistory();
   const stopping = new AbortController();
 
   const countFault = (kind: FaultKind): void => {
@@ -228,6 +245,19 @@ export async function startFaultProxy(target: string, faults: FaultPlan = {}): P
     if (canned !== undefined) {
       countFault('respond');
       send(response, canned);
+      return;
+    }
+    if (request.headers['x-amz-target'] === 'CloudTrail_20131101.LookupEvents') {
+      const key = /Credential=([^/]+)\//.exec(request.headers.authorization ?? '')?.[1] ?? '';
+      const answer =
+        plan.lookupDenied?.(key) === true
+          ? jsonError(
+              400,
+              'AccessDeniedException',
+              `${key} is not authorized to perform: cloudtrail:LookupEvents`,
+            )
+          : history.lookup(body.toString('utf8'));
+      send(response, { ...answer, headers: JSON_11 });
       return;
     }
 
@@ -277,7 +307,22 @@ export async function startFaultProxy(target: string, faults: FaultPlan = {}): P
       for (const [name, value] of Object.entries(answer.headers)) {
         if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
       }
+      if (answer.status === 200 && action === 'GetCredentialReport' && plan.reportGeneratedAt) {
+        const time = plan.reportGeneratedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
+        answer.body = Buffer.from(
+          answer.body
+            .toString('utf8')
+            .replace(
+              /<GeneratedTime>[^<]*<\/GeneratedTime>/,
+              `<GeneratedTime>${time}</GeneratedTime>`,
+            ),
+        );
+      }
       headers['content-length'] = String(answer.body.length);
+      if (answer.status === 200 && RECORDED_ACTIONS.has(action)) {
+        const arn = /<Arn>([^<]+)<\/Arn>/.exec(answer.body.toString('utf8'))?.[1] ?? null;
+        history.record(action, form.get('UserName'), action === 'CreateUser' ? arn : null);
+      }
       response.writeHead(answer.status, headers);
       response.end(answer.body);
     } catch (error) {
@@ -303,6 +348,7 @@ export async function startFaultProxy(target: string, faults: FaultPlan = {}): P
     endpoint: `http://127.0.0.1:${address.port}`,
     calls: () => ({ ...callCounts }),
     faults: () => ({ ...faultCounts }),
+    history,
     setPlan(next) {
       plan = next;
       random = mulberry32(next.seed ?? 1);

@@ -34,6 +34,7 @@ data "aws_iam_policy_document" "audit" {
   statement {
     sid = "IamMfaAudit"
     actions = [
+      "cloudtrail:LookupEvents",
       "iam:GenerateCredentialReport",
       "iam:GetCredentialReport",
       "iam:GetAccountSummary",

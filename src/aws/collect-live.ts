@@ -1,3 +1,4 @@
+import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import { ReportError } from '../errors.js';
 import type {
@@ -9,6 +10,7 @@ import type {
 } from '../model.js';
 import { parseCredentialReport, type ParsedReport } from '../report/credential-report.js';
 import { describeFailure, rethrowUnlessAws } from './aws-errors.js';
+import { changesSince, type UserChange } from './changes.js';
 import type { Caller } from './connect.js';
 import { fetchCredentialReport, type FetchedReport } from './fetch-report.js';
 import { readRoot } from './root.js';
@@ -16,6 +18,7 @@ import { listAllUsers, readUserStates, type UserRef, type UserState } from './us
 
 export interface LiveDeps {
   readonly iam: IAMClient;
+  readonly cloudtrail: CloudTrailClient;
   /** The account the credentials act in. */
   readonly caller: Caller;
   readonly now: () => Date;
@@ -25,11 +28,8 @@ export interface LiveDeps {
 
 export interface LiveSettings {
   readonly reportTimeoutSeconds: number;
-  readonly maxReportAgeMinutes: number;
   /** Whether root is read in a partition (include-root, and its rule applies there). */
   readonly auditsRoot: (partition: string) => boolean;
-  /** Whether a principal breaks a rule of the run: a stale report's candidates are those that do. */
-  readonly breaksARule: (principal: Principal) => boolean;
 }
 
 interface Users {
@@ -51,39 +51,22 @@ export async function collectLive(
 
   deps.log('Requesting the IAM credential report…');
   const attempt = await fetchCredentialReport(deps.iam, settings.reportTimeoutSeconds * 1000, deps);
+  const read = attempt.ok ? readReport(attempt.report) : attempt;
+  const reportRoot = read.ok ? read.parsed.principals.find((p) => p.kind === 'root') : undefined;
+  const fromReport = read.ok ? await usersAsOfNow(deps, read.report, read.parsed) : read;
   let source: SnapshotSource;
   let users: Users;
   let verification: Verification | null = null;
-  let reportRoot: Principal | undefined;
-
-  const read = attempt.ok ? readReport(attempt.report) : attempt;
-  if (read.ok) {
-    const { report, parsed } = read;
+  if (fromReport.ok) {
+    ({ users, verification } = fromReport);
     source = {
       kind: 'live-report',
-      generatedAt: report.generatedAt,
-      generatedByThisRun: report.generatedByThisRun,
+      generatedAt: fromReport.report.generatedAt,
+      generatedByThisRun: fromReport.report.generatedByThisRun,
     };
-    reportRoot = parsed.principals.find((p) => p.kind === 'root');
-    const reportUsers = parsed.principals.filter((p) => p.kind === 'user');
-    const ageMinutes = (deps.now().getTime() - report.generatedAt.getTime()) / 60_000;
-    if (report.generatedByThisRun || ageMinutes <= settings.maxReportAgeMinutes) {
-      users = { principals: reportUsers, notAssessed: [] };
-    } else {
-      deps.log(
-        `The report is ${Math.round(ageMinutes)} minutes old: re-checking its candidate findings live…`,
-      );
-      ({ users, verification } = await refreshStaleReport(
-        deps.iam,
-        reportUsers,
-        settings.breaksARule,
-        ageMinutes,
-        rootArn,
-      ));
-    }
   } else {
-    deps.log(`No credential report (${read.reason}): reading users one by one…`);
-    source = { kind: 'live-enumeration', reason: read.reason };
+    deps.log(`No usable credential report (${fromReport.reason}): reading users one by one…`);
+    source = { kind: 'live-enumeration', reason: fromReport.reason };
     users = await enumerateUsers(deps.iam, rootArn);
   }
 
@@ -131,7 +114,12 @@ function readReport(
   }
 }
 
-function principalFrom(user: UserRef, state: UserState & { ok: true }): Principal {
+/** A user read live; what the live reads do not tell comes from its report row, if any. */
+function principalFrom(
+  user: UserRef,
+  state: UserState & { ok: true },
+  reportRow?: Principal,
+): Principal {
   return {
     kind: 'user',
     name: user.name,
@@ -140,8 +128,9 @@ function principalFrom(user: UserRef, state: UserState & { ok: true }): Principa
     consolePassword: state.consolePassword,
     passwordLastUsed: state.consolePassword ? (user.passwordLastUsed ?? 'never') : null,
     mfaActive: state.mfaActive,
-    accessKeysActive: null, // ListUsers and the user reads do not look at keys
-    reportLine: null,
+    // The live reads do not look at access keys: the report's word, or unknown.
+    accessKeysActive: reportRow?.accessKeysActive ?? null,
+    reportLine: reportRow?.reportLine ?? null,
   };
 }
 
@@ -184,64 +173,119 @@ function accountNotAssessed(rootArn: string, error: unknown, consequence: string
   };
 }
 
-/**
- * A report older than max-report-age-minutes: re-check its candidate findings live and
- * drop those fixed since; list users to assess those created since and drop those deleted.
- */
-async function refreshStaleReport(
-  iam: IAMClient,
-  reportUsers: readonly Principal[],
-  isCandidate: (principal: Principal) => boolean,
-  ageMinutes: number,
-  rootArn: string,
-): Promise<{ users: Users; verification: Verification }> {
-  const candidates = reportUsers.filter(isCandidate);
-  const rechecked = await readUserStates(iam, candidates);
-  const byArn = new Map(reportUsers.map((p) => [p.arn, p]));
-  const notAssessed: NotAssessed[] = [];
-  let dropped = 0;
-  candidates.forEach((candidate, i) => {
-    const state = rechecked[i];
-    if (!state) return;
-    if (!state.ok) {
-      notAssessed.push(state.notAssessed); // keeps the report's finding, and says it is unconfirmed
-      return;
-    }
-    const now = {
-      ...candidate,
-      consolePassword: state.consolePassword,
-      mfaActive: state.mfaActive,
-    };
-    byArn.set(candidate.arn, now);
-    if (!isCandidate(now)) dropped += 1;
-  });
+/** How far before a report's GeneratedTime changes are looked for: clocks and delivery differ. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** CloudTrail's event history keeps 90 days of management events. */
+const EVENT_HISTORY_MS = 90 * 24 * 60 * 60_000;
 
-  let created: Users = { principals: [], notAssessed: [] };
-  try {
-    const listed = await listAllUsers(iam);
-    const listedArns = new Set(listed.map((u) => u.arn));
-    for (const arn of [...byArn.keys()]) if (!listedArns.has(arn)) byArn.delete(arn); // deleted since
-    const inReport = new Set(reportUsers.map((p) => p.arn));
-    created = await assess(
-      iam,
-      listed.filter((u) => !inReport.has(u.arn)),
-    );
-  } catch (error) {
-    notAssessed.push(
-      accountNotAssessed(rootArn, error, 'users created since the report could not be found'),
-    );
+/**
+ * The report's users as they are now. A report this run caused to be generated is current.
+ * One AWS returned from its cache is brought up to date with the IAM changes CloudTrail
+ * recorded since it was generated; when those cannot be read, there is no usable report.
+ */
+async function usersAsOfNow(
+  deps: LiveDeps,
+  report: FetchedReport,
+  parsed: ParsedReport,
+): Promise<
+  | { ok: true; report: FetchedReport; users: Users; verification: Verification | null }
+  | { ok: false; reason: string }
+> {
+  const reportUsers = parsed.principals.filter((p) => p.kind === 'user');
+  if (report.generatedByThisRun) {
+    return {
+      ok: true,
+      report,
+      users: { principals: reportUsers, notAssessed: [] },
+      verification: null,
+    };
+  }
+  const ageMinutes = Math.round((deps.now().getTime() - report.generatedAt.getTime()) / 60_000);
+  const since = new Date(report.generatedAt.getTime() - CLOCK_SKEW_MS);
+  if (deps.now().getTime() - since.getTime() > EVENT_HISTORY_MS) {
+    return {
+      ok: false,
+      reason: `the report AWS returned is ${ageMinutes} minutes old, older than the 90 days of CloudTrail's event history, so the changes since cannot be read`,
+    };
+  }
+  deps.log(
+    `The report AWS returned is ${ageMinutes} minutes old: reading the IAM changes CloudTrail recorded since…`,
+  );
+  const changes = await changesSince(deps.cloudtrail, since, deps);
+  if (!changes.ok) {
+    return {
+      ok: false,
+      reason: `the report AWS returned is ${ageMinutes} minutes old and could not be brought up to date (${changes.reason}); granting cloudtrail:LookupEvents spares reading every user`,
+    };
+  }
+  const updated = await applyChanges(deps.iam, deps.caller, reportUsers, changes.changes);
+  return {
+    ok: true,
+    report,
+    users: updated.users,
+    verification: {
+      reportAgeMinutes: ageMinutes,
+      changesSince: changes.since.toISOString(),
+      changesUntil: changes.until.toISOString(),
+      readLive: updated.readLive,
+      createdSince: updated.createdSince,
+      deletedSince: updated.deletedSince,
+    },
+  };
+}
+
+/**
+ * Applies the recorded changes to the report's users: a user whose last change is its
+ * deletion is dropped; every other user named in a change is read live (password, MFA),
+ * those not in the report as created since. One that cannot be read keeps its report row
+ * and is not assessed.
+ */
+async function applyChanges(
+  iam: IAMClient,
+  caller: Caller,
+  reportUsers: readonly Principal[],
+  changes: readonly UserChange[],
+): Promise<{ users: Users; readLive: number; createdSince: number; deletedSince: number }> {
+  const last = new Map<string, UserChange>();
+  const createdEvent = new Map<string, UserChange>();
+  for (const change of [...changes].sort((a, b) => a.time.getTime() - b.time.getTime())) {
+    last.set(change.userName, change);
+    if (change.event === 'CreateUser') createdEvent.set(change.userName, change);
+  }
+  const byName = new Map(reportUsers.map((p) => [p.name, p]));
+  const toRead: UserRef[] = [];
+  let createdSince = 0;
+  let deletedSince = 0;
+  for (const [name, change] of last) {
+    if (change.event === 'DeleteUser') {
+      if (byName.delete(name)) deletedSince += 1;
+      continue;
+    }
+    const inReport = byName.get(name);
+    const created = createdEvent.get(name);
+    if (!inReport) createdSince += 1;
+    toRead.push({
+      name,
+      arn:
+        created?.arn ??
+        inReport?.arn ??
+        `arn:${caller.partition}:iam::${caller.accountId}:user/${name}`,
+      createdAt: created ? created.time.toISOString() : (inReport?.createdAt ?? null),
+      passwordLastUsed: created ? null : (inReport?.passwordLastUsed ?? null),
+    });
   }
 
+  const states = await readUserStates(iam, toRead);
+  const notAssessed: NotAssessed[] = [];
+  toRead.forEach((ref, i) => {
+    const state = states[i];
+    if (state?.ok) byName.set(ref.name, principalFrom(ref, state, byName.get(ref.name)));
+    else if (state) notAssessed.push(state.notAssessed); // the report's row, if any, stays
+  });
   return {
-    users: {
-      principals: [...byArn.values(), ...created.principals],
-      notAssessed: [...notAssessed, ...created.notAssessed],
-    },
-    verification: {
-      reportAgeMinutes: Math.round(ageMinutes),
-      rechecked: candidates.length,
-      dropped,
-      createdSince: created.principals.length + created.notAssessed.length,
-    },
+    users: { principals: [...byName.values()], notAssessed },
+    readLive: toRead.length,
+    createdSince,
+    deletedSince,
   };
 }

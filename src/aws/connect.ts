@@ -1,3 +1,4 @@
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { IAMClient, type IAMClientConfig } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
 import type { BuildMiddleware, MetadataBearer } from '@smithy/types';
@@ -10,6 +11,7 @@ import {
   failureKind,
   rethrowUnlessAws,
 } from './aws-errors.js';
+import { iamEventsRegion } from './changes.js';
 import { assumeRoleWithOidc, type OidcDeps } from './credentials.js';
 
 /** The account the credentials act in, as sts:GetCallerIdentity names it. */
@@ -21,6 +23,8 @@ export interface Caller {
 export interface AwsSession {
   readonly iam: IAMClient;
   readonly sts: STSClient;
+  /** In the region where the partition's IAM events are recorded. */
+  readonly cloudtrail: CloudTrailClient;
   readonly caller: Caller;
 }
 
@@ -45,11 +49,10 @@ export async function connect(options: Options, deps: OidcDeps): Promise<AwsSess
       : await assumeRoleWithOidc(options.roleToAssume, options, stsClient(config), deps);
   const signed = credentials === undefined ? config : { ...config, credentials };
   const sts = stsClient(signed);
-  return {
-    iam: iamClient(signed),
-    sts,
-    caller: await identify(sts, credentialSource(options)),
-  };
+  const caller = await identify(sts, credentialSource(options));
+  const cloudtrail = new CloudTrailClient({ ...signed, region: iamEventsRegion(caller.partition) });
+  cloudtrail.middlewareStack.add(endpointInErrors(), ENDPOINT_IN_ERRORS);
+  return { iam: iamClient(signed), sts, cloudtrail, caller };
 }
 
 /**

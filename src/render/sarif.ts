@@ -228,6 +228,13 @@ export function renderSarif(input: SarifInput): Sarif.Log {
       ...(account ? { accountId: account } : {}),
       partition: snapshot.partition,
       source: snapshot.source.kind,
+      // The window of IAM changes a cached report was brought up to date with.
+      ...(snapshot.verification
+        ? {
+            changesSince: snapshot.verification.changesSince,
+            changesUpTo: snapshot.verification.changesUntil,
+          }
+        : {}),
       notApplicable: rulesNotApplicable(rules, snapshot.partition).map(({ rule, reason }) => ({
         ruleId: rule.id,
         reason,

@@ -5,6 +5,7 @@ import {
   type Principal,
   type SnapshotSource,
   type Verdict,
+  type Verification,
 } from '../model.js';
 import { rulesNotApplicable, type Rule } from '../rules/catalog.js';
 import { bounded, plural, visible } from '../text.js';
@@ -54,6 +55,19 @@ export function describeSource(source: SnapshotSource, now: Date): string {
   }
 }
 
+/**
+ * How a cached report was brought up to date, and the window it covers: CloudTrail delivers
+ * events within minutes, so the last few minutes before the window's end may not be in it.
+ */
+export function describeVerification(v: Verification): string {
+  const until = isoMinutes(new Date(v.changesUntil));
+  return `the report was ${v.reportAgeMinutes} minutes old, so the IAM changes CloudTrail recorded since (from ${isoMinutes(new Date(v.changesSince))}) were applied: ${plural(v.readLive, 'user')} named in them read live (${v.createdSince} created since), ${v.deletedSince} deleted since dropped; changes up to ${until} UTC (CloudTrail delivers events within minutes, so a change made in the last minutes before ${until} may not be seen yet)`;
+}
+
+function isoMinutes(date: Date): string {
+  return date.toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** The last console sign-in as a reader wants it: a time, `never`, `no password` or `unknown`. */
 export function passwordLastUsedText(principal: Principal): string {
   if (principal.consolePassword === false) return 'no password';
@@ -80,10 +94,7 @@ export function renderSummary(input: SummaryInput): string {
     ),
   ];
   if (snapshot.verification) {
-    const v = snapshot.verification;
-    head.push(
-      `- **Freshness:** the report was ${v.reportAgeMinutes} minutes old, so ${plural(v.rechecked, 'candidate finding')} ${v.rechecked === 1 ? 'was' : 'were'} re-checked live and ${v.dropped} dropped as fixed since; ${plural(v.createdSince, 'user')} created since the report ${v.createdSince === 1 ? 'was' : 'were'} assessed live`,
-    );
+    head.push(`- **Freshness:** ${escapeProse(describeVerification(snapshot.verification))}`);
   }
   for (const note of snapshot.notes) head.push(`- ${escapeProse(note)}`);
 

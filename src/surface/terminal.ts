@@ -1,5 +1,5 @@
 import type { Outcome } from '../main.js';
-import { describeSource, passwordLastUsedText } from '../render/summary.js';
+import { describeSource, describeVerification, passwordLastUsedText } from '../render/summary.js';
 import { rulesNotApplicable } from '../rules/catalog.js';
 import { visible } from '../text.js';
 
@@ -11,10 +11,7 @@ export function renderTerminal(outcome: Outcome): string {
     `Data: ${describeSource(snapshot.source, outcome.finishedAt)}`,
   ];
   if (snapshot.verification) {
-    const v = snapshot.verification;
-    lines.push(
-      `Freshness: report ${v.reportAgeMinutes} min old; ${v.rechecked} re-checked live, ${v.dropped} dropped as fixed, ${v.createdSince} created since assessed live`,
-    );
+    lines.push(`Freshness: ${describeVerification(snapshot.verification)}`);
   }
   for (const { rule, reason } of rulesNotApplicable(outcome.rules, snapshot.partition)) {
     lines.push(`Not applicable in ${snapshot.partition}: ${rule.id} ${rule.name}. ${reason}`);
