@@ -79521,7 +79521,7 @@ const NOT_READY = new Set([
 /**
  * Asks AWS for a credential report and waits for it, at most `timeoutMs`. AWS reuses a
  * report under 4 hours old, so the report may be older than this run; the caller decides
- * what to re-check. Never throws for AWS errors: it says why there is no report.
+ * what to bring up to date. Never throws for AWS errors: it says why there is no report.
  */
 async function fetchCredentialReport(iam, timeoutMs, deps) {
     const deadline = deps.now().getTime() + timeoutMs;
@@ -79927,8 +79927,8 @@ async function listAllUsers(iam) {
 
 
 /**
- * Reads the live account: the credential report when it can be had (re-checking a stale
- * one), or user by user when it cannot; then root from the account summary. What could
+ * Reads the live account: the credential report when it can be had (a cached one brought
+ * up to date with the IAM changes since), or user by user when it cannot; then root from the account summary. What could
  * not be read is listed as not assessed, never left out silently.
  */
 async function collectLive(deps, settings) {

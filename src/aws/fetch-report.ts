@@ -33,7 +33,7 @@ const NOT_READY = new Set([
 /**
  * Asks AWS for a credential report and waits for it, at most `timeoutMs`. AWS reuses a
  * report under 4 hours old, so the report may be older than this run; the caller decides
- * what to re-check. Never throws for AWS errors: it says why there is no report.
+ * what to bring up to date. Never throws for AWS errors: it says why there is no report.
  */
 export async function fetchCredentialReport(
   iam: IAMClient,
