@@ -52,7 +52,7 @@ describe('a run that stops before its verdict still reports', () => {
     ]);
   });
 
-  it('on an unreadable report: the file named, and a file at sarif-file that is not ours left alone', async () => {
+  it("on an unreadable report: the file named, and a file of the user's at sarif-file left alone", async () => {
     const sarifFile = join(dir(), 'notes.txt');
     await writeFile(sarifFile, 'my own notes, not a SARIF log\n');
     const report = join(dir(), 'missing.csv');
@@ -60,12 +60,20 @@ describe('a run that stops before its verdict still reports', () => {
     const step = runAction(dir(), { 'credential-report': report, 'sarif-file': sarifFile });
     expect(step.status).toBe(1);
     expect(errorLines(step.stdout)).toEqual([
-      `::error::credential-report "${report}": cannot read the file (no such file); give the path of an IAM credential report CSV.`,
+      `::error::sarif-file "${sarifFile}": is a file that is not a SARIF log, which it would overwrite; give the path of a regular file to write the SARIF log to.`,
     ]);
     expect(step.outputs).toEqual({ result: 'error' });
     expect(await readFile(sarifFile, 'utf8')).toBe('my own notes, not a SARIF log\n');
     expect(lines(step.summary).at(-1)).toBe('No SARIF file was written.');
-    expect(step.summary).toContain(
+
+    const missing = runAction(dir(), {
+      'credential-report': report,
+      'sarif-file': join(dir(), 'new.sarif'),
+    });
+    expect(errorLines(missing.stdout)).toEqual([
+      `::error::credential-report "${report}": cannot read the file (no such file); give the path of an IAM credential report CSV.`,
+    ]);
+    expect(missing.summary).toContain(
       '**What to do:** Give the IAM credential report as CSV: the base64-decoded Content of &#96;aws iam get-credential-report&#96;, or the file the IAM console downloads.',
     );
   });

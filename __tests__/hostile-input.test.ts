@@ -165,6 +165,14 @@ const CASES: Case[] = [
     line: REJECTED_SARIF('names a folder'),
   },
   {
+    name: "sarif-file is one of the user's own files",
+    setup: (dir) => ({ report: exampleReport, sarif: write(dir, 'README.md', '# my notes\n') }),
+    line: REJECTED_SARIF('is a file that is not a SARIF log, which it would overwrite'),
+    after: (s) => {
+      expect(readFileSync(s.sarif, 'utf8')).toBe('# my notes\n');
+    },
+  },
+  {
     name: 'sarif-file is below a file',
     setup: (dir) => ({ report: exampleReport, sarif: join(write(dir, 'a-file', 'x'), 'x.sarif') }),
     line: REJECTED_SARIF('cannot be checked (ENOTDIR)'),
@@ -393,8 +401,8 @@ describe('special files and links the SARIF is pointed at', () => {
     expect(lstatSync(socket).isSocket()).toBe(true);
   });
 
-  it('follows a link to a regular file: the link stays, its target gets the log', () => {
-    const target = write(dir(), 'target.sarif', 'old');
+  it('follows a link to an earlier log: the link stays, its target gets the new log', () => {
+    const target = write(dir(), 'target.sarif', '{ "version": "2.1.0", "runs": [] }\n');
     const link = join(dir(), 'link.sarif');
     symlinkSync(target, link);
     const exit = runCli(node24, ['--credential-report', exampleReport, '--sarif-file', link]);

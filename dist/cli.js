@@ -64805,8 +64805,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3218);
 /* harmony import */ var _io_system_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8327);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _io_stale_sarif_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9861);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2784);
+/* harmony import */ var _io_sarif_file_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1868);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4639);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8381);
 /* harmony import */ var _surface_terminal_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2718);
 
@@ -64909,7 +64909,7 @@ async function main(argv) {
             console.error(error.stack);
         }
         // An earlier run's SARIF must not pass for this run's results.
-        await (0,_io_stale_sarif_js__WEBPACK_IMPORTED_MODULE_4__/* .removeStaleSarif */ .P)((0,_options_js__WEBPACK_IMPORTED_MODULE_6__/* .sarifFileOf */ .Xr)(read)).catch(() => false);
+        await (0,_io_sarif_file_js__WEBPACK_IMPORTED_MODULE_4__/* .removeStaleSarif */ .P)((0,_options_js__WEBPACK_IMPORTED_MODULE_6__/* .sarifFileOf */ .Xr)(read)).catch(() => false);
         return EXIT.error;
     }
 }
@@ -64999,17 +64999,95 @@ function firstLine(text) {
 
 /***/ }),
 
-/***/ 9861:
+/***/ 495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ removeStaleSarif)
+/* harmony export */   Q: () => (/* binding */ specialFileKind)
+/* harmony export */ });
+/** What a path that is not a regular file or folder is, in words: `a FIFO`, `a socket`, … */
+function specialFileKind(info) {
+    if (info.isFIFO())
+        return 'a FIFO';
+    if (info.isCharacterDevice())
+        return 'a character device';
+    if (info.isBlockDevice())
+        return 'a block device';
+    if (info.isSocket())
+        return 'a socket';
+    return 'a special file';
+}
+
+
+/***/ }),
+
+/***/ 1868:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ removeStaleSarif),
+/* harmony export */   V: () => (/* binding */ sarifTarget)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _file_kind_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(495);
 
-/** How much of a file is read to tell whether it is a SARIF log this tool wrote. */
+
+
+/** How much of a file is read to tell whether it is a SARIF log. */
 const HEAD_BYTES = 4096;
+const SARIF_VERSION = /"version"\s*:\s*"2\.1\.0"/;
+/**
+ * Where the SARIF log may be written, checked before the audit starts: a new file, an empty
+ * one, or a SARIF log (replaced whole). A symbolic link is followed (the link stays, its
+ * target is written). A folder, a device, a FIFO or socket, the credential report itself and
+ * any other file are refused, so no file of the user's is overwritten. Returns the path to
+ * write.
+ */
+async function sarifTarget(path, credentialReport) {
+    const refuse = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`sarif-file ${JSON.stringify(path)}: ${why}; give the path of a regular file to write the SARIF log to.`);
+    if (/[/\\]$/.test(path))
+        throw refuse('names a folder');
+    let target = path;
+    let info;
+    try {
+        const link = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(path);
+        if (link.isSymbolicLink()) {
+            target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(path).catch(() => {
+                throw refuse('is a symbolic link to nothing');
+            });
+            info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target);
+        }
+        else {
+            info = link;
+        }
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1)
+            throw error;
+        const code = error.code;
+        if (code !== 'ENOENT')
+            throw refuse(`cannot be checked (${code ?? String(error)})`);
+        info = null; // a new file
+    }
+    if (info === null)
+        return target;
+    if (info.isDirectory())
+        throw refuse('is a directory');
+    if (!info.isFile())
+        throw refuse(`is not a regular file (${(0,_file_kind_js__WEBPACK_IMPORTED_MODULE_2__/* .specialFileKind */ .Q)(info)})`);
+    if (credentialReport !== null) {
+        const report = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(credentialReport).catch(() => null);
+        if (report !== null && report.dev === info.dev && report.ino === info.ino) {
+            throw refuse('is the credential report being audited, which it would overwrite');
+        }
+    }
+    if (info.size > 0 && !SARIF_VERSION.test((await head(target)) ?? '')) {
+        throw refuse('is a file that is not a SARIF log, which it would overwrite');
+    }
+    return target;
+}
 /**
  * Removes the SARIF log an earlier run of this tool left at `path`, so that an upload step
  * after a failed run cannot publish stale results as this run's. Only a regular file that
@@ -65017,29 +65095,32 @@ const HEAD_BYTES = 4096;
  * whether a file was removed.
  */
 async function removeStaleSarif(path) {
-    let head;
+    const text = await head(path);
+    const ours = text !== null && SARIF_VERSION.test(text) && /"name":\s*"iam-mfa-audit"/.test(text);
+    if (!ours)
+        return false;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(path, { force: true });
+    return true;
+}
+/** The first HEAD_BYTES of a regular file; null for anything else or what cannot be read. */
+async function head(path) {
     try {
         // lstat first: opening a FIFO would wait for a writer, and a link is not ours to judge.
         if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(path)).isFile())
-            return false;
+            return null;
         const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r');
         try {
             const buffer = Buffer.alloc(HEAD_BYTES);
             const { bytesRead } = await file.read(buffer, 0, HEAD_BYTES, 0);
-            head = buffer.subarray(0, bytesRead).toString('utf8');
+            return buffer.subarray(0, bytesRead).toString('utf8');
         }
         finally {
             await file.close();
         }
     }
     catch {
-        return false; // nothing there, or nothing this process may read: nothing of ours to remove
+        return null;
     }
-    const ours = /"version":\s*"2\.1\.0"/.test(head) && /"name":\s*"iam-mfa-audit"/.test(head);
-    if (!ours)
-        return false;
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(path, { force: true });
-    return true;
 }
 
 
@@ -65185,7 +65266,7 @@ function systemIO(log) {
 
 /***/ }),
 
-/***/ 2784:
+/***/ 4639:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -68208,9 +68289,9 @@ async function listAllUsers(iam) {
 
 
 /**
- * Reads the live account: the credential report when it can be had (a cached one brought
- * up to date with the IAM changes since), or user by user when it cannot; then root from the account summary. What could
- * not be read is listed as not assessed, never left out silently.
+ * Reads the live account: the credential report when it can be had (a cached one brought up
+ * to date with the IAM changes since), or user by user when it cannot; then root from the
+ * account summary. What could not be read is listed as not assessed, never left out silently.
  */
 async function collectLive(deps, settings) {
     const { caller } = deps;
@@ -68759,20 +68840,8 @@ async function identify(sts, source) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./src/io/file-kind.ts
-/** What a path that is not a regular file or folder is, in words: `a FIFO`, `a socket`, … */
-function specialFileKind(info) {
-    if (info.isFIFO())
-        return 'a FIFO';
-    if (info.isCharacterDevice())
-        return 'a character device';
-    if (info.isBlockDevice())
-        return 'a block device';
-    if (info.isSocket())
-        return 'a socket';
-    return 'a special file';
-}
-
+// EXTERNAL MODULE: ./src/io/file-kind.ts
+var file_kind = __nccwpck_require__(495);
 ;// CONCATENATED MODULE: ./src/collect/report-file.ts
 
 
@@ -68793,7 +68862,7 @@ async function snapshotFromReportFile(path, auditsRoot) {
         if (info.isDirectory())
             throw refuse('is a directory');
         if (!info.isFile())
-            throw refuse(`is not a regular file (${specialFileKind(info)})`);
+            throw refuse(`is not a regular file (${(0,file_kind/* specialFileKind */.Q)(info)})`);
         if (info.size > MAX_REPORT_BYTES) {
             throw refuse(`is ${(info.size / 1024 / 1024).toFixed(0)} MiB, larger than any credential report: IAM allows at most 5,000 users in an account, and this audit reads reports of up to ${MAX_REPORT_ROWS.toLocaleString('en-US')} rows (${MAX_REPORT_BYTES / 1024 / 1024} MiB)`);
         }
@@ -68843,57 +68912,8 @@ function errnoText(error) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/io/sarif-target.ts
-
-
-
-/**
- * Where the SARIF log may be written, checked before the audit starts: a regular file, or a
- * path where none exists yet. A symbolic link is followed (the link stays, its target is
- * written); a folder, a device, a FIFO or socket, and the credential report itself are
- * refused, so no file is replaced that was never a SARIF log. Returns the path to write.
- */
-async function sarifTarget(path, credentialReport) {
-    const refuse = (why) => new errors/* ConfigurationError */.j1(`sarif-file ${JSON.stringify(path)}: ${why}; give the path of a regular file to write the SARIF log to.`);
-    if (/[/\\]$/.test(path))
-        throw refuse('names a folder');
-    let target = path;
-    let info;
-    try {
-        const link = await (0,promises_.lstat)(path);
-        if (link.isSymbolicLink()) {
-            target = await (0,promises_.realpath)(path).catch(() => {
-                throw refuse('is a symbolic link to nothing');
-            });
-            info = await (0,promises_.stat)(target);
-        }
-        else {
-            info = link;
-        }
-    }
-    catch (error) {
-        if (error instanceof errors/* ConfigurationError */.j1)
-            throw error;
-        const code = error.code;
-        if (code !== 'ENOENT')
-            throw refuse(`cannot be checked (${code ?? String(error)})`);
-        info = null; // a new file
-    }
-    if (info === null)
-        return target;
-    if (info.isDirectory())
-        throw refuse('is a directory');
-    if (!info.isFile())
-        throw refuse(`is not a regular file (${specialFileKind(info)})`);
-    if (credentialReport !== null) {
-        const report = await (0,promises_.stat)(credentialReport).catch(() => null);
-        if (report !== null && report.dev === info.dev && report.ino === info.ino) {
-            throw refuse('is the credential report being audited, which it would overwrite');
-        }
-    }
-    return target;
-}
-
+// EXTERNAL MODULE: ./src/io/sarif-file.ts
+var sarif_file = __nccwpck_require__(1868);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/io/write-atomic.ts
@@ -69210,7 +69230,7 @@ var version = __nccwpck_require__(1013);
 async function run(options, io) {
     const startedAt = io.now();
     // Checked before the audit, so a bad path costs no AWS calls and replaces nothing.
-    const sarifPath = await sarifTarget(options.sarifFile, options.credentialReport);
+    const sarifPath = await (0,sarif_file/* sarifTarget */.V)(options.sarifFile, options.credentialReport);
     const rules = (0,catalog/* activeRules */.IW)(options.includeRoot);
     const auditsRoot = (partition) => (0,catalog/* rootIsAudited */.jt)(options.includeRoot, partition);
     const snapshot = await collect(options, io, auditsRoot);
@@ -69351,7 +69371,7 @@ const INPUTS = [
     },
     {
         name: 'sarif-file',
-        description: 'Where to write the SARIF 2.1.0 log for code scanning: a regular file, replaced whole, or a new one (a link is followed). A folder, a device, a FIFO and the credential report itself are refused.',
+        description: 'Where to write the SARIF 2.1.0 log for code scanning: a new file, or an earlier SARIF log or empty file, replaced whole (a link is followed). Any other file, a folder, a device or a FIFO is refused.',
         default: 'iam-mfa-audit.sarif',
     },
     {

@@ -76757,10 +76757,77 @@ function firstLine(text) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./src/io/stale-sarif.ts
+;// CONCATENATED MODULE: ./src/io/file-kind.ts
+/** What a path that is not a regular file or folder is, in words: `a FIFO`, `a socket`, … */
+function specialFileKind(info) {
+    if (info.isFIFO())
+        return 'a FIFO';
+    if (info.isCharacterDevice())
+        return 'a character device';
+    if (info.isBlockDevice())
+        return 'a block device';
+    if (info.isSocket())
+        return 'a socket';
+    return 'a special file';
+}
 
-/** How much of a file is read to tell whether it is a SARIF log this tool wrote. */
+;// CONCATENATED MODULE: ./src/io/sarif-file.ts
+
+
+
+/** How much of a file is read to tell whether it is a SARIF log. */
 const HEAD_BYTES = 4096;
+const SARIF_VERSION = /"version"\s*:\s*"2\.1\.0"/;
+/**
+ * Where the SARIF log may be written, checked before the audit starts: a new file, an empty
+ * one, or a SARIF log (replaced whole). A symbolic link is followed (the link stays, its
+ * target is written). A folder, a device, a FIFO or socket, the credential report itself and
+ * any other file are refused, so no file of the user's is overwritten. Returns the path to
+ * write.
+ */
+async function sarifTarget(path, credentialReport) {
+    const refuse = (why) => new ConfigurationError(`sarif-file ${JSON.stringify(path)}: ${why}; give the path of a regular file to write the SARIF log to.`);
+    if (/[/\\]$/.test(path))
+        throw refuse('names a folder');
+    let target = path;
+    let info;
+    try {
+        const link = await (0,promises_.lstat)(path);
+        if (link.isSymbolicLink()) {
+            target = await (0,promises_.realpath)(path).catch(() => {
+                throw refuse('is a symbolic link to nothing');
+            });
+            info = await (0,promises_.stat)(target);
+        }
+        else {
+            info = link;
+        }
+    }
+    catch (error) {
+        if (error instanceof ConfigurationError)
+            throw error;
+        const code = error.code;
+        if (code !== 'ENOENT')
+            throw refuse(`cannot be checked (${code ?? String(error)})`);
+        info = null; // a new file
+    }
+    if (info === null)
+        return target;
+    if (info.isDirectory())
+        throw refuse('is a directory');
+    if (!info.isFile())
+        throw refuse(`is not a regular file (${specialFileKind(info)})`);
+    if (credentialReport !== null) {
+        const report = await (0,promises_.stat)(credentialReport).catch(() => null);
+        if (report !== null && report.dev === info.dev && report.ino === info.ino) {
+            throw refuse('is the credential report being audited, which it would overwrite');
+        }
+    }
+    if (info.size > 0 && !SARIF_VERSION.test((await head(target)) ?? '')) {
+        throw refuse('is a file that is not a SARIF log, which it would overwrite');
+    }
+    return target;
+}
 /**
  * Removes the SARIF log an earlier run of this tool left at `path`, so that an upload step
  * after a failed run cannot publish stale results as this run's. Only a regular file that
@@ -76768,29 +76835,32 @@ const HEAD_BYTES = 4096;
  * whether a file was removed.
  */
 async function removeStaleSarif(path) {
-    let head;
+    const text = await head(path);
+    const ours = text !== null && SARIF_VERSION.test(text) && /"name":\s*"iam-mfa-audit"/.test(text);
+    if (!ours)
+        return false;
+    await (0,promises_.rm)(path, { force: true });
+    return true;
+}
+/** The first HEAD_BYTES of a regular file; null for anything else or what cannot be read. */
+async function head(path) {
     try {
         // lstat first: opening a FIFO would wait for a writer, and a link is not ours to judge.
         if (!(await (0,promises_.lstat)(path)).isFile())
-            return false;
+            return null;
         const file = await (0,promises_.open)(path, 'r');
         try {
             const buffer = Buffer.alloc(HEAD_BYTES);
             const { bytesRead } = await file.read(buffer, 0, HEAD_BYTES, 0);
-            head = buffer.subarray(0, bytesRead).toString('utf8');
+            return buffer.subarray(0, bytesRead).toString('utf8');
         }
         finally {
             await file.close();
         }
     }
     catch {
-        return false; // nothing there, or nothing this process may read: nothing of ours to remove
+        return null;
     }
-    const ours = /"version":\s*"2\.1\.0"/.test(head) && /"name":\s*"iam-mfa-audit"/.test(head);
-    if (!ours)
-        return false;
-    await (0,promises_.rm)(path, { force: true });
-    return true;
 }
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
@@ -79927,9 +79997,9 @@ async function listAllUsers(iam) {
 
 
 /**
- * Reads the live account: the credential report when it can be had (a cached one brought
- * up to date with the IAM changes since), or user by user when it cannot; then root from the account summary. What could
- * not be read is listed as not assessed, never left out silently.
+ * Reads the live account: the credential report when it can be had (a cached one brought up
+ * to date with the IAM changes since), or user by user when it cannot; then root from the
+ * account summary. What could not be read is listed as not assessed, never left out silently.
  */
 async function collectLive(deps, settings) {
     const { caller } = deps;
@@ -80476,20 +80546,6 @@ async function identify(sts, source) {
     return { accountId: answer.Account, partition };
 }
 
-;// CONCATENATED MODULE: ./src/io/file-kind.ts
-/** What a path that is not a regular file or folder is, in words: `a FIFO`, `a socket`, … */
-function specialFileKind(info) {
-    if (info.isFIFO())
-        return 'a FIFO';
-    if (info.isCharacterDevice())
-        return 'a character device';
-    if (info.isBlockDevice())
-        return 'a block device';
-    if (info.isSocket())
-        return 'a socket';
-    return 'a special file';
-}
-
 ;// CONCATENATED MODULE: ./src/collect/report-file.ts
 
 
@@ -80558,57 +80614,6 @@ function errnoText(error) {
         default:
             return String(code ?? error);
     }
-}
-
-;// CONCATENATED MODULE: ./src/io/sarif-target.ts
-
-
-
-/**
- * Where the SARIF log may be written, checked before the audit starts: a regular file, or a
- * path where none exists yet. A symbolic link is followed (the link stays, its target is
- * written); a folder, a device, a FIFO or socket, and the credential report itself are
- * refused, so no file is replaced that was never a SARIF log. Returns the path to write.
- */
-async function sarifTarget(path, credentialReport) {
-    const refuse = (why) => new ConfigurationError(`sarif-file ${JSON.stringify(path)}: ${why}; give the path of a regular file to write the SARIF log to.`);
-    if (/[/\\]$/.test(path))
-        throw refuse('names a folder');
-    let target = path;
-    let info;
-    try {
-        const link = await (0,promises_.lstat)(path);
-        if (link.isSymbolicLink()) {
-            target = await (0,promises_.realpath)(path).catch(() => {
-                throw refuse('is a symbolic link to nothing');
-            });
-            info = await (0,promises_.stat)(target);
-        }
-        else {
-            info = link;
-        }
-    }
-    catch (error) {
-        if (error instanceof ConfigurationError)
-            throw error;
-        const code = error.code;
-        if (code !== 'ENOENT')
-            throw refuse(`cannot be checked (${code ?? String(error)})`);
-        info = null; // a new file
-    }
-    if (info === null)
-        return target;
-    if (info.isDirectory())
-        throw refuse('is a directory');
-    if (!info.isFile())
-        throw refuse(`is not a regular file (${specialFileKind(info)})`);
-    if (credentialReport !== null) {
-        const report = await (0,promises_.stat)(credentialReport).catch(() => null);
-        if (report !== null && report.dev === info.dev && report.ino === info.ino) {
-            throw refuse('is the credential report being audited, which it would overwrite');
-        }
-    }
-    return target;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -81202,7 +81207,7 @@ const INPUTS = [
     },
     {
         name: 'sarif-file',
-        description: 'Where to write the SARIF 2.1.0 log for code scanning: a regular file, replaced whole, or a new one (a link is followed). A folder, a device, a FIFO and the credential report itself are refused.',
+        description: 'Where to write the SARIF 2.1.0 log for code scanning: a new file, or an earlier SARIF log or empty file, replaced whole (a link is followed). Any other file, a folder, a device or a FIFO is refused.',
         default: 'iam-mfa-audit.sarif',
     },
     {

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import * as core from '@actions/core';
 import { systemIO } from './io/system.js';
 import { ConfigurationError, failureOf } from './errors.js';
-import { removeStaleSarif } from './io/stale-sarif.js';
+import { removeStaleSarif } from './io/sarif-file.js';
 import { run } from './main.js';
 import { INPUTS, parseOptions, sarifFileOf, type ReadInput } from './options.js';
 import { renderTerminal } from './surface/terminal.js';

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { failureOf } from './errors.js';
-import { removeStaleSarif } from './io/stale-sarif.js';
+import { removeStaleSarif } from './io/sarif-file.js';
 import { systemIO } from './io/system.js';
 import { run } from './main.js';
 import { ACTION_INPUTS, parseOptions, sarifFileOf, type ReadInput } from './options.js';

@@ -4,7 +4,7 @@ import { collectLive } from './aws/collect-live.js';
 import { connect } from './aws/connect.js';
 import type { OidcDeps } from './aws/credentials.js';
 import { snapshotFromReportFile } from './collect/report-file.js';
-import { sarifTarget } from './io/sarif-target.js';
+import { sarifTarget } from './io/sarif-file.js';
 import { writeFileAtomic } from './io/write-atomic.js';
 import type { AccountSnapshot, Finding, Verdict } from './model.js';
 import { ConfigurationError } from './errors.js';

@@ -54,7 +54,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'sarif-file',
     description:
-      'Where to write the SARIF 2.1.0 log for code scanning: a regular file, replaced whole, or a new one (a link is followed). A folder, a device, a FIFO and the credential report itself are refused.',
+      'Where to write the SARIF 2.1.0 log for code scanning: a new file, or an earlier SARIF log or empty file, replaced whole (a link is followed). Any other file, a folder, a device or a FIFO is refused.',
     default: 'iam-mfa-audit.sarif',
   },
   {

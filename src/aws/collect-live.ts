@@ -38,9 +38,9 @@ interface Users {
 }
 
 /**
- * Reads the live account: the credential report when it can be had (a cached one brought
- * up to date with the IAM changes since), or user by user when it cannot; then root from the account summary. What could
- * not be read is listed as not assessed, never left out silently.
+ * Reads the live account: the credential report when it can be had (a cached one brought up
+ * to date with the IAM changes since), or user by user when it cannot; then root from the
+ * account summary. What could not be read is listed as not assessed, never left out silently.
  */
 export async function collectLive(
   deps: LiveDeps,
