@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleReport, useTempDir } from './fixtures.js';
+import { aRootRow, aRow, exampleReport, reportCsv, useTempDir } from './fixtures.js';
 import { runAction, sarifAt } from './runner.js';
 import { onlyRun } from './sarif-validation.js';
 
@@ -319,5 +319,49 @@ describe('an AWS GovCloud report (aws-us-gov)', () => {
     });
     expect(step.status).toBe(0);
     expect(step.outputs).toMatchObject({ result: 'pass', 'not-assessed': '0' });
+  });
+});
+
+describe('the grace period for new users (grace-period-hours)', () => {
+  const dir = useTempDir();
+
+  it('reports a user created hours ago as low, in grace, and does not fail the step on it', async () => {
+    const created = new Date(Date.now() - 2 * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const report = join(dir(), 'new-user.csv');
+    await writeFile(
+      report,
+      reportCsv([
+        aRootRow({ mfa_active: 'true' }),
+        aRow({ user: 'newbie', user_creation_time: created }),
+        aRow({ user: 'old-hand' }),
+      ]),
+    );
+    const sarifFile = join(dir(), 'grace.sarif');
+    const step = runAction(dir(), {
+      'credential-report': report,
+      'sarif-file': sarifFile,
+      'grace-period-hours': '24',
+      'max-findings': '1',
+    });
+    const until = new Date(Date.parse(created) + 24 * 3_600_000)
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
+    expect(step.status).toBe(0);
+    expect(step.outputs).toMatchObject({ findings: '2', 'failing-findings': '1', result: 'pass' });
+    const results = onlyRun(sarifAt(sarifFile)).results;
+    const newbie = results.find((r) => r.locations?.[0]?.logicalLocations?.[0]?.name === 'newbie');
+    expect(newbie?.level).toBe('note');
+    expect(newbie?.properties).toMatchObject({
+      severity: 'low',
+      status: 'grace',
+      graceUntil: until,
+    });
+    expect(newbie?.message.text).toBe(
+      `IAM user newbie in AWS account 111122223333 has a console password and no active MFA device. It is in the grace period for new users until ${until} (grace-period-hours), so it is reported as low until then.`,
+    );
+    expect(
+      results.find((r) => r.locations?.[0]?.logicalLocations?.[0]?.name === 'old-hand')?.properties,
+    ).toMatchObject({ severity: 'high', status: 'open' });
+    expect(step.summary).toContain(`| low, grace period until ${until.replaceAll(':', '&#58;')} |`);
   });
 });

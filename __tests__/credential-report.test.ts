@@ -32,6 +32,7 @@ describe('parseCredentialReport: shape of the file', () => {
           arn: `arn:aws:iam::${ACCOUNT}:user/bob`,
           createdAt: '2021-01-20T16:30:00+00:00',
           consolePassword: true,
+          passwordCreatedAt: null,
           passwordLastUsed: '2026-11-28T17:05:44+00:00',
           mfaActive: false,
           accessKeysActive: false,
@@ -65,6 +66,7 @@ describe('parseCredentialReport: shape of the file', () => {
         arn: `arn:aws:iam::${ACCOUNT}:user/dave`,
         createdAt: '2021-01-20T16:30:00+00:00',
         consolePassword: true,
+        passwordCreatedAt: null,
         passwordLastUsed: null,
         mfaActive: false,
         accessKeysActive: null, // no access key columns: unknown, not "none"
@@ -127,6 +129,7 @@ describe('parseCredentialReport: values', () => {
       arn: `arn:aws:iam::${ACCOUNT}:root`,
       createdAt: '2019-03-04T09:15:00+00:00',
       consolePassword: null,
+      passwordCreatedAt: null,
       passwordLastUsed: '2026-10-02T14:20:11+00:00',
       mfaActive: false,
       accessKeysActive: false,

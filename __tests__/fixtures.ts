@@ -118,6 +118,7 @@ export function aUser(overrides: Partial<Principal> = {}): Principal {
     arn: `arn:aws:iam::${ACCOUNT}:user/${name}`,
     createdAt: '2021-01-20T16:30:00+00:00',
     consolePassword: true,
+    passwordCreatedAt: null,
     passwordLastUsed: '2026-11-28T17:05:44+00:00',
     mfaActive: false,
     accessKeysActive: false,
@@ -169,6 +170,7 @@ export function aFinding(overrides: Partial<Finding> = {}): Finding {
     severity,
     accountId: ACCOUNT,
     principal: aUser(),
+    graceUntil: null,
     ...overrides,
   };
 }

@@ -67554,6 +67554,8 @@ function parseCredentialReport(text, source) {
             arn,
             createdAt: created,
             consolePassword: bool('password_enabled', isRoot),
+            // The report dates the password's last change, not its creation.
+            passwordCreatedAt: null,
             passwordLastUsed: lastUsed(cell('password_last_used')),
             mfaActive: bool('mfa_active', false) ?? false,
             accessKeysActive: keys.includes(true) ? true : keys.includes(false) ? false : null,
@@ -67960,6 +67962,7 @@ async function readRoot(iam, arn, fromReport) {
             arn,
             createdAt: fromReport?.createdAt ?? null,
             consolePassword,
+            passwordCreatedAt: null,
             passwordLastUsed: fromReport?.passwordLastUsed ?? null,
             mfaActive: flag('AccountMFAEnabled') ?? fromReport?.mfaActive ?? false,
             accessKeysActive,
@@ -68221,7 +68224,12 @@ const CONCURRENCY = 8;
  * ListMFADevices only when there is a password. A user deleted meanwhile has neither.
  */
 async function readUserState(iam, user) {
-    const noPassword = { ok: true, consolePassword: false, mfaActive: false };
+    const noPassword = {
+        ok: true,
+        consolePassword: false,
+        passwordCreatedAt: null,
+        mfaActive: false,
+    };
     let action = 'iam:GetLoginProfile';
     try {
         const profile = await unlessAbsent(iam.send(new client_iam_dist_cjs/* GetLoginProfileCommand */.aZV({ UserName: user.name })));
@@ -68231,7 +68239,12 @@ async function readUserState(iam, user) {
         const devices = await unlessAbsent(iam.send(new client_iam_dist_cjs/* ListMFADevicesCommand */.UxV({ UserName: user.name })));
         if (devices === null)
             return noPassword;
-        return { ok: true, consolePassword: true, mfaActive: (devices.MFADevices ?? []).length > 0 };
+        return {
+            ok: true,
+            consolePassword: true,
+            passwordCreatedAt: profile.LoginProfile?.CreateDate?.toISOString() ?? null,
+            mfaActive: (devices.MFADevices ?? []).length > 0,
+        };
     }
     catch (error) {
         rethrowUnlessAws(error);
@@ -68362,6 +68375,7 @@ function principalFrom(user, state, reportRow) {
         arn: user.arn,
         createdAt: user.createdAt,
         consolePassword: state.consolePassword,
+        passwordCreatedAt: state.passwordCreatedAt,
         passwordLastUsed: state.consolePassword ? (user.passwordLastUsed ?? 'never') : null,
         mfaActive: state.mfaActive,
         // The live reads do not look at access keys: the report's word, or unknown.
@@ -69082,7 +69096,7 @@ function renderSarif(input) {
             ruleId: rule.id,
             ...(ruleIndex.has(rule.id) ? { ruleIndex: ruleIndex.get(rule.id) } : {}),
             level: LEVEL[finding.severity],
-            message: { text: rule.message(principal, account) },
+            message: { text: (0,catalog/* findingMessage */.pG)(rule, finding) },
             locations: [
                 {
                     physicalLocation: {
@@ -69103,6 +69117,8 @@ function renderSarif(input) {
                 'security-severity': SECURITY_SEVERITY[finding.severity],
                 ...(account ? { accountId: account } : {}),
                 principalArn: principal.arn,
+                status: finding.graceUntil === null ? 'open' : 'grace',
+                ...(finding.graceUntil === null ? {} : { graceUntil: finding.graceUntil }),
             },
         };
     });
@@ -69190,20 +69206,39 @@ function renderSarif(input) {
 
 ;// CONCATENATED MODULE: ./src/rules/evaluate.ts
 
+const NO_GRACE = { hours: 0, now: new Date(0) };
 /**
  * Applies each rule that applies in the snapshot's partition to each principal: one finding
- * per broken (rule, principal) pair.
+ * per broken (rule, principal) pair. A user whose console access began less than
+ * `grace.hours` ago (created, or given a password, whichever is later) is a low finding
+ * until the grace period ends.
  */
-function evaluate(snapshot, rules) {
+function evaluate(snapshot, rules, grace = NO_GRACE) {
     const applicable = rules.filter((rule) => (0,catalog/* notApplicableIn */.kB)(rule, snapshot.partition) === null);
     return applicable.flatMap((rule) => snapshot.principals
         .filter((principal) => rule.breaks(principal))
-        .map((principal) => ({
-        ruleId: rule.id,
-        severity: rule.severity,
-        accountId: snapshot.accountId,
-        principal,
-    })));
+        .map((principal) => {
+        const graceUntil = graceEnd(principal, grace);
+        return {
+            ruleId: rule.id,
+            severity: graceUntil === null ? rule.severity : 'low',
+            accountId: snapshot.accountId,
+            principal,
+            graceUntil,
+        };
+    }));
+}
+/** The end of a user's grace period, when it is still running; null otherwise. */
+function graceEnd(principal, grace) {
+    if (grace.hours === 0 || principal.kind !== 'user')
+        return null;
+    const since = Math.max(...[principal.createdAt, principal.passwordCreatedAt]
+        .map((t) => (t === null ? NaN : Date.parse(t)))
+        .filter((t) => !Number.isNaN(t)));
+    if (!Number.isFinite(since))
+        return null;
+    const end = since + grace.hours * 3_600_000;
+    return end > grace.now.getTime() ? new Date(end).toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
 }
 
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
@@ -69234,7 +69269,7 @@ async function run(options, io) {
     const rules = (0,catalog/* activeRules */.IW)(options.includeRoot);
     const auditsRoot = (partition) => (0,catalog/* rootIsAudited */.jt)(options.includeRoot, partition);
     const snapshot = await collect(options, io, auditsRoot);
-    const findings = evaluate(snapshot, rules);
+    const findings = evaluate(snapshot, rules, { hours: options.gracePeriodHours, now: io.now() });
     const verdict = decide(findings, snapshot.notAssessed, options);
     const anchor = alertAnchor(io.workflow, options.credentialReport, io.workspace, snapshot);
     const finishedAt = io.now();
@@ -69380,6 +69415,11 @@ const INPUTS = [
         default: 'true',
     },
     {
+        name: 'grace-period-hours',
+        description: 'Hours a new IAM user has to enroll MFA: a user whose console access began less than this long ago (created, or given a password, whichever is later) is reported with severity low, marked as in its grace period, until then. 0 turns it off.',
+        default: '0',
+    },
+    {
         name: 'role-to-assume',
         description: "ARN of the IAM role to assume with GitHub's OIDC token (needs permissions: id-token: write). Empty: the AWS SDK's default credential chain.",
         default: '',
@@ -69513,6 +69553,7 @@ function parseOptions(read, label) {
         maxFindings: integer('max-findings', 0, 1_000_000),
         sarifFile: value('sarif-file'),
         includeRoot: boolean('include-root'),
+        gracePeriodHours: integer('grace-period-hours', 0, 8760),
         roleToAssume: role === ''
             ? null
             : matching('role-to-assume', ROLE_ARN, 'a role ARN such as arn:aws:iam::123456789012:role/NAME'),
@@ -69538,7 +69579,8 @@ function parseOptions(read, label) {
 /* harmony export */   Ry: () => (/* binding */ remediationIn),
 /* harmony export */   jt: () => (/* binding */ rootIsAudited),
 /* harmony export */   kB: () => (/* binding */ notApplicableIn),
-/* harmony export */   kt: () => (/* binding */ rulesNotApplicable)
+/* harmony export */   kt: () => (/* binding */ rulesNotApplicable),
+/* harmony export */   pG: () => (/* binding */ findingMessage)
 /* harmony export */ });
 /* unused harmony exports CONSOLE_USER_WITHOUT_MFA, ROOT_ACCOUNT_WITHOUT_MFA, RULES */
 const inAccount = (accountId) => accountId ? `in AWS account ${accountId}` : 'in the audited account';
@@ -69675,6 +69717,13 @@ const ROOT_ACCOUNT_WITHOUT_MFA = {
         ? `The root user ${inAccount(accountId)} has no password but active access keys, and no MFA: the keys alone give full control of the account; delete them (CIS "no root access key").`
         : `The root user ${inAccount(accountId)} has no active MFA device.`,
 };
+/** A finding's message: the rule's, and the grace period while it runs. */
+function findingMessage(rule, finding) {
+    const message = rule.message(finding.principal, finding.accountId);
+    return finding.graceUntil === null
+        ? message
+        : `${message} It is in the grace period for new users until ${finding.graceUntil} (grace-period-hours), so it is reported as low until then.`;
+}
 /** Every rule, most severe first. */
 const RULES = [ROOT_ACCOUNT_WITHOUT_MFA, CONSOLE_USER_WITHOUT_MFA];
 /** The rules a run evaluates. */
@@ -69763,6 +69812,12 @@ function describeVerification(v) {
 function isoMinutes(date) {
     return date.toISOString().slice(0, 16).replace('T', ' ');
 }
+/** A finding's severity, and the end of its grace period while it runs. */
+function severityText(finding) {
+    return finding.graceUntil === null
+        ? finding.severity
+        : `${finding.severity}, grace period until ${finding.graceUntil}`;
+}
 /** The last console sign-in as a reader wants it: a time, `never`, `no password` or `unknown`. */
 function passwordLastUsedText(principal) {
     if (principal.consolePassword === false)
@@ -69815,7 +69870,7 @@ function renderSummary(input) {
         let shown = 0;
         for (const finding of findings) {
             const p = finding.principal;
-            const row = `| ${escapeCell(p.name)} | ${escapeCell(p.arn)} | ${finding.severity} | ${escapeCell(passwordLastUsedText(p))} | ${escapeCell(p.createdAt ?? 'unknown')} |`;
+            const row = `| ${escapeCell(p.name)} | ${escapeCell(p.arn)} | ${escapeCell(severityText(finding))} | ${escapeCell(passwordLastUsedText(p))} | ${escapeCell(p.createdAt ?? 'unknown')} |`;
             if (shown >= SUMMARY_MAX_ROWS || bytes + Buffer.byteLength(row) + 200 > SUMMARY_BUDGET_BYTES)
                 break;
             table.push(row);
@@ -69869,7 +69924,7 @@ function renderTerminal(outcome) {
     lines.push(...snapshot.notes, '');
     if (findings.length > 0) {
         const rows = findings.map((f) => [
-            f.severity,
+            severityText(f),
             f.ruleId,
             f.principal.name,
             passwordLastUsedText(f.principal),

@@ -56,7 +56,7 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
   const rules = activeRules(options.includeRoot);
   const auditsRoot = (partition: string): boolean => rootIsAudited(options.includeRoot, partition);
   const snapshot = await collect(options, io, auditsRoot);
-  const findings = evaluate(snapshot, rules);
+  const findings = evaluate(snapshot, rules, { hours: options.gracePeriodHours, now: io.now() });
   const verdict = decide(findings, snapshot.notAssessed, options);
   const anchor = alertAnchor(io.workflow, options.credentialReport, io.workspace, snapshot);
 

@@ -28,6 +28,8 @@ export interface Principal {
   readonly createdAt: string | null;
   /** Whether a console password exists; null when the source cannot tell (root in a report). */
   readonly consolePassword: boolean | null;
+  /** When the console password was created, when known (live reads: the login profile). */
+  readonly passwordCreatedAt: string | null;
   /** ISO 8601 time of the last console sign-in, `never`, or null where there is no password. */
   readonly passwordLastUsed: string | null;
   readonly mfaActive: boolean;
@@ -77,9 +79,12 @@ export interface AccountSnapshot {
 
 export interface Finding {
   readonly ruleId: string;
+  /** The rule's severity, or `low` while the principal is in the grace period. */
   readonly severity: Severity;
   readonly accountId: string | null;
   readonly principal: Principal;
+  /** The end of the grace period for new users (ISO 8601), while it lasts; else null. */
+  readonly graceUntil: string | null;
 }
 
 export type Threshold = Severity | 'none';

@@ -9,6 +9,8 @@ export interface Options {
   readonly maxFindings: number;
   readonly sarifFile: string;
   readonly includeRoot: boolean;
+  /** Hours a new user has to enroll MFA before the finding counts at its rule's severity. */
+  readonly gracePeriodHours: number;
   /** Role to assume with GitHub's OIDC token; null uses the SDK's default credential chain. */
   readonly roleToAssume: string | null;
   readonly audience: string;
@@ -61,6 +63,12 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'include-root',
     description: 'Also check that the root user has MFA (rule aws-iam-001): true or false.',
     default: 'true',
+  },
+  {
+    name: 'grace-period-hours',
+    description:
+      'Hours a new IAM user has to enroll MFA: a user whose console access began less than this long ago (created, or given a password, whichever is later) is reported with severity low, marked as in its grace period, until then. 0 turns it off.',
+    default: '0',
   },
   {
     name: 'role-to-assume',
@@ -212,6 +220,7 @@ export function parseOptions(read: ReadInput, label: (name: string) => string): 
     maxFindings: integer('max-findings', 0, 1_000_000),
     sarifFile: value('sarif-file'),
     includeRoot: boolean('include-root'),
+    gracePeriodHours: integer('grace-period-hours', 0, 8760),
     roleToAssume:
       role === ''
         ? null

@@ -211,6 +211,39 @@ describe('a seeded account, first audit', () => {
   });
 });
 
+describe('the grace period for a user created just now', () => {
+  it.each([
+    ['the credential report (its user_creation_time)', false],
+    ['the per-user reads (the login profile CreateDate)', true],
+  ])('is low until the grace period ends, through %s', async (_path, denyReport) => {
+    await freshAccount([{ name: 'new-hire', consolePassword: true }]);
+    const proxy = await startFaultProxy(moto.endpoint, {
+      respond: (action) =>
+        denyReport && action === 'GenerateCredentialReport'
+          ? { status: 403, body: awsErrorXml('AccessDenied', 'not authorized') }
+          : undefined,
+    });
+    try {
+      stubAwsEnv(proxy.endpoint);
+      const before = Date.now();
+      const { outcome } = await audit({
+        'sarif-file': join(dir, 'grace.sarif'),
+        'grace-period-hours': '24',
+      });
+      expect(outcome.snapshot.source.kind).toBe(denyReport ? 'live-enumeration' : 'live-report');
+      const finding = outcome.findings.find((f) => f.principal.name === 'new-hire');
+      expect(finding?.severity).toBe('low');
+      const until = Date.parse(finding?.graceUntil ?? '');
+      // 24 hours after the account's clock saw the user (or its password) created
+      expect(until - before).toBeGreaterThan(23.9 * 3_600_000);
+      expect(until - before).toBeLessThanOrEqual(24 * 3_600_000 + 60_000);
+      expect(outcome.verdict.counted).toBe(1); // root alone counts at fail-on high
+    } finally {
+      await proxy.stop();
+    }
+  });
+});
+
 describe('a cached report 2 hours old, brought up to date with CloudTrail', () => {
   const IN_REPORT: SeedUser[] = [
     { name: 'mfa-off', consolePassword: true, mfa: 'virtual' },

@@ -126,6 +126,7 @@ function principalFrom(
     arn: user.arn,
     createdAt: user.createdAt,
     consolePassword: state.consolePassword,
+    passwordCreatedAt: state.passwordCreatedAt,
     passwordLastUsed: state.consolePassword ? (user.passwordLastUsed ?? 'never') : null,
     mfaActive: state.mfaActive,
     // The live reads do not look at access keys: the report's word, or unknown.

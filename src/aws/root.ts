@@ -38,6 +38,7 @@ export async function readRoot(
       arn,
       createdAt: fromReport?.createdAt ?? null,
       consolePassword,
+      passwordCreatedAt: null,
       passwordLastUsed: fromReport?.passwordLastUsed ?? null,
       mfaActive: flag('AccountMFAEnabled') ?? fromReport?.mfaActive ?? false,
       accessKeysActive,

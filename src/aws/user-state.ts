@@ -17,7 +17,13 @@ export interface UserRef {
 }
 
 export type UserState =
-  | { readonly ok: true; readonly consolePassword: boolean; readonly mfaActive: boolean }
+  | {
+      readonly ok: true;
+      readonly consolePassword: boolean;
+      /** The login profile's CreateDate (ISO 8601), when there is one. */
+      readonly passwordCreatedAt: string | null;
+      readonly mfaActive: boolean;
+    }
   | { readonly ok: false; readonly notAssessed: NotAssessed };
 
 /** How many users are read at once: fast, and well within IAM's request rates. */
@@ -28,7 +34,12 @@ const CONCURRENCY = 8;
  * ListMFADevices only when there is a password. A user deleted meanwhile has neither.
  */
 async function readUserState(iam: IAMClient, user: UserRef): Promise<UserState> {
-  const noPassword = { ok: true, consolePassword: false, mfaActive: false } as const;
+  const noPassword = {
+    ok: true,
+    consolePassword: false,
+    passwordCreatedAt: null,
+    mfaActive: false,
+  } as const;
   let action = 'iam:GetLoginProfile';
   try {
     const profile = await unlessAbsent(
@@ -40,7 +51,12 @@ async function readUserState(iam: IAMClient, user: UserRef): Promise<UserState> 
       iam.send(new ListMFADevicesCommand({ UserName: user.name })),
     );
     if (devices === null) return noPassword;
-    return { ok: true, consolePassword: true, mfaActive: (devices.MFADevices ?? []).length > 0 };
+    return {
+      ok: true,
+      consolePassword: true,
+      passwordCreatedAt: profile.LoginProfile?.CreateDate?.toISOString() ?? null,
+      mfaActive: (devices.MFADevices ?? []).length > 0,
+    };
   } catch (error) {
     rethrowUnlessAws(error);
     return {

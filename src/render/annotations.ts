@@ -1,5 +1,5 @@
 import type { AccountSnapshot, Finding } from '../model.js';
-import type { Rule } from '../rules/catalog.js';
+import { findingMessage, type Rule } from '../rules/catalog.js';
 import { bounded, visible } from '../text.js';
 import { LEVEL, type AlertAnchor } from './sarif.js';
 
@@ -63,7 +63,7 @@ export function renderAnnotations(
       return {
         level: findingLevel(finding.severity),
         title: `${finding.ruleId} ${rule?.name ?? ''} (${finding.severity})`.trim(),
-        message: rule?.message(finding.principal, finding.accountId) ?? finding.principal.arn,
+        message: rule ? findingMessage(rule, finding) : finding.principal.arn,
         file: anchor.uri,
         startLine: anchor.line ?? finding.principal.reportLine ?? 1,
       };

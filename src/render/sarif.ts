@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
 import type { AccountSnapshot, Finding, Severity } from '../model.js';
-import { remediationIn, rulesNotApplicable, type Rule } from '../rules/catalog.js';
+import { findingMessage, remediationIn, rulesNotApplicable, type Rule } from '../rules/catalog.js';
 
 /** The score GitHub maps to its severity label (> 9.0 critical, 7.0–8.9 high, ...). */
 const SECURITY_SEVERITY: Record<Severity, string> = {
@@ -139,7 +139,7 @@ export function renderSarif(input: SarifInput): Sarif.Log {
       ruleId: rule.id,
       ...(ruleIndex.has(rule.id) ? { ruleIndex: ruleIndex.get(rule.id) } : {}),
       level: LEVEL[finding.severity],
-      message: { text: rule.message(principal, account) },
+      message: { text: findingMessage(rule, finding) },
       locations: [
         {
           physicalLocation: {
@@ -160,6 +160,8 @@ export function renderSarif(input: SarifInput): Sarif.Log {
         'security-severity': SECURITY_SEVERITY[finding.severity],
         ...(account ? { accountId: account } : {}),
         principalArn: principal.arn,
+        status: finding.graceUntil === null ? 'open' : 'grace',
+        ...(finding.graceUntil === null ? {} : { graceUntil: finding.graceUntil }),
       },
     };
   });

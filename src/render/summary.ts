@@ -68,6 +68,13 @@ function isoMinutes(date: Date): string {
   return date.toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** A finding's severity, and the end of its grace period while it runs. */
+export function severityText(finding: Finding): string {
+  return finding.graceUntil === null
+    ? finding.severity
+    : `${finding.severity}, grace period until ${finding.graceUntil}`;
+}
+
 /** The last console sign-in as a reader wants it: a time, `never`, `no password` or `unknown`. */
 export function passwordLastUsedText(principal: Principal): string {
   if (principal.consolePassword === false) return 'no password';
@@ -142,7 +149,7 @@ export function renderSummary(input: SummaryInput): string {
     let shown = 0;
     for (const finding of findings) {
       const p = finding.principal;
-      const row = `| ${escapeCell(p.name)} | ${escapeCell(p.arn)} | ${finding.severity} | ${escapeCell(passwordLastUsedText(p))} | ${escapeCell(p.createdAt ?? 'unknown')} |`;
+      const row = `| ${escapeCell(p.name)} | ${escapeCell(p.arn)} | ${escapeCell(severityText(finding))} | ${escapeCell(passwordLastUsedText(p))} | ${escapeCell(p.createdAt ?? 'unknown')} |`;
       if (shown >= SUMMARY_MAX_ROWS || bytes + Buffer.byteLength(row) + 200 > SUMMARY_BUDGET_BYTES)
         break;
       table.push(row);

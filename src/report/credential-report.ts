@@ -179,6 +179,8 @@ export function parseCredentialReport(text: string, source: string): ParsedRepor
       arn,
       createdAt: created,
       consolePassword: bool('password_enabled', isRoot),
+      // The report dates the password's last change, not its creation.
+      passwordCreatedAt: null,
       passwordLastUsed: lastUsed(cell('password_last_used')),
       mfaActive: bool('mfa_active', false) ?? false,
       accessKeysActive: keys.includes(true) ? true : keys.includes(false) ? false : null,

@@ -1,4 +1,4 @@
-import type { Principal, Severity } from '../model.js';
+import type { Finding, Principal, Severity } from '../model.js';
 
 export interface ComplianceMapping {
   readonly framework: string;
@@ -177,6 +177,14 @@ export const ROOT_ACCOUNT_WITHOUT_MFA: Rule = {
       ? `The root user ${inAccount(accountId)} has no password but active access keys, and no MFA: the keys alone give full control of the account; delete them (CIS "no root access key").`
       : `The root user ${inAccount(accountId)} has no active MFA device.`,
 };
+
+/** A finding's message: the rule's, and the grace period while it runs. */
+export function findingMessage(rule: Rule, finding: Finding): string {
+  const message = rule.message(finding.principal, finding.accountId);
+  return finding.graceUntil === null
+    ? message
+    : `${message} It is in the grace period for new users until ${finding.graceUntil} (grace-period-hours), so it is reported as low until then.`;
+}
 
 /** Every rule, most severe first. */
 export const RULES: readonly Rule[] = [ROOT_ACCOUNT_WITHOUT_MFA, CONSOLE_USER_WITHOUT_MFA];

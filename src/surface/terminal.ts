@@ -1,5 +1,10 @@
 import type { Outcome } from '../main.js';
-import { describeSource, describeVerification, passwordLastUsedText } from '../render/summary.js';
+import {
+  describeSource,
+  describeVerification,
+  passwordLastUsedText,
+  severityText,
+} from '../render/summary.js';
 import { rulesNotApplicable } from '../rules/catalog.js';
 import { visible } from '../text.js';
 
@@ -20,7 +25,7 @@ export function renderTerminal(outcome: Outcome): string {
 
   if (findings.length > 0) {
     const rows = findings.map((f) => [
-      f.severity,
+      severityText(f),
       f.ruleId,
       f.principal.name,
       passwordLastUsedText(f.principal),
