@@ -20,6 +20,7 @@ describe('evaluate', () => {
         accountId: ACCOUNT,
         principal: root,
         graceUntil: null,
+        suppression: null,
       },
       {
         ruleId: 'aws-iam-002',
@@ -27,6 +28,7 @@ describe('evaluate', () => {
         accountId: ACCOUNT,
         principal: bob,
         graceUntil: null,
+        suppression: null,
       },
       {
         ruleId: 'aws-iam-002',
@@ -34,6 +36,7 @@ describe('evaluate', () => {
         accountId: ACCOUNT,
         principal: dave,
         graceUntil: null,
+        suppression: null,
       },
     ]);
   });
@@ -47,6 +50,7 @@ describe('evaluate', () => {
         accountId: ACCOUNT,
         principal: bob,
         graceUntil: null,
+        suppression: null,
       },
     ]);
   });
@@ -90,6 +94,6 @@ describe('the grace period for new users', () => {
   it('never applies to root', () => {
     const snapshot = aSnapshot({ principals: [aRoot({ createdAt: hoursAgo(1) })] });
     const [finding] = evaluate(snapshot, activeRules(true), { hours: 24, now: NOW });
-    expect(finding).toMatchObject({ severity: 'critical', graceUntil: null });
+    expect(finding).toMatchObject({ severity: 'critical', graceUntil: null, suppression: null });
   });
 });

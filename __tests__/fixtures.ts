@@ -171,6 +171,7 @@ export function aFinding(overrides: Partial<Finding> = {}): Finding {
     accountId: ACCOUNT,
     principal: aUser(),
     graceUntil: null,
+    suppression: null,
     ...overrides,
   };
 }

@@ -64806,7 +64806,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _io_system_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8327);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
 /* harmony import */ var _io_sarif_file_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1868);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4639);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7722);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8381);
 /* harmony import */ var _surface_terminal_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2718);
 
@@ -65266,7 +65266,7 @@ function systemIO(log) {
 
 /***/ }),
 
-/***/ 4639:
+/***/ 7722:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -68928,6 +68928,141 @@ function errnoText(error) {
 
 // EXTERNAL MODULE: ./src/io/sarif-file.ts
 var sarif_file = __nccwpck_require__(1868);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/io/suppressions-file.ts
+
+
+
+
+
+/** Where the suppressions are read from when the input names no file and this one exists. */
+const DEFAULT_SUPPRESSIONS_FILE = '.github/iam-mfa-audit.yml';
+/** The rules cloud-audit's own ids name here (its checks of the same name). */
+const CLOUD_AUDIT_CHECKS = new Set(['aws-iam-001', 'aws-iam-002']);
+const OUR_KEYS = new Set(['rule', 'principal', 'reason', 'owner', 'expires']);
+const MAX_BYTES = 1024 * 1024;
+/**
+ * Reads the suppressions: `path` when given (it must exist), else the default file when it
+ * exists in the workspace, else none. Both this tool's format and cloud-audit's
+ * `.cloud-audit.yml` are read; anything malformed is one line naming the file, the entry
+ * and the field.
+ */
+async function readSuppressions(path, workspace) {
+    const file = path ?? DEFAULT_SUPPRESSIONS_FILE;
+    const full = (0,external_node_path_.resolve)(workspace, file);
+    const fail = (why) => new errors/* ConfigurationError */.j1(`suppressions-file ${JSON.stringify(file)}: ${(0,src_text/* visible */.RK)(why)}`);
+    let text;
+    try {
+        const info = await (0,promises_.stat)(full);
+        if (!info.isFile())
+            throw fail('is not a regular file; give the path of a YAML file');
+        if (info.size > MAX_BYTES)
+            throw fail('is larger than 1 MiB; a suppressions file is a short list');
+        text = await (0,promises_.readFile)(full, 'utf8');
+    }
+    catch (error) {
+        if (error instanceof errors/* ConfigurationError */.j1)
+            throw error;
+        if (path === null && error.code === 'ENOENT') {
+            return { file: null, suppressions: [] };
+        }
+        throw fail(`cannot be read (${error.code ?? String(error)}); give the path of a YAML file in the workspace, or leave the input empty`);
+    }
+    return { file, suppressions: parseSuppressions(text, file) };
+}
+/** The suppressions a YAML text holds; `file` names it in messages. */
+function parseSuppressions(text, file) {
+    const lines = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: true });
+    const prefix = `suppressions-file ${JSON.stringify(file)}`;
+    const [problem] = document.errors;
+    if (problem) {
+        const line = problem.linePos?.[0].line ?? 1;
+        throw new errors/* ConfigurationError */.j1(`${prefix}: line ${line}: not valid YAML (${problem.code}); see the README for the format`);
+    }
+    const root = document.contents;
+    if (root === null)
+        return [];
+    const list = (0,dist/* isMap */.jh)(root) ? root.get('suppressions') : undefined;
+    if (!(0,dist/* isMap */.jh)(root) || (list !== undefined && list !== null && !(0,dist/* isSeq */.oP)(list))) {
+        throw new errors/* ConfigurationError */.j1(`${prefix}: line 1: expected a mapping with a list under "suppressions:"; see the README for the format`);
+    }
+    if (!(0,dist/* isSeq */.oP)(list))
+        return [];
+    const cloudAudit = list.items.some((item) => (0,dist/* isMap */.jh)(item) && item.has('check_id'));
+    return list.items.flatMap((item, index) => {
+        const line = lines.linePos(item.range[0]).line;
+        const where = `${file} entry ${index + 1} (line ${line})`;
+        const bad = (field, why) => {
+            throw new errors/* ConfigurationError */.j1(`${prefix}: entry ${index + 1} (line ${line}): ${field}: ${why}`);
+        };
+        if (!(0,dist/* isMap */.jh)(item))
+            return bad('entry', 'expected a mapping of rule, principal, reason, owner, expires');
+        return cloudAudit ? cloudAuditEntry(item, where, bad) : ourEntry(item, where, bad);
+    });
+}
+function suppressions_file_text(entry, key, bad, required) {
+    const value = entry.get(key);
+    if (value === undefined || value === null || value === '') {
+        return required ? bad(key, 'is required') : null;
+    }
+    if (typeof value !== 'string')
+        return bad(key, 'expected text');
+    return value;
+}
+/** `expires`: a real calendar day, YYYY-MM-DD (YAML may read it as a date). */
+function day(entry, bad, required) {
+    const raw = entry.get('expires');
+    if (raw === undefined || raw === null || raw === '') {
+        return required
+            ? bad('expires', 'is required: the last day the acceptance holds, YYYY-MM-DD')
+            : null;
+    }
+    // The YAML 1.2 core schema reads 2026-12-31 as text; a number or a list is not a day.
+    const value = typeof raw === 'string' ? raw : JSON.stringify(raw);
+    const date = new Date(`${value}T00:00:00Z`);
+    if (!/^\d{4}-\d\d-\d\d$/.test(value) ||
+        Number.isNaN(date.getTime()) ||
+        date.toISOString().slice(0, 10) !== value) {
+        return bad('expires', `${JSON.stringify(value)} is not a day; use YYYY-MM-DD`);
+    }
+    return value;
+}
+function ourEntry(entry, where, bad) {
+    for (const pair of entry.items) {
+        const key = String(pair.key?.value ?? pair.key);
+        if (!OUR_KEYS.has(key))
+            bad(key, `unknown key; an entry has ${[...OUR_KEYS].join(', ')}`);
+    }
+    return [
+        {
+            rule: suppressions_file_text(entry, 'rule', bad, true) ?? '*',
+            principal: suppressions_file_text(entry, 'principal', bad, true) ?? '*',
+            reason: suppressions_file_text(entry, 'reason', bad, true) ?? '',
+            owner: suppressions_file_text(entry, 'owner', bad, false),
+            expires: day(entry, bad, true),
+            where,
+        },
+    ];
+}
+/** cloud-audit's entries for the checks this tool runs; its others are not ours to judge. */
+function cloudAuditEntry(entry, where, bad) {
+    const check = suppressions_file_text(entry, 'check_id', bad, true) ?? '';
+    if (!CLOUD_AUDIT_CHECKS.has(check))
+        return [];
+    return [
+        {
+            rule: check,
+            principal: suppressions_file_text(entry, 'resource_id', bad, false) ?? '*',
+            reason: suppressions_file_text(entry, 'reason', bad, true) ?? '',
+            owner: suppressions_file_text(entry, 'accepted_by', bad, false),
+            expires: day(entry, bad, false),
+            where,
+        },
+    ];
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/io/write-atomic.ts
@@ -68948,6 +69083,41 @@ async function writeFileAtomic(path, content) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/policy/suppressions.ts
+/** Marks the findings that a suppression in force accepts; expired entries accept nothing. */
+function applySuppressions(findings, suppressions, now) {
+    const today = now.toISOString().slice(0, 10);
+    const inForce = suppressions.filter((s) => s.expires === null || s.expires >= today);
+    const used = new Set();
+    const marked = findings.map((finding) => {
+        const match = inForce.find((s) => accepts(s, finding));
+        if (match === undefined)
+            return finding;
+        used.add(match);
+        return { ...finding, suppression: match };
+    });
+    return {
+        findings: marked,
+        expired: suppressions.filter((s) => !inForce.includes(s)),
+        stale: inForce.filter((s) => !used.has(s)),
+        neverExpires: suppressions.filter((s) => s.expires === null),
+    };
+}
+function accepts(suppression, finding) {
+    if (suppression.rule !== '*' && suppression.rule !== finding.ruleId)
+        return false;
+    const pattern = glob(suppression.principal);
+    return pattern.test(finding.principal.name) || pattern.test(finding.principal.arn);
+}
+/** A glob as a whole-string pattern: `*` any run of characters, `?` one; the rest literal. */
+function glob(text) {
+    const body = text
+        .split('')
+        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
+        .join('');
+    return new RegExp(`^${body}$`, 's');
+}
+
 // EXTERNAL MODULE: ./src/model.ts
 var model = __nccwpck_require__(182);
 ;// CONCATENATED MODULE: ./src/policy/threshold.ts
@@ -68956,7 +69126,10 @@ var model = __nccwpck_require__(182);
 /** Findings counted against the threshold. */
 function countedFindings(findings, policy) {
     const { failOn } = policy;
-    return failOn === 'none' ? [] : findings.filter((f) => (0,model/* atLeast */.j)(f.severity, failOn));
+    // An accepted (suppressed) finding stays reported but never counts.
+    return failOn === 'none'
+        ? []
+        : findings.filter((f) => f.suppression === null && (0,model/* atLeast */.j)(f.severity, failOn));
 }
 /**
  * The one decision of a run. Over the threshold fails; so does anything not assessed,
@@ -69108,6 +69281,26 @@ function renderSarif(input) {
                     ],
                 },
             ],
+            ...(finding.suppression === null
+                ? {}
+                : {
+                    suppressions: [
+                        {
+                            kind: 'external',
+                            status: 'accepted',
+                            justification: finding.suppression.reason,
+                            properties: {
+                                ...(finding.suppression.owner === null
+                                    ? {}
+                                    : { owner: finding.suppression.owner }),
+                                ...(finding.suppression.expires === null
+                                    ? {}
+                                    : { expires: finding.suppression.expires }),
+                                entry: finding.suppression.where,
+                            },
+                        },
+                    ],
+                }),
             partialFingerprints: {
                 'iamMfaAudit/principal/v1': hash,
                 primaryLocationLineHash: `${hash.slice(0, 16)}:1`,
@@ -69225,6 +69418,7 @@ function evaluate(snapshot, rules, grace = NO_GRACE) {
             accountId: snapshot.accountId,
             principal,
             graceUntil,
+            suppression: null,
         };
     }));
 }
@@ -69257,6 +69451,8 @@ var version = __nccwpck_require__(1013);
 
 
 
+
+
 /**
  * The one pipeline: collect a snapshot, evaluate the rules, decide, render the SARIF and
  * write it, then hand the outcome to the surface. It never fails the step itself; the entry
@@ -69266,10 +69462,11 @@ async function run(options, io) {
     const startedAt = io.now();
     // Checked before the audit, so a bad path costs no AWS calls and replaces nothing.
     const sarifPath = await (0,sarif_file/* sarifTarget */.V)(options.sarifFile, options.credentialReport);
+    const accepted = await readSuppressions(options.suppressionsFile, io.workspace);
     const rules = (0,catalog/* activeRules */.IW)(options.includeRoot);
     const auditsRoot = (partition) => (0,catalog/* rootIsAudited */.jt)(options.includeRoot, partition);
     const snapshot = await collect(options, io, auditsRoot);
-    const findings = evaluate(snapshot, rules, { hours: options.gracePeriodHours, now: io.now() });
+    const { findings, ...unused } = applySuppressions(evaluate(snapshot, rules, { hours: options.gracePeriodHours, now: io.now() }), accepted.suppressions, io.now());
     const verdict = decide(findings, snapshot.notAssessed, options);
     const anchor = alertAnchor(io.workflow, options.credentialReport, io.workspace, snapshot);
     const finishedAt = io.now();
@@ -69289,6 +69486,7 @@ async function run(options, io) {
         rules,
         findings,
         verdict,
+        suppressions: { file: accepted.file, ...unused },
         sarifFile: options.sarifFile,
         anchor,
         finishedAt,
@@ -69300,6 +69498,7 @@ async function run(options, io) {
             'sarif-file': options.sarifFile,
             'account-id': snapshot.accountId ?? '',
             'not-assessed': String(snapshot.notAssessed.length),
+            suppressed: String(findings.filter((f) => f.suppression !== null).length),
         },
     };
     await io.publish(outcome);
@@ -69413,6 +69612,11 @@ const INPUTS = [
         name: 'include-root',
         description: 'Also check that the root user has MFA (rule aws-iam-001): true or false.',
         default: 'true',
+    },
+    {
+        name: 'suppressions-file',
+        description: "YAML file of accepted findings, each with a reason and a last day (expires); see the README. Default: .github/iam-mfa-audit.yml when it exists. cloud-audit's .cloud-audit.yml is read too.",
+        default: '',
     },
     {
         name: 'grace-period-hours',
@@ -69553,6 +69757,7 @@ function parseOptions(read, label) {
         maxFindings: integer('max-findings', 0, 1_000_000),
         sarifFile: value('sarif-file'),
         includeRoot: boolean('include-root'),
+        suppressionsFile: optional(value('suppressions-file')),
         gracePeriodHours: integer('grace-period-hours', 0, 8760),
         roleToAssume: role === ''
             ? null
@@ -69863,12 +70068,13 @@ function renderSummary(input) {
         }
         unassessed.push('');
     }
+    const open = findings.filter((f) => f.suppression === null);
     const table = [];
-    if (findings.length > 0) {
+    if (open.length > 0) {
         table.push('### Findings', '', '| User | ARN | Severity | Password last used | Created |', '| --- | --- | --- | --- | --- |');
         let bytes = Buffer.byteLength([...head, ...counts, ...unassessed, ...table].join('\n'));
         let shown = 0;
-        for (const finding of findings) {
+        for (const finding of open) {
             const p = finding.principal;
             const row = `| ${escapeCell(p.name)} | ${escapeCell(p.arn)} | ${escapeCell(severityText(finding))} | ${escapeCell(passwordLastUsedText(p))} | ${escapeCell(p.createdAt ?? 'unknown')} |`;
             if (shown >= SUMMARY_MAX_ROWS || bytes + Buffer.byteLength(row) + 200 > SUMMARY_BUDGET_BYTES)
@@ -69877,11 +70083,35 @@ function renderSummary(input) {
             bytes += Buffer.byteLength(row) + 1;
             shown += 1;
         }
-        if (shown < findings.length) {
-            table.push('', `… and ${findings.length - shown} more findings in the SARIF file ${escapeCell(input.sarifFile)}.`);
+        if (shown < open.length) {
+            table.push('', `… and ${open.length - shown} more findings in the SARIF file ${escapeCell(input.sarifFile)}.`);
         }
     }
-    return [...head, ...counts, ...unassessed, ...table].join('\n') + '\n';
+    const accepted = input.suppressions ? acceptedSection(findings, input.suppressions) : [];
+    return [...head, ...counts, ...unassessed, ...table, ...accepted].join('\n') + '\n';
+}
+/** Accepted findings, and the suppressions that expired or accepted nothing, at most 100 each. */
+function acceptedSection(findings, suppressions) {
+    const lines = [];
+    const accepted = findings.filter((f) => f.suppression !== null);
+    if (accepted.length > 0) {
+        lines.push('', `### Accepted: ${accepted.length}`, '', `Reported in the SARIF as suppressed, not counted against the threshold (${escapeCell(suppressions.file ?? '')}).`, '', '| User | Rule | Reason | Owner | Expires |', '| --- | --- | --- | --- | --- |', ...accepted.slice(0, 100).map((f) => {
+            const s = f.suppression;
+            return `| ${escapeCell(f.principal.name)} | ${escapeCell(f.ruleId)} | ${escapeCell(s?.reason ?? '')} | ${escapeCell(s?.owner ?? '')} | ${escapeCell(s?.expires ?? 'never')} |`;
+        }));
+    }
+    const list = (title, entries, what) => entries.length === 0
+        ? []
+        : [
+            '',
+            `### ${title}: ${entries.length}`,
+            '',
+            ...entries
+                .slice(0, 100)
+                .map((s) => `- ${escapeProse(`${s.where}: rule ${s.rule}, principal ${s.principal}: ${what(s)}`)}`),
+        ];
+    lines.push(...list('⚠️ Expired suppressions', suppressions.expired, (s) => `expired on ${s.expires ?? ''}, so it accepts nothing; renew it or remove it`), ...list('⚠️ Suppressions that never expire', suppressions.neverExpires, () => 'no expires date; give it a last day'), ...list('Stale suppressions', suppressions.stale, () => 'matched no finding; remove it if it is no longer needed'));
+    return lines;
 }
 /** Prose lines keep their words but lose any Markdown or HTML meaning. */
 function escapeProse(text) {
@@ -69922,8 +70152,9 @@ function renderTerminal(outcome) {
         lines.push(`Not applicable in ${snapshot.partition}: ${rule.id} ${rule.name}. ${reason}`);
     }
     lines.push(...snapshot.notes, '');
-    if (findings.length > 0) {
-        const rows = findings.map((f) => [
+    const open = findings.filter((f) => f.suppression === null);
+    if (open.length > 0) {
+        const rows = open.map((f) => [
             severityText(f),
             f.ruleId,
             f.principal.name,
@@ -69932,6 +70163,15 @@ function renderTerminal(outcome) {
             f.principal.arn,
         ]);
         lines.push(...table(['SEVERITY', 'RULE', 'USER', 'PASSWORD LAST USED', 'CREATED', 'ARN'], rows), '');
+    }
+    for (const f of findings) {
+        if (f.suppression === null)
+            continue;
+        const until = f.suppression.expires === null ? 'no end' : `until ${f.suppression.expires}`;
+        lines.push(`ACCEPTED ${f.principal.name} (${f.ruleId}), ${until}: ${f.suppression.reason}`);
+    }
+    for (const s of outcome.suppressions.expired) {
+        lines.push(`EXPIRED SUPPRESSION ${s.where} (${s.rule}, ${s.principal}) on ${s.expires ?? ''}`);
     }
     for (const n of snapshot.notAssessed) {
         lines.push(`NOT ASSESSED ${n.name} (${n.arn}): ${n.reason}`);

@@ -5,10 +5,12 @@ import { connect } from './aws/connect.js';
 import type { OidcDeps } from './aws/credentials.js';
 import { snapshotFromReportFile } from './collect/report-file.js';
 import { sarifTarget } from './io/sarif-file.js';
+import { readSuppressions } from './io/suppressions-file.js';
 import { writeFileAtomic } from './io/write-atomic.js';
 import type { AccountSnapshot, Finding, Verdict } from './model.js';
 import { ConfigurationError } from './errors.js';
 import type { Options } from './options.js';
+import { applySuppressions, type Suppressed } from './policy/suppressions.js';
 import { decide } from './policy/threshold.js';
 import { renderSarif, type AlertAnchor } from './render/sarif.js';
 import { activeRules, rootIsAudited, type Rule } from './rules/catalog.js';
@@ -22,6 +24,8 @@ export interface Outcome {
   readonly rules: readonly Rule[];
   readonly findings: readonly Finding[];
   readonly verdict: Verdict;
+  /** The suppressions file read, and its entries that accepted nothing. */
+  readonly suppressions: Omit<Suppressed, 'findings'> & { readonly file: string | null };
   readonly sarifFile: string;
   /** Where the alerts point; the action's annotations point there too. */
   readonly anchor: AlertAnchor;
@@ -53,10 +57,15 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
   const startedAt = io.now();
   // Checked before the audit, so a bad path costs no AWS calls and replaces nothing.
   const sarifPath = await sarifTarget(options.sarifFile, options.credentialReport);
+  const accepted = await readSuppressions(options.suppressionsFile, io.workspace);
   const rules = activeRules(options.includeRoot);
   const auditsRoot = (partition: string): boolean => rootIsAudited(options.includeRoot, partition);
   const snapshot = await collect(options, io, auditsRoot);
-  const findings = evaluate(snapshot, rules, { hours: options.gracePeriodHours, now: io.now() });
+  const { findings, ...unused } = applySuppressions(
+    evaluate(snapshot, rules, { hours: options.gracePeriodHours, now: io.now() }),
+    accepted.suppressions,
+    io.now(),
+  );
   const verdict = decide(findings, snapshot.notAssessed, options);
   const anchor = alertAnchor(io.workflow, options.credentialReport, io.workspace, snapshot);
 
@@ -78,6 +87,7 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
     rules,
     findings,
     verdict,
+    suppressions: { file: accepted.file, ...unused },
     sarifFile: options.sarifFile,
     anchor,
     finishedAt,
@@ -89,6 +99,7 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
       'sarif-file': options.sarifFile,
       'account-id': snapshot.accountId ?? '',
       'not-assessed': String(snapshot.notAssessed.length),
+      suppressed: String(findings.filter((f) => f.suppression !== null).length),
     },
   };
   await io.publish(outcome);

@@ -77,6 +77,20 @@ export interface AccountSnapshot {
   readonly notes: readonly string[];
 }
 
+/** An accepted finding, as a suppressions file states it. */
+export interface Suppression {
+  /** A rule id, or `*` for every rule. */
+  readonly rule: string;
+  /** A user name, an ARN, or a glob of either (`*`, `?`); `*` for every principal. */
+  readonly principal: string;
+  readonly reason: string;
+  readonly owner: string | null;
+  /** The last day it applies (YYYY-MM-DD, inclusive, UTC); null: it never expires. */
+  readonly expires: string | null;
+  /** Where it is written, for messages: `FILE entry N (line L)`. */
+  readonly where: string;
+}
+
 export interface Finding {
   readonly ruleId: string;
   /** The rule's severity, or `low` while the principal is in the grace period. */
@@ -85,6 +99,8 @@ export interface Finding {
   readonly principal: Principal;
   /** The end of the grace period for new users (ISO 8601), while it lasts; else null. */
   readonly graceUntil: string | null;
+  /** The suppression that accepts the finding: it stays reported but does not count. */
+  readonly suppression: Suppression | null;
 }
 
 export type Threshold = Severity | 'none';

@@ -9,6 +9,8 @@ export interface Options {
   readonly maxFindings: number;
   readonly sarifFile: string;
   readonly includeRoot: boolean;
+  /** A suppressions file; null reads .github/iam-mfa-audit.yml when it exists. */
+  readonly suppressionsFile: string | null;
   /** Hours a new user has to enroll MFA before the finding counts at its rule's severity. */
   readonly gracePeriodHours: number;
   /** Role to assume with GitHub's OIDC token; null uses the SDK's default credential chain. */
@@ -63,6 +65,12 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'include-root',
     description: 'Also check that the root user has MFA (rule aws-iam-001): true or false.',
     default: 'true',
+  },
+  {
+    name: 'suppressions-file',
+    description:
+      "YAML file of accepted findings, each with a reason and a last day (expires); see the README. Default: .github/iam-mfa-audit.yml when it exists. cloud-audit's .cloud-audit.yml is read too.",
+    default: '',
   },
   {
     name: 'grace-period-hours',
@@ -220,6 +228,7 @@ export function parseOptions(read: ReadInput, label: (name: string) => string): 
     maxFindings: integer('max-findings', 0, 1_000_000),
     sarifFile: value('sarif-file'),
     includeRoot: boolean('include-root'),
+    suppressionsFile: optional(value('suppressions-file')),
     gracePeriodHours: integer('grace-period-hours', 0, 8760),
     roleToAssume:
       role === ''

@@ -203,6 +203,7 @@ describe('dist/index.js on Node 24 with role-to-assume and an OIDC token', () =>
       'sarif-file': step.sarifFile,
       'account-id': ACCOUNT,
       'not-assessed': '0',
+      suppressed: '0',
     });
     // the runner's heredoc form, one per output
     expect(step.outputText).toMatch(/^findings<<ghadelimiter_[0-9a-f-]+\n3\nghadelimiter_/);

@@ -23,7 +23,10 @@ export function countedFindings(
   policy: Pick<ThresholdPolicy, 'failOn'>,
 ): Finding[] {
   const { failOn } = policy;
-  return failOn === 'none' ? [] : findings.filter((f) => atLeast(f.severity, failOn));
+  // An accepted (suppressed) finding stays reported but never counts.
+  return failOn === 'none'
+    ? []
+    : findings.filter((f) => f.suppression === null && atLeast(f.severity, failOn));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { AccountSnapshot, Finding } from '../model.js';
+import type { Suppressed } from '../policy/suppressions.js';
 import { findingMessage, type Rule } from '../rules/catalog.js';
 import { bounded, visible } from '../text.js';
 import { LEVEL, type AlertAnchor } from './sarif.js';
@@ -44,6 +45,7 @@ export function renderAnnotations(
   rules: readonly Rule[],
   anchor: AlertAnchor,
   failing: boolean,
+  suppressions: Pick<Suppressed, 'expired' | 'neverExpires'> = { expired: [], neverExpires: [] },
 ): Annotation[] {
   // A run that does not fail shows its findings as warnings: errors belong to a failing step.
   const findingLevel = (severity: Finding['severity']): AnnotationLevel => {
@@ -58,16 +60,32 @@ export function renderAnnotations(
       file: anchor.uri,
       startLine: anchor.line ?? 1,
     })),
-    ...findings.map((finding) => {
-      const rule = rules.find((r) => r.id === finding.ruleId);
-      return {
-        level: findingLevel(finding.severity),
-        title: `${finding.ruleId} ${rule?.name ?? ''} (${finding.severity})`.trim(),
-        message: rule ? findingMessage(rule, finding) : finding.principal.arn,
-        file: anchor.uri,
-        startLine: anchor.line ?? finding.principal.reportLine ?? 1,
-      };
-    }),
+    ...suppressions.expired.map((s) => ({
+      level: 'warning' as const,
+      title: 'Suppression expired',
+      message: `${s.where} (rule ${s.rule}, principal ${s.principal}) expired on ${s.expires ?? ''} and accepts nothing now; renew it with a new reason and date, or remove it.`,
+      file: anchor.uri,
+      startLine: anchor.line ?? 1,
+    })),
+    ...suppressions.neverExpires.map((s) => ({
+      level: 'warning' as const,
+      title: 'Suppression never expires',
+      message: `${s.where} (rule ${s.rule}, principal ${s.principal}) has no expires date, so it accepts findings for ever; give it a last day.`,
+      file: anchor.uri,
+      startLine: anchor.line ?? 1,
+    })),
+    ...findings
+      .filter((finding) => finding.suppression === null)
+      .map((finding) => {
+        const rule = rules.find((r) => r.id === finding.ruleId);
+        return {
+          level: findingLevel(finding.severity),
+          title: `${finding.ruleId} ${rule?.name ?? ''} (${finding.severity})`.trim(),
+          message: rule ? findingMessage(rule, finding) : finding.principal.arn,
+          file: anchor.uri,
+          startLine: anchor.line ?? finding.principal.reportLine ?? 1,
+        };
+      }),
   ];
 
   const used: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };

@@ -151,6 +151,26 @@ export function renderSarif(input: SarifInput): Sarif.Log {
           ],
         },
       ],
+      ...(finding.suppression === null
+        ? {}
+        : {
+            suppressions: [
+              {
+                kind: 'external',
+                status: 'accepted',
+                justification: finding.suppression.reason,
+                properties: {
+                  ...(finding.suppression.owner === null
+                    ? {}
+                    : { owner: finding.suppression.owner }),
+                  ...(finding.suppression.expires === null
+                    ? {}
+                    : { expires: finding.suppression.expires }),
+                  entry: finding.suppression.where,
+                },
+              },
+            ],
+          }),
       partialFingerprints: {
         'iamMfaAudit/principal/v1': hash,
         primaryLocationLineHash: `${hash.slice(0, 16)}:1`,

@@ -5,8 +5,10 @@ import {
   type Principal,
   type SnapshotSource,
   type Verdict,
+  type Suppression,
   type Verification,
 } from '../model.js';
+import type { Suppressed } from '../policy/suppressions.js';
 import { rulesNotApplicable, type Rule } from '../rules/catalog.js';
 import { bounded, plural, visible } from '../text.js';
 
@@ -23,6 +25,8 @@ export interface SummaryInput {
   readonly sarifFile: string;
   /** When the audit ended: the data's age is told relative to it. */
   readonly finishedAt: Date;
+  /** The suppressions file and its entries that accepted nothing. */
+  readonly suppressions?: Omit<Suppressed, 'findings'> & { readonly file: string | null };
 }
 
 /**
@@ -137,8 +141,9 @@ export function renderSummary(input: SummaryInput): string {
     unassessed.push('');
   }
 
+  const open = findings.filter((f) => f.suppression === null);
   const table: string[] = [];
-  if (findings.length > 0) {
+  if (open.length > 0) {
     table.push(
       '### Findings',
       '',
@@ -147,7 +152,7 @@ export function renderSummary(input: SummaryInput): string {
     );
     let bytes = Buffer.byteLength([...head, ...counts, ...unassessed, ...table].join('\n'));
     let shown = 0;
-    for (const finding of findings) {
+    for (const finding of open) {
       const p = finding.principal;
       const row = `| ${escapeCell(p.name)} | ${escapeCell(p.arn)} | ${escapeCell(severityText(finding))} | ${escapeCell(passwordLastUsedText(p))} | ${escapeCell(p.createdAt ?? 'unknown')} |`;
       if (shown >= SUMMARY_MAX_ROWS || bytes + Buffer.byteLength(row) + 200 > SUMMARY_BUDGET_BYTES)
@@ -156,14 +161,75 @@ export function renderSummary(input: SummaryInput): string {
       bytes += Buffer.byteLength(row) + 1;
       shown += 1;
     }
-    if (shown < findings.length) {
+    if (shown < open.length) {
       table.push(
         '',
-        `… and ${findings.length - shown} more findings in the SARIF file ${escapeCell(input.sarifFile)}.`,
+        `… and ${open.length - shown} more findings in the SARIF file ${escapeCell(input.sarifFile)}.`,
       );
     }
   }
-  return [...head, ...counts, ...unassessed, ...table].join('\n') + '\n';
+  const accepted = input.suppressions ? acceptedSection(findings, input.suppressions) : [];
+  return [...head, ...counts, ...unassessed, ...table, ...accepted].join('\n') + '\n';
+}
+
+/** Accepted findings, and the suppressions that expired or accepted nothing, at most 100 each. */
+function acceptedSection(
+  findings: readonly Finding[],
+  suppressions: NonNullable<SummaryInput['suppressions']>,
+): string[] {
+  const lines: string[] = [];
+  const accepted = findings.filter((f) => f.suppression !== null);
+  if (accepted.length > 0) {
+    lines.push(
+      '',
+      `### Accepted: ${accepted.length}`,
+      '',
+      `Reported in the SARIF as suppressed, not counted against the threshold (${escapeCell(suppressions.file ?? '')}).`,
+      '',
+      '| User | Rule | Reason | Owner | Expires |',
+      '| --- | --- | --- | --- | --- |',
+      ...accepted.slice(0, 100).map((f) => {
+        const s = f.suppression;
+        return `| ${escapeCell(f.principal.name)} | ${escapeCell(f.ruleId)} | ${escapeCell(s?.reason ?? '')} | ${escapeCell(s?.owner ?? '')} | ${escapeCell(s?.expires ?? 'never')} |`;
+      }),
+    );
+  }
+  const list = (
+    title: string,
+    entries: readonly Suppression[],
+    what: (s: Suppression) => string,
+  ) =>
+    entries.length === 0
+      ? []
+      : [
+          '',
+          `### ${title}: ${entries.length}`,
+          '',
+          ...entries
+            .slice(0, 100)
+            .map(
+              (s) =>
+                `- ${escapeProse(`${s.where}: rule ${s.rule}, principal ${s.principal}: ${what(s)}`)}`,
+            ),
+        ];
+  lines.push(
+    ...list(
+      '⚠️ Expired suppressions',
+      suppressions.expired,
+      (s) => `expired on ${s.expires ?? ''}, so it accepts nothing; renew it or remove it`,
+    ),
+    ...list(
+      '⚠️ Suppressions that never expire',
+      suppressions.neverExpires,
+      () => 'no expires date; give it a last day',
+    ),
+    ...list(
+      'Stale suppressions',
+      suppressions.stale,
+      () => 'matched no finding; remove it if it is no longer needed',
+    ),
+  );
+  return lines;
 }
 
 /** Prose lines keep their words but lose any Markdown or HTML meaning. */

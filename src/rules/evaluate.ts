@@ -32,6 +32,7 @@ export function evaluate(
           accountId: snapshot.accountId,
           principal,
           graceUntil,
+          suppression: null,
         };
       }),
   );

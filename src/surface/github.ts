@@ -14,7 +14,15 @@ export async function publishToGitHub(outcome: Outcome): Promise<void> {
   for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
 
   const failing = verdict.result === 'fail';
-  for (const a of renderAnnotations(snapshot, findings, outcome.rules, outcome.anchor, failing)) {
+  const annotations = renderAnnotations(
+    snapshot,
+    findings,
+    outcome.rules,
+    outcome.anchor,
+    failing,
+    outcome.suppressions,
+  );
+  for (const a of annotations) {
     const properties = { title: a.title, file: a.file, startLine: a.startLine };
     if (a.level === 'error') core.error(a.message, properties);
     else if (a.level === 'warning') core.warning(a.message, properties);

@@ -23,8 +23,9 @@ export function renderTerminal(outcome: Outcome): string {
   }
   lines.push(...snapshot.notes, '');
 
-  if (findings.length > 0) {
-    const rows = findings.map((f) => [
+  const open = findings.filter((f) => f.suppression === null);
+  if (open.length > 0) {
+    const rows = open.map((f) => [
       severityText(f),
       f.ruleId,
       f.principal.name,
@@ -36,6 +37,14 @@ export function renderTerminal(outcome: Outcome): string {
       ...table(['SEVERITY', 'RULE', 'USER', 'PASSWORD LAST USED', 'CREATED', 'ARN'], rows),
       '',
     );
+  }
+  for (const f of findings) {
+    if (f.suppression === null) continue;
+    const until = f.suppression.expires === null ? 'no end' : `until ${f.suppression.expires}`;
+    lines.push(`ACCEPTED ${f.principal.name} (${f.ruleId}), ${until}: ${f.suppression.reason}`);
+  }
+  for (const s of outcome.suppressions.expired) {
+    lines.push(`EXPIRED SUPPRESSION ${s.where} (${s.rule}, ${s.principal}) on ${s.expires ?? ''}`);
   }
   for (const n of snapshot.notAssessed) {
     lines.push(`NOT ASSESSED ${n.name} (${n.arn}): ${n.reason}`);
