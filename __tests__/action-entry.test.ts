@@ -36,7 +36,10 @@ describe('dist/index.js on Node 24, as the runner starts it', () => {
       'not-assessed': '0',
     });
     const out = lines(step.stdout);
-    const annotations = out.filter((line) => line.startsWith('::error title='));
+    // The fix a message ends with depends on how long ago a password was used: checked below.
+    const annotations = out
+      .filter((line) => line.startsWith('::error title='))
+      .map((line) => line.replace(/ Fix: .*$/, ''));
     expect(annotations).toHaveLength(5);
     expect(annotations[0]).toBe(
       '::error title=aws-iam-001 RootAccountWithoutMfa (critical),file=examples/credential-report.csv,line=2::The root user in AWS account 111122223333 has no active MFA device.',
@@ -46,6 +49,10 @@ describe('dist/index.js on Node 24, as the runner starts it', () => {
     );
     expect(out.at(-1)).toBe('::error::5 findings at high or above, 0 tolerated (max-findings).');
     expect(step.stderr).toBe('');
+    // dave never used his password: removing it is the fix, with the command
+    expect(out.find((line) => line.includes('IAM user dave '))).toMatch(
+      / Fix: remove the console password, never used \(CIS: credentials unused for 45 days or more\)\.$/,
+    );
   });
 
   it('writes the findings table to the job summary', () => {
@@ -55,7 +62,7 @@ describe('dist/index.js on Node 24, as the runner starts it', () => {
     });
     const summary = lines(step.summary);
     expect(summary[0]).toBe('## ❌ IAM MFA audit: fail');
-    expect(summary).toContain('| User | ARN | Severity | Password last used | Created |');
+    expect(summary).toContain('| User | ARN | Severity | Password last used | Created | Fix |');
     const rows = summary.filter((line) => /^\| [^|]+ \| arn/.test(line));
     expect(rows.map((row) => row.split(' | ')[0]?.slice(2))).toEqual([...EXAMPLE_USERS]);
     expect(summary).toContain('| critical | 1 |');

@@ -30,7 +30,7 @@ describe('renderAnnotations', () => {
       Array.from(
         { length: 9 },
         (_, i) =>
-          `IAM user high-${i + 1} in AWS account ${ACCOUNT} has a console password and no active MFA device.`,
+          `IAM user high-${i + 1} in AWS account ${ACCOUNT} has a console password and no active MFA device. Fix: assign an MFA device.`,
       ),
     );
     expect(shown.at(-1)).toEqual({

@@ -13,7 +13,7 @@ const dave = aUser({ name: 'dave', passwordLastUsed: 'never' });
 describe('evaluate', () => {
   it('returns one finding per broken rule and principal, with severity and account', () => {
     const snapshot = aSnapshot({ principals: [root, alice, bob, carol, dave] });
-    expect(evaluate(snapshot, activeRules(true))).toEqual([
+    expect(evaluate(snapshot, activeRules(true)).map(({ fix, ...rest }) => rest)).toEqual([
       {
         ruleId: 'aws-iam-001',
         severity: 'critical',
@@ -43,7 +43,7 @@ describe('evaluate', () => {
 
   it('leaves the root user alone without include-root', () => {
     const snapshot = aSnapshot({ principals: [root, bob] });
-    expect(evaluate(snapshot, activeRules(false))).toEqual([
+    expect(evaluate(snapshot, activeRules(false)).map(({ fix, ...rest }) => rest)).toEqual([
       {
         ruleId: 'aws-iam-002',
         severity: 'high',
@@ -64,7 +64,7 @@ describe('evaluate', () => {
 
   it('finds nothing when every console user has MFA', () => {
     const snapshot = aSnapshot({ principals: [aRoot({ mfaActive: true }), alice, carol] });
-    expect(evaluate(snapshot, activeRules(true))).toEqual([]);
+    expect(evaluate(snapshot, activeRules(true)).map(({ fix, ...rest }) => rest)).toEqual([]);
   });
 });
 
@@ -95,5 +95,47 @@ describe('the grace period for new users', () => {
     const snapshot = aSnapshot({ principals: [aRoot({ createdAt: hoursAgo(1) })] });
     const [finding] = evaluate(snapshot, activeRules(true), { hours: 24, now: NOW });
     expect(finding).toMatchObject({ severity: 'critical', graceUntil: null, suppression: null });
+  });
+});
+
+describe('the fix that fits', () => {
+  const NOW = new Date('2026-11-30T12:00:00Z');
+  const fixOf = (user: Partial<Principal>) =>
+    evaluate(aSnapshot({ principals: [aUser(user)] }), activeRules(true), { hours: 0, now: NOW })[0]
+      ?.fix;
+
+  it.each<[string, string | null, string, string]>([
+    [
+      'used yesterday',
+      '2026-11-29T10:00:00Z',
+      'enroll-mfa',
+      'assign an MFA device, preferably a security key or passkey',
+    ],
+    [
+      'used 89 days ago',
+      '2026-09-02T12:00:00Z',
+      'enroll-mfa',
+      'assign an MFA device, preferably a security key or passkey',
+    ],
+    [
+      'used 90 days ago',
+      '2026-09-01T12:00:00Z',
+      'remove-password',
+      'remove the console password, unused for 90 days (CIS: credentials unused for 45 days or more)',
+    ],
+    [
+      'never used',
+      'never',
+      'remove-password',
+      'remove the console password, never used (CIS: credentials unused for 45 days or more)',
+    ],
+  ])('password %s: %s', (_case, lastUsed, kind, text) => {
+    expect(fixOf({ name: 'bob', passwordLastUsed: lastUsed })).toMatchObject({ kind, text });
+  });
+
+  it('gives the command that removes an unused password', () => {
+    expect(fixOf({ name: 'bob', passwordLastUsed: 'never' })?.command).toBe(
+      'aws iam delete-login-profile --user-name bob',
+    );
   });
 });

@@ -172,6 +172,7 @@ export function aFinding(overrides: Partial<Finding> = {}): Finding {
     principal: aUser(),
     graceUntil: null,
     suppression: null,
+    fix: { kind: 'enroll-mfa', text: 'assign an MFA device', command: null },
     ...overrides,
   };
 }

@@ -10,7 +10,7 @@ const NOW = new Date('2026-11-28T10:30:00Z');
 
 function summaryOf(
   snapshot: AccountSnapshot,
-  findings: readonly Finding[] = evaluate(snapshot, RULES),
+  findings: readonly Finding[] = evaluate(snapshot, RULES, { hours: 0, now: NOW }),
 ) {
   return renderSummary({
     snapshot,
@@ -26,7 +26,7 @@ function summaryOf(
   });
 }
 
-const TABLE_HEADER = '| User | ARN | Severity | Password last used | Created |';
+const TABLE_HEADER = '| User | ARN | Severity | Password last used | Created | Fix |';
 
 /** The findings table: its header, its separator and one line per finding shown. */
 function findingsTable(summary: string): string[] {
@@ -98,10 +98,10 @@ describe('renderSummary', () => {
   it('lists every finding in the table', () => {
     expect(findingsTable(summaryOf(snapshot))).toEqual([
       TABLE_HEADER,
-      '| --- | --- | --- | --- | --- |',
-      '| root | arn&#58;aws&#58;iam&#58;&#58;111122223333&#58;root | critical | 2026-11-28T17&#58;05&#58;44+00&#58;00 | 2019-03-04T09&#58;15&#58;00+00&#58;00 |',
-      '| bob | arn&#58;aws&#58;iam&#58;&#58;111122223333&#58;user/bob | high | 2026-11-28T17&#58;05&#58;44+00&#58;00 | 2021-01-20T16&#58;30&#58;00+00&#58;00 |',
-      '| dave | arn&#58;aws&#58;iam&#58;&#58;111122223333&#58;user/dave | high | never | 2021-01-20T16&#58;30&#58;00+00&#58;00 |',
+      '| --- | --- | --- | --- | --- | --- |',
+      '| root | arn&#58;aws&#58;iam&#58;&#58;111122223333&#58;root | critical | 2026-11-28T17&#58;05&#58;44+00&#58;00 | 2019-03-04T09&#58;15&#58;00+00&#58;00 | sign in as root and assign an MFA device, preferably a security key &#40;Security credentials&#41; |',
+      '| bob | arn&#58;aws&#58;iam&#58;&#58;111122223333&#58;user/bob | high | 2026-11-28T17&#58;05&#58;44+00&#58;00 | 2021-01-20T16&#58;30&#58;00+00&#58;00 | assign an MFA device, preferably a security key or passkey |',
+      '| dave | arn&#58;aws&#58;iam&#58;&#58;111122223333&#58;user/dave | high | never | 2021-01-20T16&#58;30&#58;00+00&#58;00 | remove the console password, never used &#40;CIS&#58; credentials unused for 45 days or more&#41;&#58; aws iam delete-login-profile --user-name dave |',
     ]);
   });
 
@@ -117,11 +117,11 @@ describe('renderSummary', () => {
     const summary = summaryOf(aSnapshot({ principals: [aUser({ name })] }));
     const [header, separator, row, ...rest] = findingsTable(summary);
     expect(rest).toEqual([]);
-    expect(pipes(header ?? '')).toBe(6);
-    expect(pipes(separator ?? '')).toBe(6);
-    expect(pipes(row ?? '')).toBe(6);
+    expect(pipes(header ?? '')).toBe(7);
+    expect(pipes(separator ?? '')).toBe(7);
+    expect(pipes(row ?? '')).toBe(7);
     const cells = (row ?? '').split('|').slice(1, -1);
-    expect(cells).toHaveLength(5);
+    expect(cells).toHaveLength(6);
     for (const cell of cells) {
       expect(cell).not.toMatch(/[<>`*_\\[\]]/);
     }

@@ -69311,6 +69311,8 @@ function renderSarif(input) {
                 ...(account ? { accountId: account } : {}),
                 principalArn: principal.arn,
                 status: finding.graceUntil === null ? 'open' : 'grace',
+                fix: finding.fix.kind,
+                ...(finding.fix.command === null ? {} : { fixCommand: finding.fix.command }),
                 ...(finding.graceUntil === null ? {} : { graceUntil: finding.graceUntil }),
             },
         };
@@ -69399,7 +69401,9 @@ function renderSarif(input) {
 
 ;// CONCATENATED MODULE: ./src/rules/evaluate.ts
 
-const NO_GRACE = { hours: 0, now: new Date(0) };
+const NO_GRACE = { hours: 0, now: new Date() };
+/** A password not used for this long is better removed than given MFA. */
+const UNUSED_DAYS = 90;
 /**
  * Applies each rule that applies in the snapshot's partition to each principal: one finding
  * per broken (rule, principal) pair. A user whose console access began less than
@@ -69419,6 +69423,7 @@ function evaluate(snapshot, rules, grace = NO_GRACE) {
             principal,
             graceUntil,
             suppression: null,
+            fix: fixFor(principal, grace.now),
         };
     }));
 }
@@ -69433,6 +69438,32 @@ function graceEnd(principal, grace) {
         return null;
     const end = since + grace.hours * 3_600_000;
     return end > grace.now.getTime() ? new Date(end).toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+}
+/** The fix that fits: remove a password never used or unused for 90 days, else enroll MFA. */
+function fixFor(principal, now) {
+    if (principal.kind === 'root') {
+        return {
+            kind: 'enroll-mfa',
+            text: 'sign in as root and assign an MFA device, preferably a security key (Security credentials)',
+            command: null,
+        };
+    }
+    const lastUsed = principal.passwordLastUsed;
+    const days = lastUsed === null || lastUsed === 'never'
+        ? null
+        : Math.floor((now.getTime() - Date.parse(lastUsed)) / 86_400_000);
+    if (lastUsed === 'never' || (days !== null && days >= UNUSED_DAYS)) {
+        return {
+            kind: 'remove-password',
+            text: `remove the console password, ${lastUsed === 'never' ? 'never used' : `unused for ${days ?? 0} days`} (CIS: credentials unused for 45 days or more)`,
+            command: `aws iam delete-login-profile --user-name ${principal.name}`,
+        };
+    }
+    return {
+        kind: 'enroll-mfa',
+        text: 'assign an MFA device, preferably a security key or passkey',
+        command: `aws iam create-virtual-mfa-device --virtual-mfa-device-name ${principal.name} --outfile ${principal.name}-qr.png --bootstrap-method QRCodePNG`,
+    };
 }
 
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
@@ -69922,12 +69953,12 @@ const ROOT_ACCOUNT_WITHOUT_MFA = {
         ? `The root user ${inAccount(accountId)} has no password but active access keys, and no MFA: the keys alone give full control of the account; delete them (CIS "no root access key").`
         : `The root user ${inAccount(accountId)} has no active MFA device.`,
 };
-/** A finding's message: the rule's, and the grace period while it runs. */
+/** A finding's message: the rule's, the grace period while it runs, and the fix that fits. */
 function findingMessage(rule, finding) {
-    const message = rule.message(finding.principal, finding.accountId);
-    return finding.graceUntil === null
-        ? message
-        : `${message} It is in the grace period for new users until ${finding.graceUntil} (grace-period-hours), so it is reported as low until then.`;
+    const grace = finding.graceUntil === null
+        ? ''
+        : ` It is in the grace period for new users until ${finding.graceUntil} (grace-period-hours), so it is reported as low until then.`;
+    return `${rule.message(finding.principal, finding.accountId)}${grace} Fix: ${finding.fix.text}.`;
 }
 /** Every rule, most severe first. */
 const RULES = [ROOT_ACCOUNT_WITHOUT_MFA, CONSOLE_USER_WITHOUT_MFA];
@@ -70017,6 +70048,11 @@ function describeVerification(v) {
 function isoMinutes(date) {
     return date.toISOString().slice(0, 16).replace('T', ' ');
 }
+/** The fix that fits, and its command when one command does it. */
+function fixText(finding) {
+    const { kind, text, command } = finding.fix;
+    return kind === 'remove-password' && command !== null ? `${text}: ${command}` : text;
+}
 /** A finding's severity, and the end of its grace period while it runs. */
 function severityText(finding) {
     return finding.graceUntil === null
@@ -70071,12 +70107,12 @@ function renderSummary(input) {
     const open = findings.filter((f) => f.suppression === null);
     const table = [];
     if (open.length > 0) {
-        table.push('### Findings', '', '| User | ARN | Severity | Password last used | Created |', '| --- | --- | --- | --- | --- |');
+        table.push('### Findings', '', '| User | ARN | Severity | Password last used | Created | Fix |', '| --- | --- | --- | --- | --- | --- |');
         let bytes = Buffer.byteLength([...head, ...counts, ...unassessed, ...table].join('\n'));
         let shown = 0;
         for (const finding of open) {
             const p = finding.principal;
-            const row = `| ${escapeCell(p.name)} | ${escapeCell(p.arn)} | ${escapeCell(severityText(finding))} | ${escapeCell(passwordLastUsedText(p))} | ${escapeCell(p.createdAt ?? 'unknown')} |`;
+            const row = `| ${escapeCell(p.name)} | ${escapeCell(p.arn)} | ${escapeCell(severityText(finding))} | ${escapeCell(passwordLastUsedText(p))} | ${escapeCell(p.createdAt ?? 'unknown')} | ${escapeCell(fixText(finding))} |`;
             if (shown >= SUMMARY_MAX_ROWS || bytes + Buffer.byteLength(row) + 200 > SUMMARY_BUDGET_BYTES)
                 break;
             table.push(row);

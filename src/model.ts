@@ -101,6 +101,20 @@ export interface Finding {
   readonly graceUntil: string | null;
   /** The suppression that accepts the finding: it stays reported but does not count. */
   readonly suppression: Suppression | null;
+  /** The fix that fits this principal. */
+  readonly fix: Fix;
+}
+
+/**
+ * How to fix a finding: a password that is not used is better removed than given MFA (CIS:
+ * credentials unused for 45 days or more are disabled); one in use needs an MFA device.
+ */
+export interface Fix {
+  readonly kind: 'remove-password' | 'enroll-mfa';
+  /** One sentence, for the message and the summary. */
+  readonly text: string;
+  /** The command that does it, when there is one (root's MFA is set in the console). */
+  readonly command: string | null;
 }
 
 export type Threshold = Severity | 'none';

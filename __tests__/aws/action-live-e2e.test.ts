@@ -184,7 +184,9 @@ describe('dist/index.js on Node 24 with role-to-assume and an OIDC token', () =>
     expect(step.status).toBe(1);
     const out = lines(step.stdout);
     expect(out.at(-1)).toBe('::error::3 findings at high or above, 0 tolerated (max-findings).');
-    const annotations = out.filter((line) => line.startsWith('::error title='));
+    const annotations = out
+      .filter((line) => line.startsWith('::error title='))
+      .map((line) => line.replace(/ Fix: .*$/, ''));
     expect(annotations.sort()).toEqual(
       [
         `::error title=aws-iam-001 RootAccountWithoutMfa (critical),file=${WORKFLOW},line=${USES_LINE}::The root user in AWS account ${ACCOUNT} has no active MFA device.`,
@@ -241,7 +243,7 @@ describe('dist/index.js on Node 24 with role-to-assume and an OIDC token', () =>
     );
     expect(summary.find((line) => line.startsWith('- **Freshness:** '))).toBeUndefined();
     expect(summary).toContain('### Findings');
-    expect(summary).toContain('| User | ARN | Severity | Password last used | Created |');
+    expect(summary).toContain('| User | ARN | Severity | Password last used | Created | Fix |');
     const rows = summary.filter((line) => /^\| [^|]+ \| arn/.test(line));
     expect(rows.map((row) => row.split(' | ').slice(0, 3).join(' | ')).sort()).toEqual([
       `| dana | arn&#58;aws&#58;iam&#58;&#58;${ACCOUNT}&#58;user/dana | high`,

@@ -181,6 +181,8 @@ export function renderSarif(input: SarifInput): Sarif.Log {
         ...(account ? { accountId: account } : {}),
         principalArn: principal.arn,
         status: finding.graceUntil === null ? 'open' : 'grace',
+        fix: finding.fix.kind,
+        ...(finding.fix.command === null ? {} : { fixCommand: finding.fix.command }),
         ...(finding.graceUntil === null ? {} : { graceUntil: finding.graceUntil }),
       },
     };

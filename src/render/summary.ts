@@ -72,6 +72,12 @@ function isoMinutes(date: Date): string {
   return date.toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** The fix that fits, and its command when one command does it. */
+export function fixText(finding: Finding): string {
+  const { kind, text, command } = finding.fix;
+  return kind === 'remove-password' && command !== null ? `${text}: ${command}` : text;
+}
+
 /** A finding's severity, and the end of its grace period while it runs. */
 export function severityText(finding: Finding): string {
   return finding.graceUntil === null
@@ -147,14 +153,14 @@ export function renderSummary(input: SummaryInput): string {
     table.push(
       '### Findings',
       '',
-      '| User | ARN | Severity | Password last used | Created |',
-      '| --- | --- | --- | --- | --- |',
+      '| User | ARN | Severity | Password last used | Created | Fix |',
+      '| --- | --- | --- | --- | --- | --- |',
     );
     let bytes = Buffer.byteLength([...head, ...counts, ...unassessed, ...table].join('\n'));
     let shown = 0;
     for (const finding of open) {
       const p = finding.principal;
-      const row = `| ${escapeCell(p.name)} | ${escapeCell(p.arn)} | ${escapeCell(severityText(finding))} | ${escapeCell(passwordLastUsedText(p))} | ${escapeCell(p.createdAt ?? 'unknown')} |`;
+      const row = `| ${escapeCell(p.name)} | ${escapeCell(p.arn)} | ${escapeCell(severityText(finding))} | ${escapeCell(passwordLastUsedText(p))} | ${escapeCell(p.createdAt ?? 'unknown')} | ${escapeCell(fixText(finding))} |`;
       if (shown >= SUMMARY_MAX_ROWS || bytes + Buffer.byteLength(row) + 200 > SUMMARY_BUDGET_BYTES)
         break;
       table.push(row);

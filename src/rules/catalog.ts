@@ -178,12 +178,13 @@ export const ROOT_ACCOUNT_WITHOUT_MFA: Rule = {
       : `The root user ${inAccount(accountId)} has no active MFA device.`,
 };
 
-/** A finding's message: the rule's, and the grace period while it runs. */
+/** A finding's message: the rule's, the grace period while it runs, and the fix that fits. */
 export function findingMessage(rule: Rule, finding: Finding): string {
-  const message = rule.message(finding.principal, finding.accountId);
-  return finding.graceUntil === null
-    ? message
-    : `${message} It is in the grace period for new users until ${finding.graceUntil} (grace-period-hours), so it is reported as low until then.`;
+  const grace =
+    finding.graceUntil === null
+      ? ''
+      : ` It is in the grace period for new users until ${finding.graceUntil} (grace-period-hours), so it is reported as low until then.`;
+  return `${rule.message(finding.principal, finding.accountId)}${grace} Fix: ${finding.fix.text}.`;
 }
 
 /** Every rule, most severe first. */

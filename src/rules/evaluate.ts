@@ -1,4 +1,4 @@
-import type { AccountSnapshot, Finding, Principal } from '../model.js';
+import type { AccountSnapshot, Finding, Fix, Principal } from '../model.js';
 import { notApplicableIn, type Rule } from './catalog.js';
 
 /** New users get this long to enroll MFA before a finding counts at its full severity. */
@@ -7,7 +7,10 @@ export interface GracePeriod {
   readonly now: Date;
 }
 
-const NO_GRACE: GracePeriod = { hours: 0, now: new Date(0) };
+const NO_GRACE: GracePeriod = { hours: 0, now: new Date() };
+
+/** A password not used for this long is better removed than given MFA. */
+const UNUSED_DAYS = 90;
 
 /**
  * Applies each rule that applies in the snapshot's partition to each principal: one finding
@@ -33,6 +36,7 @@ export function evaluate(
           principal,
           graceUntil,
           suppression: null,
+          fix: fixFor(principal, grace.now),
         };
       }),
   );
@@ -49,4 +53,32 @@ function graceEnd(principal: Principal, grace: GracePeriod): string | null {
   if (!Number.isFinite(since)) return null;
   const end = since + grace.hours * 3_600_000;
   return end > grace.now.getTime() ? new Date(end).toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+}
+
+/** The fix that fits: remove a password never used or unused for 90 days, else enroll MFA. */
+function fixFor(principal: Principal, now: Date): Fix {
+  if (principal.kind === 'root') {
+    return {
+      kind: 'enroll-mfa',
+      text: 'sign in as root and assign an MFA device, preferably a security key (Security credentials)',
+      command: null,
+    };
+  }
+  const lastUsed = principal.passwordLastUsed;
+  const days =
+    lastUsed === null || lastUsed === 'never'
+      ? null
+      : Math.floor((now.getTime() - Date.parse(lastUsed)) / 86_400_000);
+  if (lastUsed === 'never' || (days !== null && days >= UNUSED_DAYS)) {
+    return {
+      kind: 'remove-password',
+      text: `remove the console password, ${lastUsed === 'never' ? 'never used' : `unused for ${days ?? 0} days`} (CIS: credentials unused for 45 days or more)`,
+      command: `aws iam delete-login-profile --user-name ${principal.name}`,
+    };
+  }
+  return {
+    kind: 'enroll-mfa',
+    text: 'assign an MFA device, preferably a security key or passkey',
+    command: `aws iam create-virtual-mfa-device --virtual-mfa-device-name ${principal.name} --outfile ${principal.name}-qr.png --bootstrap-method QRCodePNG`,
+  };
 }
