@@ -366,3 +366,20 @@ describe('the grace period for new users (grace-period-hours)', () => {
     expect(step.summary).toContain(`| low, grace period until ${until.replaceAll(':', '&#58;')} |`);
   });
 });
+
+describe('require-phishing-resistant-mfa with a report file', () => {
+  const dir = useTempDir();
+
+  it('is an error that says the report has no device kinds', () => {
+    const step = runAction(dir(), {
+      'credential-report': exampleReport,
+      'sarif-file': join(dir(), 'a.sarif'),
+      'require-phishing-resistant-mfa': 'true',
+    });
+    expect(step.status).toBe(1);
+    expect(errorLines(step.stdout)).toEqual([
+      '::error::input require-phishing-resistant-mfa true needs the live audit: a credential report does not say which kind of MFA device a user has; leave input credential-report empty or set it to false.',
+    ]);
+    expect(step.outputs).toEqual({ result: 'error' });
+  });
+});

@@ -35,6 +35,7 @@ describe('parseCredentialReport: shape of the file', () => {
           passwordCreatedAt: null,
           passwordLastUsed: '2026-11-28T17:05:44+00:00',
           mfaActive: false,
+          mfaDevices: null,
           accessKeysActive: false,
           reportLine: 2,
         },
@@ -69,6 +70,7 @@ describe('parseCredentialReport: shape of the file', () => {
         passwordCreatedAt: null,
         passwordLastUsed: null,
         mfaActive: false,
+        mfaDevices: null,
         accessKeysActive: null, // no access key columns: unknown, not "none"
         reportLine: 2,
       },
@@ -132,6 +134,7 @@ describe('parseCredentialReport: values', () => {
       passwordCreatedAt: null,
       passwordLastUsed: '2026-10-02T14:20:11+00:00',
       mfaActive: false,
+      mfaDevices: null,
       accessKeysActive: false,
       reportLine: 2,
     });

@@ -121,6 +121,7 @@ export function aUser(overrides: Partial<Principal> = {}): Principal {
     passwordCreatedAt: null,
     passwordLastUsed: '2026-11-28T17:05:44+00:00',
     mfaActive: false,
+    mfaDevices: null,
     accessKeysActive: false,
     reportLine: 3,
     ...overrides,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Principal } from '../src/model.js';
 import {
   CONSOLE_USER_WITHOUT_MFA,
+  CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA,
   ROOT_ACCOUNT_WITHOUT_MFA,
   RULES,
   activeRules,
@@ -81,6 +82,7 @@ describe('catalog data', () => {
     expect(Object.fromEntries(RULES.map((r) => [r.id, r.severity]))).toEqual({
       'aws-iam-001': 'critical',
       'aws-iam-002': 'high',
+      'aws-iam-mfa-phishing-resistant': 'medium',
     });
   });
 
@@ -160,5 +162,37 @@ describe('exact as of the current benchmarks', () => {
     expect(ROOT_ACCOUNT_WITHOUT_MFA.message(root, ACCOUNT)).toBe(
       'The root user in AWS account 111122223333 has no password but active access keys, and no MFA: the keys alone give full control of the account; delete them (CIS "no root access key").',
     );
+  });
+});
+
+describe('aws-iam-mfa-phishing-resistant', () => {
+  const rule = CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA;
+  it.each<[string, Partial<Principal>, boolean]>([
+    ['a security key', { mfaActive: true, mfaDevices: ['fido'] }, false],
+    ['a key and an app', { mfaActive: true, mfaDevices: ['virtual', 'fido'] }, false],
+    ['an authenticator app', { mfaActive: true, mfaDevices: ['virtual'] }, true],
+    ['a hardware TOTP token', { mfaActive: true, mfaDevices: ['hardware'] }, true],
+    ['devices not read (a report)', { mfaActive: true, mfaDevices: null }, false],
+    ['no MFA at all (aws-iam-002 reports it)', { mfaActive: false, mfaDevices: [] }, false],
+    ['no password', { consolePassword: false, mfaActive: true, mfaDevices: ['virtual'] }, false],
+  ])('%s: %s', (_case, state, broken) => {
+    expect(rule.breaks(aUser(state))).toBe(broken);
+  });
+
+  it('names the kinds that can be phished', () => {
+    expect(
+      rule.message(aUser({ mfaActive: true, mfaDevices: ['virtual', 'hardware'] }), ACCOUNT),
+    ).toBe(
+      'IAM user bob in AWS account 111122223333 signs in to the console with MFA that can be phished (authenticator app, hardware TOTP token) and has no security key or passkey.',
+    );
+  });
+
+  it('is evaluated only when required', () => {
+    expect(activeRules(true).map((r) => r.id)).not.toContain(rule.id);
+    expect(activeRules(true, true).map((r) => r.id)).toEqual([
+      'aws-iam-001',
+      'aws-iam-002',
+      'aws-iam-mfa-phishing-resistant',
+    ]);
   });
 });

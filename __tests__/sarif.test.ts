@@ -40,7 +40,7 @@ const FINISHED = new Date('2026-11-28T10:00:03Z');
 
 function sarifOf(
   snapshot: AccountSnapshot,
-  rules: readonly Rule[] = RULES,
+  rules: readonly Rule[] = activeRules(true),
   anchor: AlertAnchor = ANCHOR,
   findings: readonly Finding[] = evaluate(snapshot, rules),
 ): Log {
@@ -85,7 +85,7 @@ function expectGitHubReadable(log: Log): AuditRun {
     expect(rule.help?.markdown?.length).toBeGreaterThan(0);
     expect(rule.properties?.tags?.length).toBeLessThanOrEqual(20);
     expect(rule.properties?.['security-severity']).toBe(
-      severity === 'critical' ? '9.5' : severity === 'high' ? '8.0' : 'unexpected severity',
+      ({ critical: '9.5', high: '8.0', medium: '5.5', low: '2.0' } as const)[severity ?? 'low'],
     );
   }
   for (const result of sarifRun.results) {
@@ -153,7 +153,11 @@ describe('renderSarif', () => {
 
   it("uses each principal's report line when the anchor has no line", () => {
     const sarifRun = onlyRun(
-      sarifOf(snapshot, RULES, { uri: 'reports/iam.csv', line: null, inRepository: true }),
+      sarifOf(snapshot, activeRules(true), {
+        uri: 'reports/iam.csv',
+        line: null,
+        inRepository: true,
+      }),
     );
     expect(
       sarifRun.results.map((r) => [
@@ -168,9 +172,13 @@ describe('renderSarif', () => {
   });
 
   it('keeps fingerprints when the anchor moves', () => {
-    const before = onlyRun(sarifOf(snapshot, RULES, ANCHOR));
+    const before = onlyRun(sarifOf(snapshot, activeRules(true), ANCHOR));
     const after = onlyRun(
-      sarifOf(snapshot, RULES, { uri: 'reports/other.csv', line: null, inRepository: true }),
+      sarifOf(snapshot, activeRules(true), {
+        uri: 'reports/other.csv',
+        line: null,
+        inRepository: true,
+      }),
     );
     expect(after.results.map((r) => r.partialFingerprints)).toEqual(
       before.results.map((r) => r.partialFingerprints),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AccountSnapshot, Finding } from '../src/model.js';
 import { decide } from '../src/policy/threshold.js';
 import { escapeCell, renderSummary } from '../src/render/summary.js';
-import { RULES } from '../src/rules/catalog.js';
+import { RULES, activeRules } from '../src/rules/catalog.js';
 import { evaluate } from '../src/rules/evaluate.js';
 import { ACCOUNT, aFinding, aRoot, aSnapshot, aUser } from './fixtures.js';
 
@@ -15,7 +15,7 @@ function summaryOf(
   return renderSummary({
     snapshot,
     findings,
-    rules: RULES,
+    rules: activeRules(true),
     verdict: decide(findings, snapshot.notAssessed, {
       failOn: 'high',
       maxFindings: 0,

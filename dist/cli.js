@@ -67558,6 +67558,7 @@ function parseCredentialReport(text, source) {
             passwordCreatedAt: null,
             passwordLastUsed: lastUsed(cell('password_last_used')),
             mfaActive: bool('mfa_active', false) ?? false,
+            mfaDevices: null, // the report has no device types
             accessKeysActive: keys.includes(true) ? true : keys.includes(false) ? false : null,
             reportLine: line,
         };
@@ -67965,6 +67966,7 @@ async function readRoot(iam, arn, fromReport) {
             passwordCreatedAt: null,
             passwordLastUsed: fromReport?.passwordLastUsed ?? null,
             mfaActive: flag('AccountMFAEnabled') ?? fromReport?.mfaActive ?? false,
+            mfaDevices: null,
             accessKeysActive,
             reportLine: null,
         },
@@ -68229,6 +68231,7 @@ async function readUserState(iam, user) {
         consolePassword: false,
         passwordCreatedAt: null,
         mfaActive: false,
+        mfaDevices: [],
     };
     let action = 'iam:GetLoginProfile';
     try {
@@ -68244,6 +68247,7 @@ async function readUserState(iam, user) {
             consolePassword: true,
             passwordCreatedAt: profile.LoginProfile?.CreateDate?.toISOString() ?? null,
             mfaActive: (devices.MFADevices ?? []).length > 0,
+            mfaDevices: (devices.MFADevices ?? []).map((d) => mfaKind(d.SerialNumber ?? '')),
         };
     }
     catch (error) {
@@ -68258,6 +68262,14 @@ async function readUserState(iam, user) {
             },
         };
     }
+}
+/** A device's kind from its serial number (ListMFADevices lists every kind). */
+function mfaKind(serial) {
+    if (/^arn:[^:]+:iam::\d+:u2f\//.test(serial))
+        return 'fido';
+    if (serial.startsWith('arn:'))
+        return 'virtual';
+    return 'hardware';
 }
 /** The answer, or null when the entity does not exist (NoSuchEntity); other errors propagate. */
 async function unlessAbsent(answer) {
@@ -68291,6 +68303,30 @@ async function listAllUsers(iam) {
         }
     }
     return users;
+}
+/**
+ * The kinds of each principal's MFA devices (ListMFADevices, CONCURRENCY at a time), by
+ * ARN; one that cannot be read is not assessed.
+ */
+async function readMfaKinds(iam, principals) {
+    const limit = pLimit(CONCURRENCY);
+    const action = 'iam:ListMFADevices';
+    const read = async (user) => {
+        try {
+            const answer = await iam.send(new client_iam_dist_cjs/* ListMFADevicesCommand */.UxV({ UserName: user.name }));
+            return {
+                ok: true,
+                kinds: (answer.MFADevices ?? []).map((d) => mfaKind(d.SerialNumber ?? '')),
+            };
+        }
+        catch (error) {
+            rethrowUnlessAws(error);
+            const reason = describeFailure(action, error);
+            return { ok: false, notAssessed: { arn: user.arn, name: user.name, action, reason } };
+        }
+    };
+    const entries = await Promise.all(principals.map((p) => limit(async () => [p.arn, await read(p)])));
+    return new Map(entries);
 }
 
 ;// CONCATENATED MODULE: ./src/aws/collect-live.ts
@@ -68330,6 +68366,8 @@ async function collectLive(deps, settings) {
         source = { kind: 'live-enumeration', reason: fromReport.reason };
         users = await enumerateUsers(deps.iam, rootArn);
     }
+    if (settings.readsMfaKinds)
+        users = await withMfaKinds(deps.iam, users);
     const notes = [];
     const principals = [...users.principals];
     const notAssessed = [...users.notAssessed];
@@ -68355,6 +68393,23 @@ async function collectLive(deps, settings) {
         notes,
     };
 }
+/** Reads the device kinds of every console user with MFA whose kinds are not known yet. */
+async function withMfaKinds(iam, users) {
+    const unknown = users.principals.filter((p) => p.consolePassword === true && p.mfaActive && p.mfaDevices === null);
+    const kinds = await readMfaKinds(iam, unknown);
+    const notAssessed = [...users.notAssessed];
+    const principals = users.principals.map((p) => {
+        const read = kinds.get(p.arn);
+        if (read === undefined)
+            return p;
+        if (!read.ok) {
+            notAssessed.push(read.notAssessed);
+            return p;
+        }
+        return { ...p, mfaDevices: read.kinds };
+    });
+    return { principals, notAssessed };
+}
 /** The fetched report, parsed; a report the parser rejects sends the audit user by user. */
 function readReport(report) {
     try {
@@ -68378,6 +68433,8 @@ function principalFrom(user, state, reportRow) {
         passwordCreatedAt: state.passwordCreatedAt,
         passwordLastUsed: state.consolePassword ? (user.passwordLastUsed ?? 'never') : null,
         mfaActive: state.mfaActive,
+        // Without a password the devices are not read: unknown, not none.
+        mfaDevices: state.consolePassword ? state.mfaDevices : null,
         // The live reads do not look at access keys: the report's word, or unknown.
         accessKeysActive: reportRow?.accessKeysActive ?? null,
         reportLine: reportRow?.reportLine ?? null,
@@ -69423,7 +69480,7 @@ function evaluate(snapshot, rules, grace = NO_GRACE) {
             principal,
             graceUntil,
             suppression: null,
-            fix: fixFor(principal, grace.now),
+            fix: fixFor(rule, principal, grace.now),
         };
     }));
 }
@@ -69440,7 +69497,14 @@ function graceEnd(principal, grace) {
     return end > grace.now.getTime() ? new Date(end).toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
 }
 /** The fix that fits: remove a password never used or unused for 90 days, else enroll MFA. */
-function fixFor(principal, now) {
+function fixFor(rule, principal, now) {
+    if (rule.id === 'aws-iam-mfa-phishing-resistant') {
+        return {
+            kind: 'enroll-mfa',
+            text: 'register a security key or passkey in the console, then deactivate the one-time-code device',
+            command: null,
+        };
+    }
     if (principal.kind === 'root') {
         return {
             kind: 'enroll-mfa',
@@ -69494,7 +69558,7 @@ async function run(options, io) {
     // Checked before the audit, so a bad path costs no AWS calls and replaces nothing.
     const sarifPath = await (0,sarif_file/* sarifTarget */.V)(options.sarifFile, options.credentialReport);
     const accepted = await readSuppressions(options.suppressionsFile, io.workspace);
-    const rules = (0,catalog/* activeRules */.IW)(options.includeRoot);
+    const rules = (0,catalog/* activeRules */.IW)(options.includeRoot, options.requirePhishingResistantMfa);
     const auditsRoot = (partition) => (0,catalog/* rootIsAudited */.jt)(options.includeRoot, partition);
     const snapshot = await collect(options, io, auditsRoot);
     const { findings, ...unused } = applySuppressions(evaluate(snapshot, rules, { hours: options.gracePeriodHours, now: io.now() }), accepted.suppressions, io.now());
@@ -69551,7 +69615,11 @@ async function collect(options, io, auditsRoot) {
         return snapshotFromReportFile(options.credentialReport, auditsRoot);
     }
     const { iam, cloudtrail, caller } = await connect(options, io);
-    return collectLive({ iam, cloudtrail, caller, now: io.now, sleep: io.sleep, log: io.log }, { reportTimeoutSeconds: options.reportTimeoutSeconds, auditsRoot });
+    return collectLive({ iam, cloudtrail, caller, now: io.now, sleep: io.sleep, log: io.log }, {
+        reportTimeoutSeconds: options.reportTimeoutSeconds,
+        auditsRoot,
+        readsMfaKinds: options.requirePhishingResistantMfa,
+    });
 }
 /**
  * Where alerts point: in a workflow, the step of the workflow file that runs the audit;
@@ -69643,6 +69711,11 @@ const INPUTS = [
         name: 'include-root',
         description: 'Also check that the root user has MFA (rule aws-iam-001): true or false.',
         default: 'true',
+    },
+    {
+        name: 'require-phishing-resistant-mfa',
+        description: 'Also report console users whose MFA can be phished: no FIDO security key or passkey, only authenticator apps or hardware TOTP tokens (rule aws-iam-mfa-phishing-resistant, medium). Live audit only: a credential report does not say which kind a device is.',
+        default: 'false',
     },
     {
         name: 'suppressions-file',
@@ -69781,6 +69854,9 @@ function parseOptions(read, label) {
         return raw;
     };
     const optional = (raw) => (raw === '' ? null : raw);
+    if (value('credential-report') !== '' && boolean('require-phishing-resistant-mfa')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${label('require-phishing-resistant-mfa')} true needs the live audit: a credential report does not say which kind of MFA device a user has; leave ${label('credential-report')} empty or set it to false.`);
+    }
     const role = value('role-to-assume');
     return {
         credentialReport: optional(value('credential-report')),
@@ -69788,6 +69864,7 @@ function parseOptions(read, label) {
         maxFindings: integer('max-findings', 0, 1_000_000),
         sarifFile: value('sarif-file'),
         includeRoot: boolean('include-root'),
+        requirePhishingResistantMfa: boolean('require-phishing-resistant-mfa'),
         suppressionsFile: optional(value('suppressions-file')),
         gracePeriodHours: integer('grace-period-hours', 0, 8760),
         roleToAssume: role === ''
@@ -69818,7 +69895,7 @@ function parseOptions(read, label) {
 /* harmony export */   kt: () => (/* binding */ rulesNotApplicable),
 /* harmony export */   pG: () => (/* binding */ findingMessage)
 /* harmony export */ });
-/* unused harmony exports CONSOLE_USER_WITHOUT_MFA, ROOT_ACCOUNT_WITHOUT_MFA, RULES */
+/* unused harmony exports CONSOLE_USER_WITHOUT_MFA, ROOT_ACCOUNT_WITHOUT_MFA, CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA, RULES */
 const inAccount = (accountId) => accountId ? `in AWS account ${accountId}` : 'in the audited account';
 const CONSOLE_USER_WITHOUT_MFA = {
     id: 'aws-iam-002',
@@ -69960,11 +70037,56 @@ function findingMessage(rule, finding) {
         : ` It is in the grace period for new users until ${finding.graceUntil} (grace-period-hours), so it is reported as low until then.`;
     return `${rule.message(finding.principal, finding.accountId)}${grace} Fix: ${finding.fix.text}.`;
 }
+const KIND_NAMES = {
+    fido: 'security key or passkey',
+    virtual: 'authenticator app',
+    hardware: 'hardware TOTP token',
+};
+const CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA = {
+    id: 'aws-iam-mfa-phishing-resistant',
+    name: 'ConsoleUserWithoutPhishingResistantMfa',
+    severity: 'medium',
+    shortDescription: 'IAM user signs in to the console with MFA that can be phished',
+    fullDescription: 'An IAM user has a console password and MFA, but no FIDO security key or passkey: the one-time code of an authenticator app or a hardware TOTP token can be relayed by a phishing page as it is typed.',
+    whyItMatters: 'Phishing kits now relay one-time codes in real time, so TOTP stops a stolen password but not a phished sign-in. A FIDO security key or passkey signs for the real AWS sign-in origin only, so a look-alike page gets nothing it can use. US federal guidance (OMB M-22-09) requires phishing-resistant MFA for this reason.',
+    remediation: {
+        cli: [
+            '# See the kind of each device: u2f serials are security keys or passkeys, mfa/ serials are',
+            '# authenticator apps, serials that are not ARNs are hardware TOTP tokens.',
+            'aws iam list-mfa-devices --user-name USER',
+            '# Register a security key or passkey in the console (Security credentials → Assign MFA device;',
+            '# the API cannot register one), then deactivate the TOTP device:',
+            'aws iam deactivate-mfa-device --user-name USER --serial-number arn:aws:iam::ACCOUNT_ID:mfa/USER',
+        ].join('\n'),
+        terraform: [
+            '# Security keys and passkeys are registered by their owner in the console, not by Terraform.',
+            '# Terraform can remove a virtual device once a security key is in place:',
+            '# terraform state rm aws_iam_virtual_mfa_device.USER && terraform apply',
+        ].join('\n'),
+    },
+    compliance: [
+        { framework: 'OMB M-22-09', control: 'phishing-resistant MFA' },
+        { framework: 'NIST SP 800-63B', control: 'phishing (verifier impersonation) resistance' },
+    ],
+    tags: ['security', 'aws', 'iam', 'mfa', 'phishing-resistant', 'fido'],
+    breaks: (p) => p.kind === 'user' &&
+        p.consolePassword === true &&
+        p.mfaActive &&
+        p.mfaDevices !== null &&
+        !p.mfaDevices.includes('fido'),
+    message: (p, accountId) => `IAM user ${p.name} ${inAccount(accountId)} signs in to the console with MFA that can be phished (${[...new Set(p.mfaDevices ?? [])].map((k) => KIND_NAMES[k]).join(', ')}) and has no security key or passkey.`,
+    notApplicable: [],
+};
 /** Every rule, most severe first. */
-const RULES = [ROOT_ACCOUNT_WITHOUT_MFA, CONSOLE_USER_WITHOUT_MFA];
-/** The rules a run evaluates. */
-function activeRules(includeRoot) {
-    return includeRoot ? RULES : RULES.filter((rule) => rule !== ROOT_ACCOUNT_WITHOUT_MFA);
+const RULES = [
+    ROOT_ACCOUNT_WITHOUT_MFA,
+    CONSOLE_USER_WITHOUT_MFA,
+    CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA,
+];
+/** The rules a run evaluates: root's with include-root, the FIDO rule when required. */
+function activeRules(includeRoot, phishingResistant = false) {
+    return RULES.filter((rule) => (rule !== ROOT_ACCOUNT_WITHOUT_MFA || includeRoot) &&
+        (rule !== CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA || phishingResistant));
 }
 /** Why `rule` does not apply in `partition`, or null when it does. */
 function notApplicableIn(rule, partition) {

@@ -58,7 +58,7 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
   // Checked before the audit, so a bad path costs no AWS calls and replaces nothing.
   const sarifPath = await sarifTarget(options.sarifFile, options.credentialReport);
   const accepted = await readSuppressions(options.suppressionsFile, io.workspace);
-  const rules = activeRules(options.includeRoot);
+  const rules = activeRules(options.includeRoot, options.requirePhishingResistantMfa);
   const auditsRoot = (partition: string): boolean => rootIsAudited(options.includeRoot, partition);
   const snapshot = await collect(options, io, auditsRoot);
   const { findings, ...unused } = applySuppressions(
@@ -130,7 +130,11 @@ async function collect(
   const { iam, cloudtrail, caller } = await connect(options, io);
   return collectLive(
     { iam, cloudtrail, caller, now: io.now, sleep: io.sleep, log: io.log },
-    { reportTimeoutSeconds: options.reportTimeoutSeconds, auditsRoot },
+    {
+      reportTimeoutSeconds: options.reportTimeoutSeconds,
+      auditsRoot,
+      readsMfaKinds: options.requirePhishingResistantMfa,
+    },
   );
 }
 

@@ -18,6 +18,13 @@ export type SnapshotSource =
     }
   | { readonly kind: 'live-enumeration'; readonly reason: string };
 
+/**
+ * An MFA device's kind, from its serial in ListMFADevices: `fido` (`arn:…:u2f/…`, a security
+ * key or passkey: phishing-resistant), `virtual` (`arn:…:mfa/…`, a TOTP app), `hardware` (a
+ * serial that is no ARN, a TOTP token). A one-time code can be relayed by a phishing page.
+ */
+export type MfaKind = 'fido' | 'virtual' | 'hardware';
+
 /** An IAM user, or the account's root user. */
 export interface Principal {
   readonly kind: 'user' | 'root';
@@ -33,6 +40,11 @@ export interface Principal {
   /** ISO 8601 time of the last console sign-in, `never`, or null where there is no password. */
   readonly passwordLastUsed: string | null;
   readonly mfaActive: boolean;
+  /**
+   * The kinds of the principal's MFA devices, when read (ListMFADevices); null when the
+   * source does not say (a credential report has no device types).
+   */
+  readonly mfaDevices: readonly MfaKind[] | null;
   /**
    * Whether any access key is active; null when the source does not say (users read live).
    * Root's rule needs it: a root with no password can still be used through its keys.

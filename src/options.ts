@@ -11,6 +11,8 @@ export interface Options {
   readonly includeRoot: boolean;
   /** A suppressions file; null reads .github/iam-mfa-audit.yml when it exists. */
   readonly suppressionsFile: string | null;
+  /** Also require a FIDO security key or passkey of console users (live audit only). */
+  readonly requirePhishingResistantMfa: boolean;
   /** Hours a new user has to enroll MFA before the finding counts at its rule's severity. */
   readonly gracePeriodHours: number;
   /** Role to assume with GitHub's OIDC token; null uses the SDK's default credential chain. */
@@ -65,6 +67,12 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'include-root',
     description: 'Also check that the root user has MFA (rule aws-iam-001): true or false.',
     default: 'true',
+  },
+  {
+    name: 'require-phishing-resistant-mfa',
+    description:
+      'Also report console users whose MFA can be phished: no FIDO security key or passkey, only authenticator apps or hardware TOTP tokens (rule aws-iam-mfa-phishing-resistant, medium). Live audit only: a credential report does not say which kind a device is.',
+    default: 'false',
   },
   {
     name: 'suppressions-file',
@@ -221,6 +229,11 @@ export function parseOptions(read: ReadInput, label: (name: string) => string): 
   };
   const optional = (raw: string): string | null => (raw === '' ? null : raw);
 
+  if (value('credential-report') !== '' && boolean('require-phishing-resistant-mfa')) {
+    throw new ConfigurationError(
+      `${label('require-phishing-resistant-mfa')} true needs the live audit: a credential report does not say which kind of MFA device a user has; leave ${label('credential-report')} empty or set it to false.`,
+    );
+  }
   const role = value('role-to-assume');
   return {
     credentialReport: optional(value('credential-report')),
@@ -228,6 +241,7 @@ export function parseOptions(read: ReadInput, label: (name: string) => string): 
     maxFindings: integer('max-findings', 0, 1_000_000),
     sarifFile: value('sarif-file'),
     includeRoot: boolean('include-root'),
+    requirePhishingResistantMfa: boolean('require-phishing-resistant-mfa'),
     suppressionsFile: optional(value('suppressions-file')),
     gracePeriodHours: integer('grace-period-hours', 0, 8760),
     roleToAssume:

@@ -30,7 +30,11 @@ const stsMock = mockClient(sts);
 const slept: number[] = [];
 
 const RULES = activeRules(true);
-const settings: LiveSettings = { reportTimeoutSeconds: 120, auditsRoot: () => true };
+const settings: LiveSettings = {
+  reportTimeoutSeconds: 120,
+  auditsRoot: () => true,
+  readsMfaKinds: false,
+};
 const cloudtrail = new CloudTrailClient({ region: 'us-east-1' });
 const trailMock = mockClient(cloudtrail);
 

@@ -11,6 +11,7 @@ import {
   CreateLoginProfileCommand,
   DeactivateMFADeviceCommand,
   DeleteUserCommand,
+  EnableMFADeviceCommand,
   CreateUserCommand,
   GenerateCredentialReportCommand,
   GetCredentialReportCommand,
@@ -206,6 +207,47 @@ describe('a seeded account, first audit', () => {
       expect(outcome.outputs['max-severity']).toBe('high');
       expect(proxy.calls().GetAccountSummary).toBeUndefined();
       expect(outcome.rules.map((r) => r.id)).toEqual(['aws-iam-002']);
+    } finally {
+      await proxy.stop();
+    }
+  });
+});
+
+describe('require-phishing-resistant-mfa', () => {
+  it('reports console users whose only MFA gives one-time codes, reading the device kinds', async () => {
+    await freshAccount([
+      { name: 'key-user', consolePassword: true, mfa: 'virtual' },
+      { name: 'app-user', consolePassword: true, mfa: 'virtual' },
+      { name: 'token-user', consolePassword: true, mfa: 'hardware' },
+      { name: 'no-mfa', consolePassword: true },
+      { name: 'svc', consolePassword: false },
+    ]);
+    // A FIDO security key as ListMFADevices shows one: a u2f serial.
+    await iam.send(
+      new EnableMFADeviceCommand({
+        UserName: 'key-user',
+        SerialNumber: `arn:aws:iam::${ACCOUNT}:u2f/user/key-user/key-ABCDEFGH`,
+        AuthenticationCode1: '123456',
+        AuthenticationCode2: '654321',
+      }),
+    );
+    const proxy = await startFaultProxy(moto.endpoint);
+    try {
+      stubAwsEnv(proxy.endpoint);
+      const { outcome } = await audit({
+        'sarif-file': join(dir, 'fido.sarif'),
+        'require-phishing-resistant-mfa': 'true',
+        'include-root': 'false',
+      });
+      expect(outcome.findings.map((f) => [f.ruleId, f.principal.name, f.severity]).sort()).toEqual([
+        ['aws-iam-002', 'no-mfa', 'high'],
+        ['aws-iam-mfa-phishing-resistant', 'app-user', 'medium'],
+        ['aws-iam-mfa-phishing-resistant', 'token-user', 'medium'],
+      ]);
+      const keyUser = outcome.snapshot.principals.find((p) => p.name === 'key-user');
+      expect([...(keyUser?.mfaDevices ?? [])].sort()).toEqual(['fido', 'virtual']);
+      // the report says who has MFA; ListMFADevices says which kind, for those three alone
+      expect(proxy.calls().ListMFADevices).toBe(3);
     } finally {
       await proxy.stop();
     }

@@ -14,7 +14,13 @@ import { changesSince, type UserChange } from './changes.js';
 import type { Caller } from './connect.js';
 import { fetchCredentialReport, type FetchedReport } from './fetch-report.js';
 import { readRoot } from './root.js';
-import { listAllUsers, readUserStates, type UserRef, type UserState } from './user-state.js';
+import {
+  listAllUsers,
+  readMfaKinds,
+  readUserStates,
+  type UserRef,
+  type UserState,
+} from './user-state.js';
 
 export interface LiveDeps {
   readonly iam: IAMClient;
@@ -30,6 +36,8 @@ export interface LiveSettings {
   readonly reportTimeoutSeconds: number;
   /** Whether root is read in a partition (include-root, and its rule applies there). */
   readonly auditsRoot: (partition: string) => boolean;
+  /** Whether the kinds of MFA devices are needed (the report does not tell them). */
+  readonly readsMfaKinds: boolean;
 }
 
 interface Users {
@@ -70,6 +78,7 @@ export async function collectLive(
     users = await enumerateUsers(deps.iam, rootArn);
   }
 
+  if (settings.readsMfaKinds) users = await withMfaKinds(deps.iam, users);
   const notes: string[] = [];
   const principals = [...users.principals];
   const notAssessed = [...users.notAssessed];
@@ -96,6 +105,25 @@ export async function collectLive(
     verification,
     notes,
   };
+}
+
+/** Reads the device kinds of every console user with MFA whose kinds are not known yet. */
+async function withMfaKinds(iam: IAMClient, users: Users): Promise<Users> {
+  const unknown = users.principals.filter(
+    (p) => p.consolePassword === true && p.mfaActive && p.mfaDevices === null,
+  );
+  const kinds = await readMfaKinds(iam, unknown);
+  const notAssessed = [...users.notAssessed];
+  const principals = users.principals.map((p) => {
+    const read = kinds.get(p.arn);
+    if (read === undefined) return p;
+    if (!read.ok) {
+      notAssessed.push(read.notAssessed);
+      return p;
+    }
+    return { ...p, mfaDevices: read.kinds };
+  });
+  return { principals, notAssessed };
 }
 
 /** The fetched report, parsed; a report the parser rejects sends the audit user by user. */
@@ -129,6 +157,8 @@ function principalFrom(
     passwordCreatedAt: state.passwordCreatedAt,
     passwordLastUsed: state.consolePassword ? (user.passwordLastUsed ?? 'never') : null,
     mfaActive: state.mfaActive,
+    // Without a password the devices are not read: unknown, not none.
+    mfaDevices: state.consolePassword ? state.mfaDevices : null,
     // The live reads do not look at access keys: the report's word, or unknown.
     accessKeysActive: reportRow?.accessKeysActive ?? null,
     reportLine: reportRow?.reportLine ?? null,

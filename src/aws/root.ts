@@ -41,6 +41,7 @@ export async function readRoot(
       passwordCreatedAt: null,
       passwordLastUsed: fromReport?.passwordLastUsed ?? null,
       mfaActive: flag('AccountMFAEnabled') ?? fromReport?.mfaActive ?? false,
+      mfaDevices: null,
       accessKeysActive,
       reportLine: null,
     },

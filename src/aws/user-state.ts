@@ -5,7 +5,7 @@ import {
   type IAMClient,
 } from '@aws-sdk/client-iam';
 import pLimit from 'p-limit';
-import type { NotAssessed } from '../model.js';
+import type { MfaKind, NotAssessed } from '../model.js';
 import { describeFailure, failureKind, rethrowUnlessAws } from './aws-errors.js';
 
 /** A user as ListUsers (or a credential report) names it. */
@@ -23,6 +23,8 @@ export type UserState =
       /** The login profile's CreateDate (ISO 8601), when there is one. */
       readonly passwordCreatedAt: string | null;
       readonly mfaActive: boolean;
+      /** The kinds of the user's MFA devices (empty without a password: not read). */
+      readonly mfaDevices: readonly MfaKind[];
     }
   | { readonly ok: false; readonly notAssessed: NotAssessed };
 
@@ -39,6 +41,7 @@ async function readUserState(iam: IAMClient, user: UserRef): Promise<UserState> 
     consolePassword: false,
     passwordCreatedAt: null,
     mfaActive: false,
+    mfaDevices: [],
   } as const;
   let action = 'iam:GetLoginProfile';
   try {
@@ -56,6 +59,7 @@ async function readUserState(iam: IAMClient, user: UserRef): Promise<UserState> 
       consolePassword: true,
       passwordCreatedAt: profile.LoginProfile?.CreateDate?.toISOString() ?? null,
       mfaActive: (devices.MFADevices ?? []).length > 0,
+      mfaDevices: (devices.MFADevices ?? []).map((d) => mfaKind(d.SerialNumber ?? '')),
     };
   } catch (error) {
     rethrowUnlessAws(error);
@@ -69,6 +73,13 @@ async function readUserState(iam: IAMClient, user: UserRef): Promise<UserState> 
       },
     };
   }
+}
+
+/** A device's kind from its serial number (ListMFADevices lists every kind). */
+export function mfaKind(serial: string): MfaKind {
+  if (/^arn:[^:]+:iam::\d+:u2f\//.test(serial)) return 'fido';
+  if (serial.startsWith('arn:')) return 'virtual';
+  return 'hardware';
 }
 
 /** The answer, or null when the entity does not exist (NoSuchEntity); other errors propagate. */
@@ -102,4 +113,40 @@ export async function listAllUsers(iam: IAMClient): Promise<UserRef[]> {
     }
   }
   return users;
+}
+
+/** The kinds of a user's MFA devices, or why they could not be read. */
+export type MfaKindsRead =
+  | { readonly ok: true; readonly kinds: MfaKind[] }
+  | { readonly ok: false; readonly notAssessed: NotAssessed };
+
+/**
+ * The kinds of each principal's MFA devices (ListMFADevices, CONCURRENCY at a time), by
+ * ARN; one that cannot be read is not assessed.
+ */
+export async function readMfaKinds(
+  iam: IAMClient,
+  principals: readonly { readonly name: string; readonly arn: string }[],
+): Promise<Map<string, MfaKindsRead>> {
+  const limit = pLimit(CONCURRENCY);
+  const action = 'iam:ListMFADevices';
+  const read = async (user: { name: string; arn: string }): Promise<MfaKindsRead> => {
+    try {
+      const answer = await iam.send(new ListMFADevicesCommand({ UserName: user.name }));
+      return {
+        ok: true,
+        kinds: (answer.MFADevices ?? []).map((d) => mfaKind(d.SerialNumber ?? '')),
+      };
+    } catch (error) {
+      rethrowUnlessAws(error);
+      const reason = describeFailure(action, error);
+      return { ok: false, notAssessed: { arn: user.arn, name: user.name, action, reason } };
+    }
+  };
+  const entries = await Promise.all(
+    principals.map((p) =>
+      limit(async (): Promise<[string, MfaKindsRead]> => [p.arn, await read(p)]),
+    ),
+  );
+  return new Map(entries);
 }

@@ -183,6 +183,7 @@ export function parseCredentialReport(text: string, source: string): ParsedRepor
       passwordCreatedAt: null,
       passwordLastUsed: lastUsed(cell('password_last_used')),
       mfaActive: bool('mfa_active', false) ?? false,
+      mfaDevices: null, // the report has no device types
       accessKeysActive: keys.includes(true) ? true : keys.includes(false) ? false : null,
       reportLine: line,
     };

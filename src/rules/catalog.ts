@@ -187,12 +187,66 @@ export function findingMessage(rule: Rule, finding: Finding): string {
   return `${rule.message(finding.principal, finding.accountId)}${grace} Fix: ${finding.fix.text}.`;
 }
 
-/** Every rule, most severe first. */
-export const RULES: readonly Rule[] = [ROOT_ACCOUNT_WITHOUT_MFA, CONSOLE_USER_WITHOUT_MFA];
+const KIND_NAMES = {
+  fido: 'security key or passkey',
+  virtual: 'authenticator app',
+  hardware: 'hardware TOTP token',
+} as const;
 
-/** The rules a run evaluates. */
-export function activeRules(includeRoot: boolean): readonly Rule[] {
-  return includeRoot ? RULES : RULES.filter((rule) => rule !== ROOT_ACCOUNT_WITHOUT_MFA);
+export const CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA: Rule = {
+  id: 'aws-iam-mfa-phishing-resistant',
+  name: 'ConsoleUserWithoutPhishingResistantMfa',
+  severity: 'medium',
+  shortDescription: 'IAM user signs in to the console with MFA that can be phished',
+  fullDescription:
+    'An IAM user has a console password and MFA, but no FIDO security key or passkey: the one-time code of an authenticator app or a hardware TOTP token can be relayed by a phishing page as it is typed.',
+  whyItMatters:
+    'Phishing kits now relay one-time codes in real time, so TOTP stops a stolen password but not a phished sign-in. A FIDO security key or passkey signs for the real AWS sign-in origin only, so a look-alike page gets nothing it can use. US federal guidance (OMB M-22-09) requires phishing-resistant MFA for this reason.',
+  remediation: {
+    cli: [
+      '# See the kind of each device: u2f serials are security keys or passkeys, mfa/ serials are',
+      '# authenticator apps, serials that are not ARNs are hardware TOTP tokens.',
+      'aws iam list-mfa-devices --user-name USER',
+      '# Register a security key or passkey in the console (Security credentials → Assign MFA device;',
+      '# the API cannot register one), then deactivate the TOTP device:',
+      'aws iam deactivate-mfa-device --user-name USER --serial-number arn:aws:iam::ACCOUNT_ID:mfa/USER',
+    ].join('\n'),
+    terraform: [
+      '# Security keys and passkeys are registered by their owner in the console, not by Terraform.',
+      '# Terraform can remove a virtual device once a security key is in place:',
+      '# terraform state rm aws_iam_virtual_mfa_device.USER && terraform apply',
+    ].join('\n'),
+  },
+  compliance: [
+    { framework: 'OMB M-22-09', control: 'phishing-resistant MFA' },
+    { framework: 'NIST SP 800-63B', control: 'phishing (verifier impersonation) resistance' },
+  ],
+  tags: ['security', 'aws', 'iam', 'mfa', 'phishing-resistant', 'fido'],
+  breaks: (p) =>
+    p.kind === 'user' &&
+    p.consolePassword === true &&
+    p.mfaActive &&
+    p.mfaDevices !== null &&
+    !p.mfaDevices.includes('fido'),
+  message: (p, accountId) =>
+    `IAM user ${p.name} ${inAccount(accountId)} signs in to the console with MFA that can be phished (${[...new Set(p.mfaDevices ?? [])].map((k) => KIND_NAMES[k]).join(', ')}) and has no security key or passkey.`,
+  notApplicable: [],
+};
+
+/** Every rule, most severe first. */
+export const RULES: readonly Rule[] = [
+  ROOT_ACCOUNT_WITHOUT_MFA,
+  CONSOLE_USER_WITHOUT_MFA,
+  CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA,
+];
+
+/** The rules a run evaluates: root's with include-root, the FIDO rule when required. */
+export function activeRules(includeRoot: boolean, phishingResistant = false): readonly Rule[] {
+  return RULES.filter(
+    (rule) =>
+      (rule !== ROOT_ACCOUNT_WITHOUT_MFA || includeRoot) &&
+      (rule !== CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA || phishingResistant),
+  );
 }
 
 /** Why `rule` does not apply in `partition`, or null when it does. */

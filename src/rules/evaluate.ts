@@ -36,7 +36,7 @@ export function evaluate(
           principal,
           graceUntil,
           suppression: null,
-          fix: fixFor(principal, grace.now),
+          fix: fixFor(rule, principal, grace.now),
         };
       }),
   );
@@ -56,7 +56,14 @@ function graceEnd(principal: Principal, grace: GracePeriod): string | null {
 }
 
 /** The fix that fits: remove a password never used or unused for 90 days, else enroll MFA. */
-function fixFor(principal: Principal, now: Date): Fix {
+function fixFor(rule: Rule, principal: Principal, now: Date): Fix {
+  if (rule.id === 'aws-iam-mfa-phishing-resistant') {
+    return {
+      kind: 'enroll-mfa',
+      text: 'register a security key or passkey in the console, then deactivate the one-time-code device',
+      command: null,
+    };
+  }
   if (principal.kind === 'root') {
     return {
       kind: 'enroll-mfa',
