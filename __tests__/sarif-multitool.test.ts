@@ -149,6 +149,7 @@ describe('the SARIF Multitool (rule kinds Sarif, Gh, Ghas) finds no error and no
     });
     const log = renderSarif({
       snapshot,
+      definitions: new Map(),
       findings: evaluate(snapshot, RULES),
       rules: RULES,
       anchor: { uri: '.github/workflows/audit.yml', line: 12, inRepository: true },

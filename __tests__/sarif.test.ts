@@ -46,6 +46,7 @@ function sarifOf(
 ): Log {
   return renderSarif({
     snapshot,
+    definitions: new Map(),
     findings,
     rules,
     anchor,

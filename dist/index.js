@@ -80687,6 +80687,125 @@ function errnoText(error) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/io/iac.ts
+
+
+
+/** How much of the tree is read at the most: a bound, not a crawl of everything. */
+const IAC_LIMITS = { files: 5000, fileBytes: 1024 * 1024, milliseconds: 5000 };
+// Dependencies and caches, never the code that defines users (.terraform holds provider binaries).
+const SKIPPED = new Set(['node_modules', '.git', '.terraform', '.venv']);
+const CANDIDATE = /\.(tf|ya?ml|json|template)$/i;
+/**
+ * The IAM users defined in Terraform (`resource "aws_iam_user"` with a literal `name`, or the
+ * `aws_iam_user_login_profile` that gives it its password) or CloudFormation
+ * (`AWS::IAM::User` with a literal `UserName`, YAML or JSON) under `roots`, by user name.
+ * Bounded in files, size and time; what is past the bound is not read, and `complete` says so.
+ */
+async function findUserDefinitions(roots, workspace, now = Date.now) {
+    const definitions = new Map();
+    const deadline = now() + IAC_LIMITS.milliseconds;
+    let files = 0;
+    let complete = true;
+    const queue = roots.map((root) => (0,external_node_path_.resolve)(workspace, root));
+    while (queue.length > 0) {
+        const dir = queue.shift() ?? '';
+        let entries;
+        try {
+            entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
+        }
+        catch {
+            continue; // a root that is a file, or a folder that cannot be read: nothing to find
+        }
+        for (const entry of entries) {
+            if (files >= IAC_LIMITS.files || now() > deadline)
+                return { definitions, complete: false };
+            const path = (0,external_node_path_.join)(dir, entry.name);
+            if (entry.isDirectory()) {
+                if (!SKIPPED.has(entry.name))
+                    queue.push(path);
+                continue;
+            }
+            if (!entry.isFile() || !CANDIDATE.test(entry.name))
+                continue;
+            files += 1;
+            const size = (await (0,promises_.stat)(path).catch(() => null))?.size ?? Infinity;
+            if (size > IAC_LIMITS.fileBytes) {
+                complete = false;
+                continue;
+            }
+            const text = await (0,promises_.readFile)(path, 'utf8').catch(() => '');
+            const where = (0,external_node_path_.relative)(workspace, path).split(external_node_path_.sep).join('/');
+            const found = path.endsWith('.tf') ? terraformUsers(text) : cloudFormationUsers(text);
+            for (const [name, line] of found) {
+                if (!definitions.has(name))
+                    definitions.set(name, { path: where, line });
+            }
+        }
+    }
+    return { definitions, complete };
+}
+/** Terraform: each `aws_iam_user` with a literal name, at its login profile if it has one. */
+function terraformUsers(text) {
+    const lines = text.split(/\r?\n/);
+    const users = new Map(); // by resource label
+    const profiles = new Map(); // user label → login profile line
+    lines.forEach((line, i) => {
+        const user = /^\s*resource\s+"aws_iam_user"\s+"([^"]+)"/.exec(line);
+        if (user?.[1]) {
+            const name = attribute(lines, i, 'name');
+            if (name !== null)
+                users.set(user[1], { name, line: i + 1 });
+            return;
+        }
+        if (/^\s*resource\s+"aws_iam_user_login_profile"\s+"[^"]+"/.test(line)) {
+            const ref = /aws_iam_user\.([\w-]+)\.(?:name|id)/.exec(blockOf(lines, i).join('\n'));
+            if (ref?.[1] && !profiles.has(ref[1]))
+                profiles.set(ref[1], i + 1);
+        }
+    });
+    return new Map([...users].map(([label, u]) => [u.name, profiles.get(label) ?? u.line]));
+}
+/** The lines of the block that opens at `start`, up to its closing brace at the line start. */
+function blockOf(lines, start) {
+    const end = lines.findIndex((line, i) => i > start && /^}/.test(line));
+    return lines.slice(start, end < 0 ? undefined : end);
+}
+/** A literal string attribute of the block at `start` (no interpolation); null otherwise. */
+function attribute(lines, start, key) {
+    for (const line of blockOf(lines, start)) {
+        const match = new RegExp(`^\\s*${key}\\s*=\\s*"([^"$]+)"\\s*$`).exec(line);
+        if (match?.[1])
+            return match[1];
+    }
+    return null;
+}
+/** CloudFormation (YAML or JSON): each `AWS::IAM::User` with a literal `UserName`. */
+function cloudFormationUsers(text) {
+    const found = new Map();
+    if (!text.includes('AWS::IAM::User'))
+        return found;
+    const counter = new dist/* LineCounter */.HN();
+    // CloudFormation's short forms (!Ref, !Sub) are custom tags: kept as they are, not errors.
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: counter, strict: false });
+    const resources = (0,dist/* isMap */.jh)(document.contents) ? document.contents.get('Resources') : null;
+    if (!(0,dist/* isMap */.jh)(resources))
+        return found;
+    for (const pair of resources.items) {
+        const resource = pair.value;
+        const type = (0,dist/* isMap */.jh)(resource) ? resource.get('Type') : null;
+        if (!(0,dist/* isMap */.jh)(resource) || type !== 'AWS::IAM::User')
+            continue;
+        const properties = resource.get('Properties');
+        const name = (0,dist/* isMap */.jh)(properties) ? properties.get('UserName') : null;
+        const offset = (0,dist/* isScalar */.jn)(pair.key) ? pair.key.range[0] : undefined;
+        if (typeof name === 'string' && offset !== undefined) {
+            found.set(name, counter.linePos(offset).line);
+        }
+    }
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./src/io/suppressions-file.ts
 
 
@@ -81171,6 +81290,11 @@ const LEVEL = {
     medium: 'warning',
     low: 'note',
 };
+/** Where a principal's alert belongs: on the code that defines the user, else the anchor. */
+function anchorFor(anchor, definitions, principal) {
+    const defined = principal.kind === 'user' ? definitions.get(principal.name) : undefined;
+    return defined ? { uri: defined.path, line: defined.line, inRepository: true } : anchor;
+}
 /** The base that repository-relative URIs are resolved against (the checkout's root). */
 const SOURCE_ROOT = 'SRCROOT';
 /** Rule markdown for code scanning's rule help pane; also the summary's remediation text. */
@@ -81236,14 +81360,14 @@ function renderSarif(input) {
     const { snapshot, findings, rules, anchor, provenance, tool } = input;
     const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
     const account = snapshot.accountId;
-    // A repository-relative URI is tied to the checkout's root once the commit is known.
-    const uriBase = provenance !== null && anchor.inRepository ? { uriBaseId: SOURCE_ROOT } : {};
     const results = findings.map((finding) => {
         const rule = rules.find((r) => r.id === finding.ruleId);
         if (!rule)
             throw new Error(`finding for a rule that is not evaluated: ${finding.ruleId}`);
         const { principal } = finding;
         const hash = fingerprint(finding);
+        const at = anchorFor(anchor, input.definitions, principal);
+        const base = provenance !== null && at.inRepository ? { uriBaseId: SOURCE_ROOT } : {};
         return {
             ruleId: rule.id,
             ...(ruleIndex.has(rule.id) ? { ruleIndex: ruleIndex.get(rule.id) } : {}),
@@ -81252,8 +81376,8 @@ function renderSarif(input) {
             locations: [
                 {
                     physicalLocation: {
-                        artifactLocation: { uri: anchor.uri, ...uriBase },
-                        region: { startLine: anchor.line ?? principal.reportLine ?? 1 },
+                        artifactLocation: { uri: at.uri, ...base },
+                        region: { startLine: at.line ?? principal.reportLine ?? 1 },
                     },
                     logicalLocations: [
                         { name: principal.name, fullyQualifiedName: principal.arn, kind: 'resource' },
@@ -81468,6 +81592,7 @@ function fixFor(rule, principal, now) {
 
 
 
+
 /**
  * The one pipeline: collect a snapshot, evaluate the rules, decide, render the SARIF and
  * write it, then hand the outcome to the surface. It never fails the step itself; the entry
@@ -81478,6 +81603,10 @@ async function run(options, io) {
     // Checked before the audit, so a bad path costs no AWS calls and replaces nothing.
     const sarifPath = await sarifTarget(options.sarifFile, options.credentialReport);
     const accepted = await readSuppressions(options.suppressionsFile, io.workspace);
+    const iac = await findUserDefinitions(options.iacPaths, io.workspace);
+    if (!iac.complete) {
+        io.log(`Not every file under iac-paths was read (more than ${IAC_LIMITS.files} files, a file over 1 MiB, or ${IAC_LIMITS.milliseconds / 1000} s): some alerts may point at the workflow instead of the code that defines the user.`);
+    }
     const rules = activeRules(options.includeRoot, options.requirePhishingResistantMfa);
     const auditsRoot = (partition) => rootIsAudited(options.includeRoot, partition);
     const snapshot = await collect(options, io, auditsRoot);
@@ -81487,6 +81616,7 @@ async function run(options, io) {
     const finishedAt = io.now();
     const sarif = renderSarif({
         snapshot,
+        definitions: iac.definitions,
         findings,
         rules,
         anchor,
@@ -81504,6 +81634,7 @@ async function run(options, io) {
         suppressions: { file: accepted.file, ...unused },
         sarifFile: options.sarifFile,
         anchor,
+        definitions: iac.definitions,
         finishedAt,
         outputs: {
             findings: String(findings.length),
@@ -81607,6 +81738,11 @@ const INPUTS = [
         name: 'suppressions-file',
         description: "YAML file of accepted findings, each with a reason and a last day (expires); see the README. Default: .github/iam-mfa-audit.yml when it exists. cloud-audit's .cloud-audit.yml is read too.",
         default: '',
+    },
+    {
+        name: 'iac-paths',
+        description: 'Folders (one per line) searched for the Terraform or CloudFormation that defines each user, so its alert shows on that code; node_modules and .git are skipped, and the search is bounded. Default: the workspace.',
+        default: '.',
     },
     {
         name: 'grace-period-hours',
@@ -81752,6 +81888,10 @@ function parseOptions(read, label) {
         includeRoot: boolean('include-root'),
         requirePhishingResistantMfa: boolean('require-phishing-resistant-mfa'),
         suppressionsFile: optional(value('suppressions-file')),
+        iacPaths: value('iac-paths')
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter((line) => line !== ''),
         gracePeriodHours: integer('grace-period-hours', 0, 8760),
         roleToAssume: role === ''
             ? null
@@ -81792,7 +81932,7 @@ function readable(a) {
     };
 }
 /** One annotation per finding (and per principal not assessed) within GitHub's limits, then one notice for the rest. */
-function renderAnnotations(snapshot, findings, rules, anchor, failing, suppressions = { expired: [], neverExpires: [] }) {
+function renderAnnotations(snapshot, findings, rules, anchor, failing, suppressions = { expired: [], neverExpires: [] }, definitions = new Map()) {
     // A run that does not fail shows its findings as warnings: errors belong to a failing step.
     const findingLevel = (severity) => {
         const level = LEVEL_TO_ANNOTATION[LEVEL[severity]];
@@ -81823,13 +81963,14 @@ function renderAnnotations(snapshot, findings, rules, anchor, failing, suppressi
         ...findings
             .filter((finding) => finding.suppression === null)
             .map((finding) => {
+            const at = anchorFor(anchor, definitions, finding.principal);
             const rule = rules.find((r) => r.id === finding.ruleId);
             return {
                 level: findingLevel(finding.severity),
                 title: `${finding.ruleId} ${rule?.name ?? ''} (${finding.severity})`.trim(),
                 message: rule ? findingMessage(rule, finding) : finding.principal.arn,
-                file: anchor.uri,
-                startLine: anchor.line ?? finding.principal.reportLine ?? 1,
+                file: at.uri,
+                startLine: at.line ?? finding.principal.reportLine ?? 1,
             };
         }),
     ];
@@ -82032,7 +82173,7 @@ async function publishToGitHub(outcome) {
     for (const [name, value] of Object.entries(outcome.outputs))
         setOutput(name, value);
     const failing = verdict.result === 'fail';
-    const annotations = renderAnnotations(snapshot, findings, outcome.rules, outcome.anchor, failing, outcome.suppressions);
+    const annotations = renderAnnotations(snapshot, findings, outcome.rules, outcome.anchor, failing, outcome.suppressions, outcome.definitions);
     for (const a of annotations) {
         const properties = { title: a.title, file: a.file, startLine: a.startLine };
         if (a.level === 'error')

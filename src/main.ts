@@ -5,6 +5,7 @@ import { connect } from './aws/connect.js';
 import type { OidcDeps } from './aws/credentials.js';
 import { snapshotFromReportFile } from './collect/report-file.js';
 import { sarifTarget } from './io/sarif-file.js';
+import { findUserDefinitions, IAC_LIMITS } from './io/iac.js';
 import { readSuppressions } from './io/suppressions-file.js';
 import { writeFileAtomic } from './io/write-atomic.js';
 import type { AccountSnapshot, Finding, Verdict } from './model.js';
@@ -12,7 +13,7 @@ import { ConfigurationError } from './errors.js';
 import type { Options } from './options.js';
 import { applySuppressions, type Suppressed } from './policy/suppressions.js';
 import { decide } from './policy/threshold.js';
-import { renderSarif, type AlertAnchor } from './render/sarif.js';
+import { renderSarif, type AlertAnchor, type Definitions } from './render/sarif.js';
 import { activeRules, rootIsAudited, type Rule } from './rules/catalog.js';
 import { evaluate } from './rules/evaluate.js';
 import type { WorkflowContext } from './io/workflow.js';
@@ -29,6 +30,8 @@ export interface Outcome {
   readonly sarifFile: string;
   /** Where the alerts point; the action's annotations point there too. */
   readonly anchor: AlertAnchor;
+  /** Where the repository defines users: their alerts point there instead. */
+  readonly definitions: Definitions;
   readonly finishedAt: Date;
   /** The step outputs, by name. */
   readonly outputs: Readonly<Record<string, string>>;
@@ -58,6 +61,12 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
   // Checked before the audit, so a bad path costs no AWS calls and replaces nothing.
   const sarifPath = await sarifTarget(options.sarifFile, options.credentialReport);
   const accepted = await readSuppressions(options.suppressionsFile, io.workspace);
+  const iac = await findUserDefinitions(options.iacPaths, io.workspace);
+  if (!iac.complete) {
+    io.log(
+      `Not every file under iac-paths was read (more than ${IAC_LIMITS.files} files, a file over 1 MiB, or ${IAC_LIMITS.milliseconds / 1000} s): some alerts may point at the workflow instead of the code that defines the user.`,
+    );
+  }
   const rules = activeRules(options.includeRoot, options.requirePhishingResistantMfa);
   const auditsRoot = (partition: string): boolean => rootIsAudited(options.includeRoot, partition);
   const snapshot = await collect(options, io, auditsRoot);
@@ -72,6 +81,7 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
   const finishedAt = io.now();
   const sarif = renderSarif({
     snapshot,
+    definitions: iac.definitions,
     findings,
     rules,
     anchor,
@@ -90,6 +100,7 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
     suppressions: { file: accepted.file, ...unused },
     sarifFile: options.sarifFile,
     anchor,
+    definitions: iac.definitions,
     finishedAt,
     outputs: {
       findings: String(findings.length),

@@ -13,6 +13,8 @@ export interface Options {
   readonly suppressionsFile: string | null;
   /** Also require a FIDO security key or passkey of console users (live audit only). */
   readonly requirePhishingResistantMfa: boolean;
+  /** Where to look for the Terraform or CloudFormation that defines the users. */
+  readonly iacPaths: readonly string[];
   /** Hours a new user has to enroll MFA before the finding counts at its rule's severity. */
   readonly gracePeriodHours: number;
   /** Role to assume with GitHub's OIDC token; null uses the SDK's default credential chain. */
@@ -79,6 +81,12 @@ export const INPUTS: readonly InputSpec[] = [
     description:
       "YAML file of accepted findings, each with a reason and a last day (expires); see the README. Default: .github/iam-mfa-audit.yml when it exists. cloud-audit's .cloud-audit.yml is read too.",
     default: '',
+  },
+  {
+    name: 'iac-paths',
+    description:
+      'Folders (one per line) searched for the Terraform or CloudFormation that defines each user, so its alert shows on that code; node_modules and .git are skipped, and the search is bounded. Default: the workspace.',
+    default: '.',
   },
   {
     name: 'grace-period-hours',
@@ -243,6 +251,10 @@ export function parseOptions(read: ReadInput, label: (name: string) => string): 
     includeRoot: boolean('include-root'),
     requirePhishingResistantMfa: boolean('require-phishing-resistant-mfa'),
     suppressionsFile: optional(value('suppressions-file')),
+    iacPaths: value('iac-paths')
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== ''),
     gracePeriodHours: integer('grace-period-hours', 0, 8760),
     roleToAssume:
       role === ''

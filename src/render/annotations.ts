@@ -2,7 +2,7 @@ import type { AccountSnapshot, Finding } from '../model.js';
 import type { Suppressed } from '../policy/suppressions.js';
 import { findingMessage, type Rule } from '../rules/catalog.js';
 import { bounded, visible } from '../text.js';
-import { LEVEL, type AlertAnchor } from './sarif.js';
+import { anchorFor, LEVEL, type AlertAnchor, type Definitions } from './sarif.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
@@ -46,6 +46,7 @@ export function renderAnnotations(
   anchor: AlertAnchor,
   failing: boolean,
   suppressions: Pick<Suppressed, 'expired' | 'neverExpires'> = { expired: [], neverExpires: [] },
+  definitions: Definitions = new Map(),
 ): Annotation[] {
   // A run that does not fail shows its findings as warnings: errors belong to a failing step.
   const findingLevel = (severity: Finding['severity']): AnnotationLevel => {
@@ -77,13 +78,14 @@ export function renderAnnotations(
     ...findings
       .filter((finding) => finding.suppression === null)
       .map((finding) => {
+        const at = anchorFor(anchor, definitions, finding.principal);
         const rule = rules.find((r) => r.id === finding.ruleId);
         return {
           level: findingLevel(finding.severity),
           title: `${finding.ruleId} ${rule?.name ?? ''} (${finding.severity})`.trim(),
           message: rule ? findingMessage(rule, finding) : finding.principal.arn,
-          file: anchor.uri,
-          startLine: anchor.line ?? finding.principal.reportLine ?? 1,
+          file: at.uri,
+          startLine: at.line ?? finding.principal.reportLine ?? 1,
         };
       }),
   ];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
-import type { AccountSnapshot, Finding, Severity } from '../model.js';
+import type { AccountSnapshot, Finding, Principal, Severity } from '../model.js';
 import { findingMessage, remediationIn, rulesNotApplicable, type Rule } from '../rules/catalog.js';
 
 /** The score GitHub maps to its severity label (> 9.0 critical, 7.0–8.9 high, ...). */
@@ -47,8 +47,22 @@ export interface ToolInfo {
   readonly rulesUri: string;
 }
 
+/** Where the repository defines a user (its Terraform or CloudFormation), by user name. */
+export type Definitions = ReadonlyMap<string, { readonly path: string; readonly line: number }>;
+
+/** Where a principal's alert belongs: on the code that defines the user, else the anchor. */
+export function anchorFor(
+  anchor: AlertAnchor,
+  definitions: Definitions,
+  principal: Principal,
+): AlertAnchor {
+  const defined = principal.kind === 'user' ? definitions.get(principal.name) : undefined;
+  return defined ? { uri: defined.path, line: defined.line, inRepository: true } : anchor;
+}
+
 export interface SarifInput {
   readonly snapshot: AccountSnapshot;
+  readonly definitions: Definitions;
   readonly findings: readonly Finding[];
   readonly rules: readonly Rule[];
   readonly anchor: AlertAnchor;
@@ -127,14 +141,14 @@ export function renderSarif(input: SarifInput): Sarif.Log {
   const { snapshot, findings, rules, anchor, provenance, tool } = input;
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
   const account = snapshot.accountId;
-  // A repository-relative URI is tied to the checkout's root once the commit is known.
-  const uriBase = provenance !== null && anchor.inRepository ? { uriBaseId: SOURCE_ROOT } : {};
 
   const results = findings.map((finding): Sarif.Result => {
     const rule = rules.find((r) => r.id === finding.ruleId);
     if (!rule) throw new Error(`finding for a rule that is not evaluated: ${finding.ruleId}`);
     const { principal } = finding;
     const hash = fingerprint(finding);
+    const at = anchorFor(anchor, input.definitions, principal);
+    const base = provenance !== null && at.inRepository ? { uriBaseId: SOURCE_ROOT } : {};
     return {
       ruleId: rule.id,
       ...(ruleIndex.has(rule.id) ? { ruleIndex: ruleIndex.get(rule.id) } : {}),
@@ -143,8 +157,8 @@ export function renderSarif(input: SarifInput): Sarif.Log {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: anchor.uri, ...uriBase },
-            region: { startLine: anchor.line ?? principal.reportLine ?? 1 },
+            artifactLocation: { uri: at.uri, ...base },
+            region: { startLine: at.line ?? principal.reportLine ?? 1 },
           },
           logicalLocations: [
             { name: principal.name, fullyQualifiedName: principal.arn, kind: 'resource' },

@@ -21,6 +21,7 @@ export async function publishToGitHub(outcome: Outcome): Promise<void> {
     outcome.anchor,
     failing,
     outcome.suppressions,
+    outcome.definitions,
   );
   for (const a of annotations) {
     const properties = { title: a.title, file: a.file, startLine: a.startLine };
