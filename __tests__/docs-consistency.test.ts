@@ -51,14 +51,13 @@ describe('action.yml', () => {
     expect(Object.keys(action.inputs)).toEqual(ACTION_INPUTS.map((input) => input.name));
   });
 
-  it.each(ACTION_INPUTS.map((input) => [input.name, input.default] as const))(
-    'declares %s with the default %j, not required',
-    (name, fallback) => {
-      const declared = action.inputs[name];
-      expect(String(declared?.default ?? '')).toBe(fallback);
-      expect(declared?.required).toBe(false);
-    },
-  );
+  it.each(
+    ACTION_INPUTS.map((input) => [input.name, input.actionDefault ?? input.default] as const),
+  )('declares %s with the default %j, not required', (name, fallback) => {
+    const declared = action.inputs[name];
+    expect(String(declared?.default ?? '')).toBe(fallback);
+    expect(declared?.required).toBe(false);
+  });
 
   it.each(ACTION_INPUTS.map((input) => [input.name, input.description] as const))(
     'describes %s as --help does',

@@ -26,7 +26,8 @@ describe('README', () => {
     'lists input %s with its default',
     (_name, input) => {
       const cells = row(input.name);
-      expect(cells?.[1]).toBe(input.default === '' ? '' : `\`${input.default}\``);
+      const fallback = input.actionDefault ?? input.default;
+      expect(cells?.[1]).toBe(fallback === '' ? '' : `\`${fallback}\``);
     },
   );
 

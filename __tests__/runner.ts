@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
@@ -53,14 +54,14 @@ export interface ActionRun extends Exit {
 }
 
 /**
- * Runs dist/index.js on Node 24 the way the runner does: every input as
- * INPUT_<NAME> (upper-case, dashes kept), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files.
+ * The environment the runner gives dist/index.js: every input as INPUT_<NAME> (upper-case,
+ * dashes kept), fresh GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files in `dir`.
  */
-export function runAction(
+function actionEnv(
   dir: string,
   inputs: Readonly<Record<string, string>>,
-  extraEnv: Readonly<Record<string, string>> = {},
-): ActionRun {
+  extraEnv: Readonly<Record<string, string>>,
+): { env: Record<string, string>; outputFile: string; summaryFile: string } {
   const outputFile = join(dir, 'github-output');
   const summaryFile = join(dir, 'step-summary.md');
   writeFileSync(outputFile, '');
@@ -78,12 +79,41 @@ export function runAction(
   for (const [name, value] of Object.entries(values)) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
-  const exit = spawn(node24, [actionBundle], env);
+  return { env, outputFile, summaryFile };
+}
+
+function stepResult(exit: Exit, outputFile: string, summaryFile: string): ActionRun {
   return {
     ...exit,
     outputs: parseGithubOutput(readFileSync(outputFile, 'utf8')),
     summary: readFileSync(summaryFile, 'utf8'),
   };
+}
+
+/** Runs dist/index.js on Node 24 the way the runner does, and reads what it wrote. */
+export function runAction(
+  dir: string,
+  inputs: Readonly<Record<string, string>>,
+  extraEnv: Readonly<Record<string, string>> = {},
+): ActionRun {
+  const { env, outputFile, summaryFile } = actionEnv(dir, inputs, extraEnv);
+  return stepResult(spawn(node24, [actionBundle], env), outputFile, summaryFile);
+}
+
+/** runAction without blocking this process, for tests that serve the step over HTTP. */
+export async function runActionAsync(
+  dir: string,
+  inputs: Readonly<Record<string, string>>,
+  extraEnv: Readonly<Record<string, string>> = {},
+): Promise<ActionRun> {
+  const { env, outputFile, summaryFile } = actionEnv(dir, inputs, extraEnv);
+  const child = execFile(node24, [actionBundle], { cwd: repoRoot, env, timeout: 60_000 });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const [status] = (await once(child, 'close')) as [number | null];
+  return stepResult({ status, stdout, stderr }, outputFile, summaryFile);
 }
 
 /** Runs dist/cli.js with the given Node binary. */

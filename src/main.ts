@@ -5,6 +5,7 @@ import { connect } from './aws/connect.js';
 import type { OidcDeps } from './aws/credentials.js';
 import { snapshotFromReportFile } from './collect/report-file.js';
 import { sarifTarget } from './io/sarif-file.js';
+import { uploadSarif, uploadTarget } from './github/upload.js';
 import { findUserDefinitions, IAC_LIMITS } from './io/iac.js';
 import { readSuppressions } from './io/suppressions-file.js';
 import { writeFileAtomic } from './io/write-atomic.js';
@@ -86,11 +87,18 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
     rules,
     anchor,
     provenance: io.workflow.provenance,
+    category: options.sarifCategory,
     tool: { version: VERSION, informationUri: HOMEPAGE, rulesUri: RULES_URI },
     startedAt,
     finishedAt,
   });
-  await writeSarif(options.sarifFile, sarifPath, `${JSON.stringify(sarif, null, 2)}\n`);
+  const sarifText = `${JSON.stringify(sarif, null, 2)}\n`;
+  await writeSarif(options.sarifFile, sarifPath, sarifText);
+  let sarifId: string | null = null;
+  if (options.uploadSarif && options.githubToken !== null) {
+    io.setSecret(options.githubToken);
+    sarifId = await uploadSarif(sarifText, options.githubToken, uploadTarget(io.env), io);
+  }
 
   const outcome: Outcome = {
     snapshot,
@@ -108,6 +116,7 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
       result: verdict.result,
       'max-severity': verdict.maxSeverity,
       'sarif-file': options.sarifFile,
+      ...(sarifId === null ? {} : { 'sarif-id': sarifId }),
       'account-id': snapshot.accountId ?? '',
       'not-assessed': String(snapshot.notAssessed.length),
       suppressed: String(findings.filter((f) => f.suppression !== null).length),

@@ -13,6 +13,11 @@ export interface Options {
   readonly suppressionsFile: string | null;
   /** Also require a FIDO security key or passkey of console users (live audit only). */
   readonly requirePhishingResistantMfa: boolean;
+  /** Upload the SARIF to code scanning directly, with `githubToken`. */
+  readonly uploadSarif: boolean;
+  readonly githubToken: string | null;
+  /** The code-scanning category (the run's automationDetails.id); null: one per account. */
+  readonly sarifCategory: string | null;
   /** Where to look for the Terraform or CloudFormation that defines the users. */
   readonly iacPaths: readonly string[];
   /** Hours a new user has to enroll MFA before the finding counts at its rule's severity. */
@@ -37,6 +42,8 @@ export interface InputSpec {
   readonly default: string;
   /** Only a flag of the CLI, not an input of the action. */
   readonly cliOnly?: true;
+  /** The default action.yml gives it, where the runner fills it in (an expression). */
+  readonly actionDefault?: string;
 }
 
 const THRESHOLDS: readonly Threshold[] = [...SEVERITIES, 'none'];
@@ -80,6 +87,24 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'suppressions-file',
     description:
       "YAML file of accepted findings, each with a reason and a last day (expires); see the README. Default: .github/iam-mfa-audit.yml when it exists. cloud-audit's .cloud-audit.yml is read too.",
+    default: '',
+  },
+  {
+    name: 'upload-sarif',
+    description:
+      'Upload the SARIF to code scanning from this step (needs permissions: security-events: write), and wait until GitHub has processed it: true or false.',
+    default: 'false',
+  },
+  {
+    name: 'github-token',
+    description: 'Token for the upload; the workflow token by default.',
+    default: '',
+    actionDefault: '${{ github.token }}',
+  },
+  {
+    name: 'sarif-category',
+    description:
+      "Code-scanning category of the upload (the SARIF run's automationDetails.id); default iam-mfa-audit/ACCOUNT_ID/, one per account.",
     default: '',
   },
   {
@@ -242,6 +267,11 @@ export function parseOptions(read: ReadInput, label: (name: string) => string): 
       `${label('require-phishing-resistant-mfa')} true needs the live audit: a credential report does not say which kind of MFA device a user has; leave ${label('credential-report')} empty or set it to false.`,
     );
   }
+  if (boolean('upload-sarif') && value('github-token') === '') {
+    throw new ConfigurationError(
+      `${label('upload-sarif')} true needs ${label('github-token')}: a token with security-events: write.`,
+    );
+  }
   const role = value('role-to-assume');
   return {
     credentialReport: optional(value('credential-report')),
@@ -251,6 +281,9 @@ export function parseOptions(read: ReadInput, label: (name: string) => string): 
     includeRoot: boolean('include-root'),
     requirePhishingResistantMfa: boolean('require-phishing-resistant-mfa'),
     suppressionsFile: optional(value('suppressions-file')),
+    uploadSarif: boolean('upload-sarif'),
+    githubToken: optional(value('github-token')),
+    sarifCategory: optional(value('sarif-category')),
     iacPaths: value('iac-paths')
       .split(/\r?\n/)
       .map((line) => line.trim())

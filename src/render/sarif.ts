@@ -67,9 +67,17 @@ export interface SarifInput {
   readonly rules: readonly Rule[];
   readonly anchor: AlertAnchor;
   readonly provenance: Provenance | null;
+  /** The code-scanning category; null: one per account. */
+  readonly category?: string | null;
   readonly tool: ToolInfo;
   readonly startedAt: Date;
   readonly finishedAt: Date;
+}
+
+/** The run's automationDetails.id: the category asked for, as a path ending in `/`. */
+function categoryId(category: string | null, account: string | null): string {
+  if (category === null) return `iam-mfa-audit/${account ?? 'unknown-account'}/`;
+  return category.endsWith('/') ? category : `${category}/`;
 }
 
 /** The base that repository-relative URIs are resolved against (the checkout's root). */
@@ -240,7 +248,7 @@ export function renderSarif(input: SarifInput): Sarif.Log {
       },
     },
     // One category per account, so audits of many accounts do not close each other's alerts.
-    automationDetails: { id: `iam-mfa-audit/${account ?? 'unknown-account'}/` },
+    automationDetails: { id: categoryId(input.category ?? null, account) },
     ...(provenance === null
       ? {}
       : {

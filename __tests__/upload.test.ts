@@ -1,0 +1,184 @@
+/**
+ * upload-sarif: dist/index.js uploads the SARIF to a local HTTP server that checks the
+ * request as GitHub's code-scanning API would (path, token, gzip then base64, a valid SARIF
+ * log), then polls the processing status.
+ */
+import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Log } from 'sarif';
+import { afterEach, describe, expect, it } from 'vitest';
+import { exampleReport, useTempDir } from './fixtures.js';
+import { runActionAsync } from './runner.js';
+import { onlyRun, parseSarif } from './sarif-validation.js';
+
+interface Received {
+  readonly authorization: string | undefined;
+  readonly commitSha: unknown;
+  readonly ref: unknown;
+  readonly sarif: Log;
+}
+
+interface Api {
+  readonly url: string;
+  readonly uploads: Received[];
+  readonly polls: () => number;
+  readonly server: Server;
+}
+
+/** The code-scanning API of repository acme/infra, answering as `behave` says. */
+async function codeScanningApi(
+  behave: { upload?: number; processing?: 'complete' | 'failed' } = {},
+): Promise<Api> {
+  const uploads: Received[] = [];
+  let polls = 0;
+  const send = (response: ServerResponse, status: number, body: unknown): void => {
+    response.writeHead(status, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(body));
+  };
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      if (request.method === 'POST' && request.url === '/repos/acme/infra/code-scanning/sarifs') {
+        if (behave.upload === 403) {
+          send(response, 403, { message: 'Resource not accessible by integration' });
+          return;
+        }
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+        const log = parseSarif(
+          gunzipSync(Buffer.from(String(body.sarif), 'base64')).toString('utf8'),
+        );
+        uploads.push({
+          authorization: request.headers.authorization,
+          commitSha: body.commit_sha,
+          ref: body.ref,
+          sarif: log,
+        });
+        send(response, 202, {
+          id: 'sarif-42',
+          url: 'http://api/repos/acme/infra/code-scanning/sarifs/sarif-42',
+        });
+        return;
+      }
+      if (
+        request.method === 'GET' &&
+        request.url === '/repos/acme/infra/code-scanning/sarifs/sarif-42'
+      ) {
+        polls += 1;
+        if (polls === 1) send(response, 200, { processing_status: 'pending' });
+        else if (behave.processing === 'failed') {
+          send(response, 200, {
+            processing_status: 'failed',
+            errors: ['locationFromSarifResult: expected artifact location'],
+          });
+        } else send(response, 200, { processing_status: 'complete', analyses_url: 'http://api/x' });
+        return;
+      }
+      send(response, 404, { message: 'Not Found' });
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return { url: `http://127.0.0.1:${address.port}`, uploads, polls: () => polls, server };
+}
+
+describe('upload-sarif', () => {
+  const dir = useTempDir();
+  let api: Api | undefined;
+
+  afterEach(async () => {
+    if (api) {
+      api.server.close();
+      await once(api.server, 'close');
+    }
+    api = undefined;
+  });
+
+  const run = (extraInputs: Record<string, string>, env: Record<string, string>) =>
+    runActionAsync(
+      dir(),
+      {
+        'credential-report': exampleReport,
+        'sarif-file': join(dir(), 'audit.sarif'),
+        'fail-on': 'none',
+        'upload-sarif': 'true',
+        'github-token': 'ghs_localtesttoken',
+        ...extraInputs,
+      },
+      {
+        GITHUB_API_URL: api?.url ?? '',
+        GITHUB_REPOSITORY: 'acme/infra',
+        GITHUB_SHA: '1111111111111111111111111111111111111111',
+        GITHUB_REF: 'refs/heads/main',
+        ...env,
+      },
+    );
+
+  it('uploads the log for the run commit and ref, waits until it is processed, and says its id', async () => {
+    api = await codeScanningApi();
+    const step = await run({ 'sarif-category': 'iam-mfa-audit/prod' }, {});
+    expect(step.status).toBe(0);
+    expect(step.outputs).toMatchObject({ result: 'pass', 'sarif-id': 'sarif-42' });
+    expect(api.uploads).toHaveLength(1);
+    const [upload] = api.uploads;
+    expect(upload?.authorization).toMatch(/^(token|bearer) ghs_localtesttoken$/i);
+    expect(upload?.commitSha).toBe('1111111111111111111111111111111111111111');
+    expect(upload?.ref).toBe('refs/heads/main');
+    const sarifRun = onlyRun(upload?.sarif ?? { version: '2.1.0', runs: [] });
+    expect(sarifRun.results).toHaveLength(5);
+    expect(sarifRun.automationDetails?.id).toBe('iam-mfa-audit/prod/');
+    expect(api.polls()).toBe(2);
+    // the token appears once: in the command that tells the runner to mask it
+    expect(step.stdout.split('\n').filter((l) => l.includes('ghs_localtesttoken'))).toEqual([
+      '::add-mask::ghs_localtesttoken',
+    ]);
+  });
+
+  it("uploads a pull request's merge ref with its head commit", async () => {
+    api = await codeScanningApi();
+    const event = join(dir(), 'event.json');
+    writeFileSync(
+      event,
+      JSON.stringify({
+        pull_request: { head: { sha: '2222222222222222222222222222222222222222' } },
+      }),
+    );
+    await run(
+      {},
+      {
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: event,
+        GITHUB_REF: 'refs/pull/7/merge',
+      },
+    );
+    expect(api.uploads.map((u) => [u.ref, u.commitSha])).toEqual([
+      ['refs/pull/7/merge', '2222222222222222222222222222222222222222'],
+    ]);
+  });
+
+  it.each([
+    [
+      'a token without security-events: write',
+      { upload: 403 },
+      /^::error::upload-sarif: GitHub refused the upload to acme\/infra \(HTTP 403: Resource not accessible by integration.*\); the token needs security-events: write\.$/,
+    ],
+    [
+      'a log GitHub could not process',
+      { processing: 'failed' as const },
+      /^::error::upload-sarif: code scanning could not process the SARIF \(id sarif-42\): locationFromSarifResult: expected artifact location\.$/,
+    ],
+  ])('fails the step in one line on %s', async (_case, behave, line) => {
+    api = await codeScanningApi(behave);
+    const step = await run({}, {});
+    expect(step.status).toBe(1);
+    expect(step.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([
+      expect.stringMatching(line),
+    ]);
+    expect(step.outputs).toEqual({ result: 'error' });
+  });
+});

@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { getOctokit } from '@actions/github';
+import { AuditError } from '../errors.js';
+
+/** The SARIF could not be uploaded to code scanning, or GitHub could not process it. */
+export class UploadError extends AuditError {
+  override name = 'UploadError';
+  override readonly advice =
+    'Give the job `permissions: security-events: write` (and `actions: read` in a private repository), make sure code scanning is available for the repository, or upload with github/codeql-action/upload-sarif instead.';
+}
+
+/** Where an upload goes: the repository, commit and ref of the workflow run. */
+export interface UploadTarget {
+  readonly apiUrl: string;
+  readonly owner: string;
+  readonly repo: string;
+  readonly commitSha: string;
+  readonly ref: string;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The commit and ref to upload for, from the runner's variables. On a pull request that is
+ * the PR's merge ref and its head commit, as github/codeql-action/upload-sarif does.
+ */
+export function uploadTarget(env: Env): UploadTarget {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  const ref = env.GITHUB_REF ?? '';
+  let commitSha = env.GITHUB_SHA ?? '';
+  if (env.GITHUB_EVENT_NAME?.startsWith('pull_request') === true && env.GITHUB_EVENT_PATH) {
+    try {
+      const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
+        pull_request?: { head?: { sha?: unknown } };
+      };
+      const head = event.pull_request?.head?.sha;
+      if (typeof head === 'string' && head !== '') commitSha = head;
+    } catch {
+      // without the event, the run's own commit is the best there is
+    }
+  }
+  if (!owner || !repo || !commitSha || !ref) {
+    throw new UploadError(
+      'upload-sarif: the workflow run names no repository, commit or ref (GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_REF); upload from a workflow, or leave upload-sarif false.',
+    );
+  }
+  return { apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com', owner, repo, commitSha, ref };
+}
+
+/** How long processing is waited for, and how often it is asked about. */
+const PROCESSING_TIMEOUT_MS = 120_000;
+const POLL_MS = [1_000, 2_000, 3_000, 5_000] as const;
+
+/**
+ * Uploads a SARIF log to code scanning (gzip, then base64, as the API takes it) and waits,
+ * within a bound, until GitHub has processed it. Returns the upload's id.
+ */
+export async function uploadSarif(
+  sarif: string,
+  token: string,
+  target: UploadTarget,
+  deps: {
+    readonly now: () => Date;
+    readonly sleep: (ms: number) => Promise<void>;
+    readonly log: (message: string) => void;
+  },
+): Promise<string> {
+  const octokit = getOctokit(token, { baseUrl: target.apiUrl });
+  const where = `${target.owner}/${target.repo}`;
+  let id: string;
+  try {
+    const answer = await octokit.rest.codeScanning.uploadSarif({
+      owner: target.owner,
+      repo: target.repo,
+      commit_sha: target.commitSha,
+      ref: target.ref,
+      sarif: gzipSync(sarif).toString('base64'),
+    });
+    id = answer.data.id ?? '';
+  } catch (error) {
+    throw new UploadError(`upload-sarif: ${apiFailure(error, where)}`);
+  }
+  if (id === '')
+    throw new UploadError('upload-sarif: GitHub accepted the SARIF but returned no id.');
+  deps.log(
+    `SARIF uploaded to code scanning of ${where} (id ${id}); waiting for it to be processed…`,
+  );
+
+  const deadline = deps.now().getTime() + PROCESSING_TIMEOUT_MS;
+  for (let attempt = 0; ; attempt++) {
+    await deps.sleep(POLL_MS[Math.min(attempt, POLL_MS.length - 1)] ?? 5_000);
+    let status: {
+      processing_status?: string | undefined;
+      errors?: readonly string[] | null | undefined;
+    };
+    try {
+      status = (
+        await octokit.rest.codeScanning.getSarif({
+          owner: target.owner,
+          repo: target.repo,
+          sarif_id: id,
+        })
+      ).data;
+    } catch (error) {
+      // Just after the upload the id may not be known yet.
+      if ((error as { status?: number }).status !== 404) {
+        throw new UploadError(`upload-sarif: ${apiFailure(error, where)}`);
+      }
+      status = {};
+    }
+    if (status.processing_status === 'complete') return id;
+    if (status.processing_status === 'failed') {
+      throw new UploadError(
+        `upload-sarif: code scanning could not process the SARIF (id ${id}): ${(status.errors ?? []).join('; ') || 'no reason given'}.`,
+      );
+    }
+    if (deps.now().getTime() > deadline) {
+      throw new UploadError(
+        `upload-sarif: the SARIF (id ${id}) was not processed within ${PROCESSING_TIMEOUT_MS / 1000} s; see the repository's code scanning page.`,
+      );
+    }
+  }
+}
+
+/** One line for a failed API call: what GitHub said, and what it means here. */
+function apiFailure(error: unknown, where: string): string {
+  const status = (error as { status?: number }).status;
+  const message = error instanceof Error ? (error.message.split('\n', 1)[0] ?? '') : String(error);
+  if (status === 403 && /advanced security|code scanning is not enabled/i.test(message)) {
+    return `code scanning is not enabled for ${where} (HTTP 403: ${message}).`;
+  }
+  if (status === 403) {
+    return `GitHub refused the upload to ${where} (HTTP 403: ${message}); the token needs security-events: write.`;
+  }
+  if (status === 404) {
+    return `GitHub found no repository ${where} or no code scanning there for this token (HTTP 404: ${message}).`;
+  }
+  return `the code-scanning API of ${where} failed (${status === undefined ? 'no answer' : `HTTP ${status}`}: ${message}).`;
+}
