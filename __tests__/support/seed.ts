@@ -37,7 +37,7 @@ export const SEED_PASSWORD = 'Seeded-Passw0rd!';
  * Runs `task` over `items` with a fixed number of workers. After the first failure no new item
  * starts; the first error is rethrown once the workers have stopped.
  */
-export async function runPool<T>(
+async function runPool<T>(
   items: readonly T[],
   workers: number,
   task: (item: T, index: number) => Promise<void>,

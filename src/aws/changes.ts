@@ -7,7 +7,7 @@ import { describeFailure, rethrowUnlessAws } from './aws-errors.js';
  * (EnableMFADevice, DeleteLoginProfile, DeleteUser). DeleteVirtualMFADevice is not looked up:
  * an assigned device must be deactivated first, and that event names the user.
  */
-export const CHANGE_EVENTS = [
+const CHANGE_EVENTS = [
   'CreateLoginProfile',
   'DeactivateMFADevice',
   'CreateUser',
@@ -15,7 +15,7 @@ export const CHANGE_EVENTS = [
   'DeleteLoginProfile',
   'DeleteUser',
 ] as const;
-export type ChangeEvent = (typeof CHANGE_EVENTS)[number];
+type ChangeEvent = (typeof CHANGE_EVENTS)[number];
 
 /** One change to one user, as CloudTrail recorded it. */
 export interface UserChange {

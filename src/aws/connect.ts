@@ -59,7 +59,7 @@ export async function connect(options: Options, deps: OidcDeps): Promise<AwsSess
  * Each attempt waits at most this long to connect and for an answer; with max-attempts and
  * the SDK's backoff, an endpoint that never answers fails a call in about a minute.
  */
-export const REQUEST_TIMEOUTS = {
+const REQUEST_TIMEOUTS = {
   connectionTimeout: 3_000,
   requestTimeout: 5_000,
   throwOnRequestTimeout: true,

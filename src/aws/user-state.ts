@@ -76,7 +76,7 @@ async function readUserState(iam: IAMClient, user: UserRef): Promise<UserState> 
 }
 
 /** A device's kind from its serial number (ListMFADevices lists every kind). */
-export function mfaKind(serial: string): MfaKind {
+function mfaKind(serial: string): MfaKind {
   if (/^arn:[^:]+:iam::\d+:u2f\//.test(serial)) return 'fido';
   if (serial.startsWith('arn:')) return 'virtual';
   return 'hardware';

@@ -4,7 +4,7 @@ import { getOctokit } from '@actions/github';
 import { AuditError } from '../errors.js';
 
 /** The SARIF could not be uploaded to code scanning, or GitHub could not process it. */
-export class UploadError extends AuditError {
+class UploadError extends AuditError {
   override name = 'UploadError';
   override readonly advice =
     'Give the job `permissions: security-events: write` (and `actions: read` in a private repository), make sure code scanning is available for the repository, or upload with github/codeql-action/upload-sarif instead.';

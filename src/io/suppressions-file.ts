@@ -6,7 +6,7 @@ import type { Suppression } from '../model.js';
 import { visible } from '../text.js';
 
 /** Where the suppressions are read from when the input names no file and this one exists. */
-export const DEFAULT_SUPPRESSIONS_FILE = '.github/iam-mfa-audit.yml';
+const DEFAULT_SUPPRESSIONS_FILE = '.github/iam-mfa-audit.yml';
 
 /** The rules cloud-audit's own ids name here (its checks of the same name). */
 const CLOUD_AUDIT_CHECKS = new Set(['aws-iam-001', 'aws-iam-002']);

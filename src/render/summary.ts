@@ -73,7 +73,7 @@ function isoMinutes(date: Date): string {
 }
 
 /** The fix that fits, and its command when one command does it. */
-export function fixText(finding: Finding): string {
+function fixText(finding: Finding): string {
   const { kind, text, command } = finding.fix;
   return kind === 'remove-password' && command !== null ? `${text}: ${command}` : text;
 }
