@@ -151,3 +151,48 @@ describe.each([
     );
   });
 });
+
+describe('dist/cli.js for scripts', () => {
+  const dir = useTempDir();
+
+  it('prints its version', () => {
+    const exit = runCli(node24, ['--version']);
+    expect(exit.status).toBe(0);
+    expect(exit.stdout).toMatch(/^iam-mfa-audit \d+\.\d+\.\d+\n$/);
+  });
+
+  it('prints the outcome as one JSON document with --format json', () => {
+    const exit = runCli(node24, [
+      '--credential-report',
+      exampleReport,
+      '--sarif-file',
+      join(dir(), 'a.sarif'),
+      '--format',
+      'json',
+    ]);
+    expect(exit.status).toBe(1);
+    const outcome = JSON.parse(exit.stdout) as {
+      account: string;
+      verdict: { result: string; counted: number };
+      findings: { rule: string; user: string; fix: { kind: string } }[];
+    };
+    expect(outcome.account).toBe('111122223333');
+    expect(outcome.verdict).toMatchObject({ result: 'fail', counted: 5 });
+    expect(outcome.findings.map((f) => [f.rule, f.user])).toEqual([
+      ['aws-iam-001', 'root'],
+      ['aws-iam-002', 'bob'],
+      ['aws-iam-002', 'dave'],
+      ['aws-iam-002', 'frank'],
+      ['aws-iam-002', 'ops+oncall=eu,team.lead@example-corp'],
+    ]);
+    expect(outcome.findings.find((f) => f.user === 'dave')?.fix.kind).toBe('remove-password');
+  });
+
+  it('refuses a format it does not have, in one line', () => {
+    const exit = runCli(node24, ['--credential-report', exampleReport, '--format', 'yaml']);
+    expect(exit.status).toBe(2);
+    expect(exit.stderr).toBe(
+      'iam-mfa-audit: --format: "yaml" is not accepted; use one of table, json.\n',
+    );
+  });
+});

@@ -65650,6 +65650,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9565);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8381);
 /* harmony import */ var _surface_terminal_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2718);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1013);
+
 
 
 
@@ -65674,6 +65676,7 @@ function help() {
         'Options (the same as the GitHub Action inputs):',
         ...lines,
         `  --${'help'.padEnd(width)}Show this help.`,
+        `  --${'version'.padEnd(width)}Show the version.`,
         '',
         'Exit codes: 0 pass (or incomplete with --allow-incomplete true), 1 fail (findings over the threshold, or principals not assessed), 2 error (bad option, unreadable report, AWS credentials, or an internal error; no SARIF is written).',
         '',
@@ -65687,6 +65690,7 @@ function parseFlags(argv) {
             allowPositionals: false,
             options: {
                 help: { type: 'boolean', short: 'h' },
+                version: { type: 'boolean' },
                 ...Object.fromEntries(_options_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc.map((input) => [input.name, { type: 'string' }])),
             },
         });
@@ -65715,6 +65719,10 @@ async function main(argv) {
     let read = () => undefined;
     try {
         const flags = parseFlags(argv);
+        if (flags.version === true) {
+            process.stdout.write(`iam-mfa-audit ${_version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .xv}\n`);
+            return EXIT.pass;
+        }
         if (flags.help === true) {
             process.stdout.write(help());
             return EXIT.pass;
@@ -65736,7 +65744,7 @@ async function main(argv) {
                     _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(value);
             },
             publish: (o) => {
-                process.stdout.write((0,_surface_terminal_js__WEBPACK_IMPORTED_MODULE_7__/* .renderTerminal */ .b)(o));
+                process.stdout.write(options.format === 'json' ? (0,_surface_terminal_js__WEBPACK_IMPORTED_MODULE_7__/* .renderJson */ .h)(o) : (0,_surface_terminal_js__WEBPACK_IMPORTED_MODULE_7__/* .renderTerminal */ .b)(o));
                 return Promise.resolve();
             },
         });
@@ -75881,6 +75889,12 @@ const INPUTS = [
         cliOnly: true,
     },
     {
+        name: 'format',
+        description: 'How the outcome is printed: table, or json (the verdict, the data source and the findings, for scripts).',
+        default: 'table',
+        cliOnly: true,
+    },
+    {
         name: 'report-timeout-seconds',
         description: 'How long to wait for AWS to generate the credential report before auditing user by user.',
         default: '120',
@@ -76007,6 +76021,7 @@ function parseOptions(read, label) {
         roleSessionName: matching('role-session-name', SESSION_NAME, '2 to 64 characters of letters, digits and + = , . @ _ -'),
         roleDurationSeconds: integer('role-duration-seconds', 900, 43_200),
         profile: optional(value('profile')),
+        format: oneOf('format', ['table', 'json']),
         reportTimeoutSeconds: integer('report-timeout-seconds', 1, 3600),
         allowIncomplete: boolean('allow-incomplete'),
         maxAttempts: integer('max-attempts', 1, 50),
@@ -76250,6 +76265,7 @@ function remediationIn(rule, partition) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ renderJson),
   b: () => (/* binding */ renderTerminal)
 });
 
@@ -76476,6 +76492,32 @@ function table(header, rows) {
     const all = [header, ...rows].map((row) => row.map(src_text/* visible */.RK));
     const widths = header.map((_, i) => all.reduce((w, row) => Math.max(w, row[i]?.length ?? 0), 0));
     return all.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  '));
+}
+/** The outcome for scripts: verdict, data source and findings as JSON, one document. */
+function renderJson(outcome) {
+    const { snapshot, verdict } = outcome;
+    return `${JSON.stringify({
+        account: snapshot.accountId,
+        partition: snapshot.partition,
+        source: snapshot.source,
+        verification: snapshot.verification,
+        verdict,
+        findings: outcome.findings.map((f) => ({
+            rule: f.ruleId,
+            severity: f.severity,
+            user: f.principal.name,
+            arn: f.principal.arn,
+            passwordLastUsed: f.principal.passwordLastUsed,
+            createdAt: f.principal.createdAt,
+            graceUntil: f.graceUntil,
+            accepted: f.suppression === null
+                ? null
+                : { reason: f.suppression.reason, expires: f.suppression.expires },
+            fix: f.fix,
+        })),
+        notAssessed: snapshot.notAssessed,
+        sarifFile: outcome.sarifFile,
+    }, null, 2)}\n`;
 }
 
 

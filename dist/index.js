@@ -87758,6 +87758,12 @@ const INPUTS = [
         cliOnly: true,
     },
     {
+        name: 'format',
+        description: 'How the outcome is printed: table, or json (the verdict, the data source and the findings, for scripts).',
+        default: 'table',
+        cliOnly: true,
+    },
+    {
         name: 'report-timeout-seconds',
         description: 'How long to wait for AWS to generate the credential report before auditing user by user.',
         default: '120',
@@ -87884,6 +87890,7 @@ function parseOptions(read, label) {
         roleSessionName: matching('role-session-name', SESSION_NAME, '2 to 64 characters of letters, digits and + = , . @ _ -'),
         roleDurationSeconds: integer('role-duration-seconds', 900, 43_200),
         profile: optional(value('profile')),
+        format: oneOf('format', ['table', 'json']),
         reportTimeoutSeconds: integer('report-timeout-seconds', 1, 3600),
         allowIncomplete: boolean('allow-incomplete'),
         maxAttempts: integer('max-attempts', 1, 50),

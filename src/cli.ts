@@ -6,7 +6,8 @@ import { ConfigurationError, failureOf } from './errors.js';
 import { removeStaleSarif } from './io/sarif-file.js';
 import { run } from './main.js';
 import { INPUTS, parseOptions, sarifFileOf, type ReadInput } from './options.js';
-import { renderTerminal } from './surface/terminal.js';
+import { renderJson, renderTerminal } from './surface/terminal.js';
+import { VERSION } from './version.js';
 
 /** Exit codes: the verdict decides 0 (pass, or incomplete when allowed) or 1; anything that stops the audit is 2. */
 const EXIT = { pass: 0, fail: 1, error: 2 } as const;
@@ -25,6 +26,7 @@ function help(): string {
     'Options (the same as the GitHub Action inputs):',
     ...lines,
     `  --${'help'.padEnd(width)}Show this help.`,
+    `  --${'version'.padEnd(width)}Show the version.`,
     '',
     'Exit codes: 0 pass (or incomplete with --allow-incomplete true), 1 fail (findings over the threshold, or principals not assessed), 2 error (bad option, unreadable report, AWS credentials, or an internal error; no SARIF is written).',
     '',
@@ -39,6 +41,7 @@ function parseFlags(argv: readonly string[]): Record<string, string | boolean | 
       allowPositionals: false,
       options: {
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
         ...Object.fromEntries(INPUTS.map((input) => [input.name, { type: 'string' as const }])),
       },
     });
@@ -75,6 +78,10 @@ async function main(argv: readonly string[]): Promise<number> {
   let read: ReadInput = () => undefined;
   try {
     const flags = parseFlags(argv);
+    if (flags.version === true) {
+      process.stdout.write(`iam-mfa-audit ${VERSION}\n`);
+      return EXIT.pass;
+    }
     if (flags.help === true) {
       process.stdout.write(help());
       return EXIT.pass;
@@ -95,7 +102,7 @@ async function main(argv: readonly string[]): Promise<number> {
         if (inActions) core.setSecret(value);
       },
       publish: (o) => {
-        process.stdout.write(renderTerminal(o));
+        process.stdout.write(options.format === 'json' ? renderJson(o) : renderTerminal(o));
         return Promise.resolve();
       },
     });

@@ -30,6 +30,8 @@ export interface Options {
   readonly roleDurationSeconds: number;
   /** A named profile of the shared AWS config (CLI only). */
   readonly profile: string | null;
+  /** How the CLI prints the outcome (CLI only). */
+  readonly format: 'table' | 'json';
   readonly reportTimeoutSeconds: number;
   readonly allowIncomplete: boolean;
   readonly maxAttempts: number;
@@ -150,6 +152,13 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'profile',
     description: 'Named profile from the shared AWS config and credentials files.',
     default: '',
+    cliOnly: true,
+  },
+  {
+    name: 'format',
+    description:
+      'How the outcome is printed: table, or json (the verdict, the data source and the findings, for scripts).',
+    default: 'table',
     cliOnly: true,
   },
   {
@@ -306,6 +315,7 @@ export function parseOptions(read: ReadInput, label: (name: string) => string): 
     ),
     roleDurationSeconds: integer('role-duration-seconds', 900, 43_200),
     profile: optional(value('profile')),
+    format: oneOf('format', ['table', 'json'] as const),
     reportTimeoutSeconds: integer('report-timeout-seconds', 1, 3600),
     allowIncomplete: boolean('allow-incomplete'),
     maxAttempts: integer('max-attempts', 1, 50),

@@ -63,3 +63,35 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
     row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  '),
   );
 }
+
+/** The outcome for scripts: verdict, data source and findings as JSON, one document. */
+export function renderJson(outcome: Outcome): string {
+  const { snapshot, verdict } = outcome;
+  return `${JSON.stringify(
+    {
+      account: snapshot.accountId,
+      partition: snapshot.partition,
+      source: snapshot.source,
+      verification: snapshot.verification,
+      verdict,
+      findings: outcome.findings.map((f) => ({
+        rule: f.ruleId,
+        severity: f.severity,
+        user: f.principal.name,
+        arn: f.principal.arn,
+        passwordLastUsed: f.principal.passwordLastUsed,
+        createdAt: f.principal.createdAt,
+        graceUntil: f.graceUntil,
+        accepted:
+          f.suppression === null
+            ? null
+            : { reason: f.suppression.reason, expires: f.suppression.expires },
+        fix: f.fix,
+      })),
+      notAssessed: snapshot.notAssessed,
+      sarifFile: outcome.sarifFile,
+    },
+    null,
+    2,
+  )}\n`;
+}
