@@ -65646,8 +65646,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6257);
 /* harmony import */ var _io_system_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8327);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _io_sarif_file_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1868);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9565);
+/* harmony import */ var _io_sarif_file_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9888);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4239);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8381);
 /* harmony import */ var _surface_terminal_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2718);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1013);
@@ -65758,7 +65758,7 @@ async function main(argv) {
             console.error(error.stack);
         }
         // An earlier run's SARIF must not pass for this run's results.
-        await (0,_io_sarif_file_js__WEBPACK_IMPORTED_MODULE_4__/* .removeStaleSarif */ .P)((0,_options_js__WEBPACK_IMPORTED_MODULE_6__/* .sarifFileOf */ .Xr)(read)).catch(() => false);
+        await (0,_io_sarif_file_js__WEBPACK_IMPORTED_MODULE_4__/* .removeStaleSarif */ .PE)((0,_options_js__WEBPACK_IMPORTED_MODULE_6__/* .sarifFileOf */ .Xr)(read)).catch(() => false);
         return EXIT.error;
     }
 }
@@ -65782,11 +65782,11 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $g: () => (/* binding */ ReportError),
 /* harmony export */   Eo: () => (/* binding */ AwsAccessError),
-/* harmony export */   M_: () => (/* binding */ AuditError),
 /* harmony export */   g5: () => (/* binding */ failureOf),
-/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   oW: () => (/* binding */ UploadError)
 /* harmony export */ });
-/* unused harmony export describeError */
+/* unused harmony exports AuditError, describeError */
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8992);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1013);
 
@@ -65814,6 +65814,11 @@ class ReportError extends AuditError {
 class AwsAccessError extends AuditError {
     name = 'AwsAccessError';
     advice = "Fix the credentials, the role's trust policy or its permissions as the reason says; the README lists the role's least-privilege policy.";
+}
+/** The SARIF could not be uploaded to code scanning, or GitHub could not process it. */
+class UploadError extends AuditError {
+    name = 'UploadError';
+    advice = 'Give the job `permissions: security-events: write` (and `actions: read` in a private repository), make sure code scanning is available for the repository, or upload with github/codeql-action/upload-sarif instead.';
 }
 function failureOf(error) {
     if (error instanceof AuditError) {
@@ -65871,17 +65876,47 @@ function specialFileKind(info) {
 
 /***/ }),
 
-/***/ 1868:
+/***/ 9888:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ removeStaleSarif),
-/* harmony export */   V: () => (/* binding */ sarifTarget)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _file_kind_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(495);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  PE: () => (/* binding */ removeStaleSarif),
+  VR: () => (/* binding */ sarifTarget),
+  lg: () => (/* binding */ writeSarif)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/io/write-atomic.ts
+
+
+
+/** Writes a file so that readers see the old content or the new, never half of it. */
+async function writeFileAtomic(path, content) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    const temporary = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        await (0,promises_.writeFile)(temporary, content, { encoding: 'utf8', mode: 0o644 });
+        await (0,promises_.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temporary, { force: true });
+        throw error;
+    }
+}
+
+// EXTERNAL MODULE: ./src/io/file-kind.ts
+var file_kind = __nccwpck_require__(495);
+;// CONCATENATED MODULE: ./src/io/sarif-file.ts
+
 
 
 
@@ -65896,25 +65931,25 @@ const SARIF_VERSION = /"version"\s*:\s*"2\.1\.0"/;
  * write.
  */
 async function sarifTarget(path, credentialReport) {
-    const refuse = (why) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`sarif-file ${JSON.stringify(path)}: ${why}; give the path of a regular file to write the SARIF log to.`);
+    const refuse = (why) => new errors/* ConfigurationError */.j1(`sarif-file ${JSON.stringify(path)}: ${why}; give the path of a regular file to write the SARIF log to.`);
     if (/[/\\]$/.test(path))
         throw refuse('names a folder');
     let target = path;
     let info;
     try {
-        const link = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(path);
+        const link = await (0,promises_.lstat)(path);
         if (link.isSymbolicLink()) {
-            target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(path).catch(() => {
+            target = await (0,promises_.realpath)(path).catch(() => {
                 throw refuse('is a symbolic link to nothing');
             });
-            info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target);
+            info = await (0,promises_.stat)(target);
         }
         else {
             info = link;
         }
     }
     catch (error) {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1)
+        if (error instanceof errors/* ConfigurationError */.j1)
             throw error;
         const code = error.code;
         if (code !== 'ENOENT')
@@ -65926,9 +65961,9 @@ async function sarifTarget(path, credentialReport) {
     if (info.isDirectory())
         throw refuse('is a directory');
     if (!info.isFile())
-        throw refuse(`is not a regular file (${(0,_file_kind_js__WEBPACK_IMPORTED_MODULE_2__/* .specialFileKind */ .Q)(info)})`);
+        throw refuse(`is not a regular file (${(0,file_kind/* specialFileKind */.Q)(info)})`);
     if (credentialReport !== null) {
-        const report = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(credentialReport).catch(() => null);
+        const report = await (0,promises_.stat)(credentialReport).catch(() => null);
         if (report !== null && report.dev === info.dev && report.ino === info.ino) {
             throw refuse('is the credential report being audited, which it would overwrite');
         }
@@ -65937,6 +65972,16 @@ async function sarifTarget(path, credentialReport) {
         throw refuse('is a file that is not a SARIF log, which it would overwrite');
     }
     return target;
+}
+/** Writes the log at `target` (where `given` leads); a failure names the path the user gave. */
+async function writeSarif(given, target, content) {
+    try {
+        await writeFileAtomic(target, content);
+    }
+    catch (error) {
+        const code = error.code ?? String(error);
+        throw new errors/* ConfigurationError */.j1(`sarif-file ${JSON.stringify(given)}: cannot write the SARIF log there (${code}); give the path of a file in a folder the step can write to.`);
+    }
 }
 /**
  * Removes the SARIF log an earlier run of this tool left at `path`, so that an upload step
@@ -65949,16 +65994,16 @@ async function removeStaleSarif(path) {
     const ours = text !== null && SARIF_VERSION.test(text) && /"name":\s*"iam-mfa-audit"/.test(text);
     if (!ours)
         return false;
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(path, { force: true });
+    await (0,promises_.rm)(path, { force: true });
     return true;
 }
 /** The first HEAD_BYTES of a regular file; null for anything else or what cannot be read. */
 async function head(path) {
     try {
         // lstat first: opening a FIFO would wait for a writer, and a link is not ours to judge.
-        if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(path)).isFile())
+        if (!(await (0,promises_.lstat)(path)).isFile())
             return null;
-        const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r');
+        const file = await (0,promises_.open)(path, 'r');
         try {
             const buffer = Buffer.alloc(HEAD_BYTES);
             const { bytesRead } = await file.read(buffer, 0, HEAD_BYTES, 0);
@@ -66116,7 +66161,7 @@ function systemIO(log) {
 
 /***/ }),
 
-/***/ 9565:
+/***/ 4239:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -69669,9 +69714,10 @@ async function assumeRoleWithOidc(role, options, sts, deps) {
 
 
 /**
- * Signs in and proves it: IAM and STS clients signed by the role assumed with GitHub's OIDC
- * token, or by the SDK's default credential chain (or a named profile), and the account they
- * act in. Endpoints come from the SDK's own configuration (AWS_ENDPOINT_URL, …_IAM, …_STS).
+ * Signs in and proves it: IAM, STS and CloudTrail clients signed by the role assumed with
+ * GitHub's OIDC token, or by the SDK's default credential chain (or a named profile), and the
+ * account they act in. Endpoints come from the SDK's own configuration (AWS_ENDPOINT_URL,
+ * …_IAM, …_STS, …_CLOUDTRAIL).
  */
 async function connect(options, deps) {
     const config = {
@@ -69833,8 +69879,8 @@ function errnoText(error) {
     }
 }
 
-// EXTERNAL MODULE: ./src/io/sarif-file.ts
-var sarif_file = __nccwpck_require__(1868);
+// EXTERNAL MODULE: ./src/io/sarif-file.ts + 1 modules
+var sarif_file = __nccwpck_require__(9888);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:zlib"
@@ -74848,11 +74894,6 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 
 
-/** The SARIF could not be uploaded to code scanning, or GitHub could not process it. */
-class UploadError extends errors/* AuditError */.M_ {
-    name = 'UploadError';
-    advice = 'Give the job `permissions: security-events: write` (and `actions: read` in a private repository), make sure code scanning is available for the repository, or upload with github/codeql-action/upload-sarif instead.';
-}
 /**
  * The commit and ref to upload for, from the runner's variables. On a pull request that is
  * the PR's merge ref and its head commit, as github/codeql-action/upload-sarif does.
@@ -74873,7 +74914,7 @@ function uploadTarget(env) {
         }
     }
     if (!owner || !repo || !commitSha || !ref) {
-        throw new UploadError('upload-sarif: the workflow run names no repository, commit or ref (GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_REF); upload from a workflow, or leave upload-sarif false.');
+        throw new errors/* UploadError */.oW('upload-sarif: the workflow run names no repository, commit or ref (GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_REF); upload from a workflow, or leave upload-sarif false.');
     }
     return { apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com', owner, repo, commitSha, ref };
 }
@@ -74899,10 +74940,10 @@ async function uploadSarif(sarif, token, target, deps) {
         id = answer.data.id ?? '';
     }
     catch (error) {
-        throw new UploadError(`upload-sarif: ${apiFailure(error, where)}`);
+        throw new errors/* UploadError */.oW(`upload-sarif: ${apiFailure(error, where)}`);
     }
     if (id === '')
-        throw new UploadError('upload-sarif: GitHub accepted the SARIF but returned no id.');
+        throw new errors/* UploadError */.oW('upload-sarif: GitHub accepted the SARIF but returned no id.');
     deps.log(`SARIF uploaded to code scanning of ${where} (id ${id}); waiting for it to be processed…`);
     const deadline = deps.now().getTime() + PROCESSING_TIMEOUT_MS;
     for (let attempt = 0;; attempt++) {
@@ -74918,17 +74959,17 @@ async function uploadSarif(sarif, token, target, deps) {
         catch (error) {
             // Just after the upload the id may not be known yet.
             if (error.status !== 404) {
-                throw new UploadError(`upload-sarif: ${apiFailure(error, where)}`);
+                throw new errors/* UploadError */.oW(`upload-sarif: ${apiFailure(error, where)}`);
             }
             status = {};
         }
         if (status.processing_status === 'complete')
             return id;
         if (status.processing_status === 'failed') {
-            throw new UploadError(`upload-sarif: code scanning could not process the SARIF (id ${id}): ${(status.errors ?? []).join('; ') || 'no reason given'}.`);
+            throw new errors/* UploadError */.oW(`upload-sarif: code scanning could not process the SARIF (id ${id}): ${(status.errors ?? []).join('; ') || 'no reason given'}.`);
         }
         if (deps.now().getTime() > deadline) {
-            throw new UploadError(`upload-sarif: the SARIF (id ${id}) was not processed within ${PROCESSING_TIMEOUT_MS / 1000} s; see the repository's code scanning page.`);
+            throw new errors/* UploadError */.oW(`upload-sarif: the SARIF (id ${id}) was not processed within ${PROCESSING_TIMEOUT_MS / 1000} s; see the repository's code scanning page.`);
         }
     }
 }
@@ -75202,26 +75243,6 @@ function cloudAuditEntry(entry, where, bad) {
     ];
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/io/write-atomic.ts
-
-
-
-/** Writes a file so that readers see the old content or the new, never half of it. */
-async function writeFileAtomic(path, content) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    const temporary = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
-    try {
-        await (0,promises_.writeFile)(temporary, content, { encoding: 'utf8', mode: 0o644 });
-        await (0,promises_.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,promises_.rm)(temporary, { force: true });
-        throw error;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/policy/suppressions.ts
 /** Marks the findings that a suppression in force accepts; expired entries accept nothing. */
 function applySuppressions(findings, suppressions, now) {
@@ -75313,6 +75334,8 @@ function decide(findings, notAssessed, policy) {
     };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/rules/catalog.ts
 var catalog = __nccwpck_require__(8831);
 ;// CONCATENATED MODULE: ./src/render/sarif.ts
@@ -75641,8 +75664,6 @@ var version = __nccwpck_require__(1013);
 
 
 
-
-
 /**
  * The one pipeline: collect a snapshot, evaluate the rules, decide, render the SARIF and
  * write it, then hand the outcome to the surface. It never fails the step itself; the entry
@@ -75651,7 +75672,7 @@ var version = __nccwpck_require__(1013);
 async function run(options, io) {
     const startedAt = io.now();
     // Checked before the audit, so a bad path costs no AWS calls and replaces nothing.
-    const sarifPath = await (0,sarif_file/* sarifTarget */.V)(options.sarifFile, options.credentialReport);
+    const sarifPath = await (0,sarif_file/* sarifTarget */.VR)(options.sarifFile, options.credentialReport);
     const accepted = await readSuppressions(options.suppressionsFile, io.workspace);
     const iac = await findUserDefinitions(options.iacPaths, io.workspace);
     if (!iac.complete) {
@@ -75660,7 +75681,8 @@ async function run(options, io) {
     const rules = (0,catalog/* activeRules */.IW)(options.includeRoot, options.requirePhishingResistantMfa);
     const auditsRoot = (partition) => (0,catalog/* rootIsAudited */.jt)(options.includeRoot, partition);
     const snapshot = await collect(options, io, auditsRoot);
-    const { findings, ...unused } = applySuppressions(evaluate(snapshot, rules, { hours: options.gracePeriodHours, now: io.now() }), accepted.suppressions, io.now());
+    const evaluatedAt = io.now();
+    const { findings, ...entriesNotApplied } = applySuppressions(evaluate(snapshot, rules, { hours: options.gracePeriodHours, now: evaluatedAt }), accepted.suppressions, evaluatedAt);
     const verdict = decide(findings, snapshot.notAssessed, options);
     const anchor = alertAnchor(io.workflow, options.credentialReport, io.workspace, snapshot);
     const finishedAt = io.now();
@@ -75677,7 +75699,7 @@ async function run(options, io) {
         finishedAt,
     });
     const sarifText = `${JSON.stringify(sarif, null, 2)}\n`;
-    await writeSarif(options.sarifFile, sarifPath, sarifText);
+    await (0,sarif_file/* writeSarif */.lg)(options.sarifFile, sarifPath, sarifText);
     let sarifId = null;
     if (options.uploadSarif && options.githubToken !== null) {
         io.setSecret(options.githubToken);
@@ -75688,7 +75710,7 @@ async function run(options, io) {
         rules,
         findings,
         verdict,
-        suppressions: { file: accepted.file, ...unused },
+        suppressions: { file: accepted.file, ...entriesNotApplied },
         sarifFile: options.sarifFile,
         anchor,
         definitions: iac.definitions,
@@ -75707,16 +75729,6 @@ async function run(options, io) {
     };
     await io.publish(outcome);
     return outcome;
-}
-/** Writes the log at `target` (where `given` leads); a failure names the path the user gave. */
-async function writeSarif(given, target, content) {
-    try {
-        await writeFileAtomic(target, content);
-    }
-    catch (error) {
-        const code = error.code ?? String(error);
-        throw new errors/* ConfigurationError */.j1(`sarif-file ${JSON.stringify(given)}: cannot write the SARIF log there (${code}); give the path of a file in a folder the step can write to.`);
-    }
 }
 /** The snapshot from a report file (no AWS call) or from the live account. */
 async function collect(options, io, auditsRoot) {

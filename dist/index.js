@@ -77565,6 +77565,11 @@ class AwsAccessError extends AuditError {
     name = 'AwsAccessError';
     advice = "Fix the credentials, the role's trust policy or its permissions as the reason says; the README lists the role's least-privilege policy.";
 }
+/** The SARIF could not be uploaded to code scanning, or GitHub could not process it. */
+class UploadError extends AuditError {
+    name = 'UploadError';
+    advice = 'Give the job `permissions: security-events: write` (and `actions: read` in a private repository), make sure code scanning is available for the repository, or upload with github/codeql-action/upload-sarif instead.';
+}
 function failureOf(error) {
     if (error instanceof AuditError) {
         return { reason: visible(error.message), advice: error.advice, internal: false };
@@ -77598,6 +77603,28 @@ function firstLine(text) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/io/write-atomic.ts
+
+
+
+/** Writes a file so that readers see the old content or the new, never half of it. */
+async function writeFileAtomic(path, content) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    const temporary = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        await (0,promises_.writeFile)(temporary, content, { encoding: 'utf8', mode: 0o644 });
+        await (0,promises_.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temporary, { force: true });
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/io/file-kind.ts
 /** What a path that is not a regular file or folder is, in words: `a FIFO`, `a socket`, … */
 function specialFileKind(info) {
@@ -77613,6 +77640,7 @@ function specialFileKind(info) {
 }
 
 ;// CONCATENATED MODULE: ./src/io/sarif-file.ts
+
 
 
 
@@ -77669,6 +77697,16 @@ async function sarifTarget(path, credentialReport) {
     }
     return target;
 }
+/** Writes the log at `target` (where `given` leads); a failure names the path the user gave. */
+async function writeSarif(given, target, content) {
+    try {
+        await writeFileAtomic(target, content);
+    }
+    catch (error) {
+        const code = error.code ?? String(error);
+        throw new ConfigurationError(`sarif-file ${JSON.stringify(given)}: cannot write the SARIF log there (${code}); give the path of a file in a folder the step can write to.`);
+    }
+}
 /**
  * Removes the SARIF log an earlier run of this tool left at `path`, so that an upload step
  * after a failed run cannot publish stale results as this run's. Only a regular file that
@@ -77708,8 +77746,6 @@ async function head(path) {
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/io/workflow.ts
@@ -81368,9 +81404,10 @@ async function assumeRoleWithOidc(role, options, sts, deps) {
 
 
 /**
- * Signs in and proves it: IAM and STS clients signed by the role assumed with GitHub's OIDC
- * token, or by the SDK's default credential chain (or a named profile), and the account they
- * act in. Endpoints come from the SDK's own configuration (AWS_ENDPOINT_URL, …_IAM, …_STS).
+ * Signs in and proves it: IAM, STS and CloudTrail clients signed by the role assumed with
+ * GitHub's OIDC token, or by the SDK's default credential chain (or a named profile), and the
+ * account they act in. Endpoints come from the SDK's own configuration (AWS_ENDPOINT_URL,
+ * …_IAM, …_STS, …_CLOUDTRAIL).
  */
 async function connect(options, deps) {
     const config = {
@@ -86533,11 +86570,6 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 
 
-/** The SARIF could not be uploaded to code scanning, or GitHub could not process it. */
-class UploadError extends AuditError {
-    name = 'UploadError';
-    advice = 'Give the job `permissions: security-events: write` (and `actions: read` in a private repository), make sure code scanning is available for the repository, or upload with github/codeql-action/upload-sarif instead.';
-}
 /**
  * The commit and ref to upload for, from the runner's variables. On a pull request that is
  * the PR's merge ref and its head commit, as github/codeql-action/upload-sarif does.
@@ -86883,26 +86915,6 @@ function cloudAuditEntry(entry, where, bad) {
             where,
         },
     ];
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/io/write-atomic.ts
-
-
-
-/** Writes a file so that readers see the old content or the new, never half of it. */
-async function writeFileAtomic(path, content) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    const temporary = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
-    try {
-        await (0,promises_.writeFile)(temporary, content, { encoding: 'utf8', mode: 0o644 });
-        await (0,promises_.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,promises_.rm)(temporary, { force: true });
-        throw error;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/policy/suppressions.ts
@@ -87544,8 +87556,6 @@ function fixFor(rule, principal, now) {
 
 
 
-
-
 /**
  * The one pipeline: collect a snapshot, evaluate the rules, decide, render the SARIF and
  * write it, then hand the outcome to the surface. It never fails the step itself; the entry
@@ -87563,7 +87573,8 @@ async function run(options, io) {
     const rules = activeRules(options.includeRoot, options.requirePhishingResistantMfa);
     const auditsRoot = (partition) => rootIsAudited(options.includeRoot, partition);
     const snapshot = await collect(options, io, auditsRoot);
-    const { findings, ...unused } = applySuppressions(evaluate(snapshot, rules, { hours: options.gracePeriodHours, now: io.now() }), accepted.suppressions, io.now());
+    const evaluatedAt = io.now();
+    const { findings, ...entriesNotApplied } = applySuppressions(evaluate(snapshot, rules, { hours: options.gracePeriodHours, now: evaluatedAt }), accepted.suppressions, evaluatedAt);
     const verdict = decide(findings, snapshot.notAssessed, options);
     const anchor = alertAnchor(io.workflow, options.credentialReport, io.workspace, snapshot);
     const finishedAt = io.now();
@@ -87591,7 +87602,7 @@ async function run(options, io) {
         rules,
         findings,
         verdict,
-        suppressions: { file: accepted.file, ...unused },
+        suppressions: { file: accepted.file, ...entriesNotApplied },
         sarifFile: options.sarifFile,
         anchor,
         definitions: iac.definitions,
@@ -87610,16 +87621,6 @@ async function run(options, io) {
     };
     await io.publish(outcome);
     return outcome;
-}
-/** Writes the log at `target` (where `given` leads); a failure names the path the user gave. */
-async function writeSarif(given, target, content) {
-    try {
-        await writeFileAtomic(target, content);
-    }
-    catch (error) {
-        const code = error.code ?? String(error);
-        throw new ConfigurationError(`sarif-file ${JSON.stringify(given)}: cannot write the SARIF log there (${code}); give the path of a file in a folder the step can write to.`);
-    }
 }
 /** The snapshot from a report file (no AWS call) or from the live account. */
 async function collect(options, io, auditsRoot) {

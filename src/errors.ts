@@ -32,6 +32,13 @@ export class AwsAccessError extends AuditError {
     "Fix the credentials, the role's trust policy or its permissions as the reason says; the README lists the role's least-privilege policy.";
 }
 
+/** The SARIF could not be uploaded to code scanning, or GitHub could not process it. */
+export class UploadError extends AuditError {
+  override name = 'UploadError';
+  override readonly advice =
+    'Give the job `permissions: security-events: write` (and `actions: read` in a private repository), make sure code scanning is available for the repository, or upload with github/codeql-action/upload-sarif instead.';
+}
+
 /** Why a run stopped before its verdict, for the log, the summary and the exit code. */
 export interface Failure {
   readonly reason: string;

@@ -4,13 +4,11 @@ import { collectLive } from './aws/collect-live.js';
 import { connect } from './aws/connect.js';
 import type { OidcDeps } from './aws/credentials.js';
 import { snapshotFromReportFile } from './collect/report-file.js';
-import { sarifTarget } from './io/sarif-file.js';
+import { sarifTarget, writeSarif } from './io/sarif-file.js';
 import { uploadSarif, uploadTarget } from './github/upload.js';
 import { findUserDefinitions, IAC_LIMITS } from './io/iac.js';
 import { readSuppressions } from './io/suppressions-file.js';
-import { writeFileAtomic } from './io/write-atomic.js';
 import type { AccountSnapshot, Finding, Verdict } from './model.js';
-import { ConfigurationError } from './errors.js';
 import type { Options } from './options.js';
 import { applySuppressions, type Suppressed } from './policy/suppressions.js';
 import { decide } from './policy/threshold.js';
@@ -71,10 +69,11 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
   const rules = activeRules(options.includeRoot, options.requirePhishingResistantMfa);
   const auditsRoot = (partition: string): boolean => rootIsAudited(options.includeRoot, partition);
   const snapshot = await collect(options, io, auditsRoot);
-  const { findings, ...unused } = applySuppressions(
-    evaluate(snapshot, rules, { hours: options.gracePeriodHours, now: io.now() }),
+  const evaluatedAt = io.now();
+  const { findings, ...entriesNotApplied } = applySuppressions(
+    evaluate(snapshot, rules, { hours: options.gracePeriodHours, now: evaluatedAt }),
     accepted.suppressions,
-    io.now(),
+    evaluatedAt,
   );
   const verdict = decide(findings, snapshot.notAssessed, options);
   const anchor = alertAnchor(io.workflow, options.credentialReport, io.workspace, snapshot);
@@ -105,7 +104,7 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
     rules,
     findings,
     verdict,
-    suppressions: { file: accepted.file, ...unused },
+    suppressions: { file: accepted.file, ...entriesNotApplied },
     sarifFile: options.sarifFile,
     anchor,
     definitions: iac.definitions,
@@ -124,18 +123,6 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
   };
   await io.publish(outcome);
   return outcome;
-}
-
-/** Writes the log at `target` (where `given` leads); a failure names the path the user gave. */
-async function writeSarif(given: string, target: string, content: string): Promise<void> {
-  try {
-    await writeFileAtomic(target, content);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new ConfigurationError(
-      `sarif-file ${JSON.stringify(given)}: cannot write the SARIF log there (${code}); give the path of a file in a folder the step can write to.`,
-    );
-  }
 }
 
 /** The snapshot from a report file (no AWS call) or from the live account. */

@@ -29,9 +29,10 @@ export interface AwsSession {
 }
 
 /**
- * Signs in and proves it: IAM and STS clients signed by the role assumed with GitHub's OIDC
- * token, or by the SDK's default credential chain (or a named profile), and the account they
- * act in. Endpoints come from the SDK's own configuration (AWS_ENDPOINT_URL, …_IAM, …_STS).
+ * Signs in and proves it: IAM, STS and CloudTrail clients signed by the role assumed with
+ * GitHub's OIDC token, or by the SDK's default credential chain (or a named profile), and the
+ * account they act in. Endpoints come from the SDK's own configuration (AWS_ENDPOINT_URL,
+ * …_IAM, …_STS, …_CLOUDTRAIL).
  */
 export async function connect(options: Options, deps: OidcDeps): Promise<AwsSession> {
   const config = {

@@ -1,14 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { getOctokit } from '@actions/github';
-import { AuditError } from '../errors.js';
-
-/** The SARIF could not be uploaded to code scanning, or GitHub could not process it. */
-class UploadError extends AuditError {
-  override name = 'UploadError';
-  override readonly advice =
-    'Give the job `permissions: security-events: write` (and `actions: read` in a private repository), make sure code scanning is available for the repository, or upload with github/codeql-action/upload-sarif instead.';
-}
+import { UploadError } from '../errors.js';
 
 /** Where an upload goes: the repository, commit and ref of the workflow run. */
 export interface UploadTarget {

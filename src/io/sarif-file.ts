@@ -5,6 +5,7 @@
 import type { Stats } from 'node:fs';
 import { lstat, open, realpath, rm, stat } from 'node:fs/promises';
 import { ConfigurationError } from '../errors.js';
+import { writeFileAtomic } from './write-atomic.js';
 import { specialFileKind } from './file-kind.js';
 
 /** How much of a file is read to tell whether it is a SARIF log. */
@@ -55,6 +56,18 @@ export async function sarifTarget(path: string, credentialReport: string | null)
     throw refuse('is a file that is not a SARIF log, which it would overwrite');
   }
   return target;
+}
+
+/** Writes the log at `target` (where `given` leads); a failure names the path the user gave. */
+export async function writeSarif(given: string, target: string, content: string): Promise<void> {
+  try {
+    await writeFileAtomic(target, content);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new ConfigurationError(
+      `sarif-file ${JSON.stringify(given)}: cannot write the SARIF log there (${code}); give the path of a file in a folder the step can write to.`,
+    );
+  }
 }
 
 /**
