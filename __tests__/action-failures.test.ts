@@ -363,7 +363,8 @@ describe('the grace period for new users (grace-period-hours)', () => {
     expect(
       results.find((r) => r.locations?.[0]?.logicalLocations?.[0]?.name === 'old-hand')?.properties,
     ).toMatchObject({ severity: 'high', status: 'open' });
-    expect(step.summary).toContain(`| low, grace period until ${until.replaceAll(':', '&#58;')} |`);
+    const untilMinute = `${until.slice(0, 10)} ${until.slice(11, 16)} UTC`.replaceAll(':', '&#58;');
+    expect(step.summary).toContain(`| low, grace period until ${untilMinute} |`);
   });
 });
 

@@ -7,6 +7,12 @@ import { aRow, exampleReport, reportCsv, useTempDir } from './fixtures.js';
 import { node24, runCli, sarifAt } from './runner.js';
 import { emptyStringPaths, onlyRun, sarifSchemaErrors } from './sarif-validation.js';
 
+/** How a day is told relative to today (UTC): the CLI prints days this way. */
+function daysAgo(day: string): string {
+  const days = Math.floor(Date.now() / 86_400_000) - Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+  return days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
+}
+
 const lines = (text: string): string[] => text.split('\n').filter((line) => line !== '');
 
 describe.each([
@@ -33,10 +39,10 @@ describe.each([
     ]);
     expect(out.slice(header + 1, header + 6).map((row) => row.split(/\s{2,}/).slice(0, 4))).toEqual(
       [
-        ['critical', 'aws-iam-001', 'root', '2026-10-02T14:20:11+00:00'],
-        ['high', 'aws-iam-002', 'bob', '2026-11-28T17:05:44+00:00'],
+        ['critical', 'aws-iam-001', 'root', `2026-10-02 (${daysAgo('2026-10-02')})`],
+        ['high', 'aws-iam-002', 'bob', `2026-11-28 (${daysAgo('2026-11-28')})`],
         ['high', 'aws-iam-002', 'dave', 'never'],
-        ['high', 'aws-iam-002', 'frank', '2026-09-30T22:10:00+00:00'],
+        ['high', 'aws-iam-002', 'frank', `2026-09-30 (${daysAgo('2026-09-30')})`],
         ['high', 'aws-iam-002', 'ops+oncall=eu,team.lead@example-corp', 'never'],
       ],
     );

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach } from 'vitest';
 import type { RunIO } from '../src/main.js';
-import type { AccountSnapshot, Finding, Principal, Severity } from '../src/model.js';
+import {
+  SILENT_PROGRESS,
+  type AccountSnapshot,
+  type Finding,
+  type Principal,
+  type Severity,
+} from '../src/model.js';
 import type { Rule } from '../src/rules/catalog.js';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -227,10 +233,11 @@ export function offlineIO(
     now: () => now,
     sleep: () => Promise.resolve(),
     log: () => undefined,
+    progress: SILENT_PROGRESS,
     getIdToken: () => Promise.reject(new Error('a report-file audit asks for no OIDC token')),
     setSecret: () => undefined,
     workspace: env.GITHUB_WORKSPACE ?? repoRoot,
-    workflow: { workflow: null, provenance: null },
+    workflow: { workflow: null, provenance: null, alertsUrl: null },
     publish: () => Promise.resolve(),
   };
   return io;

@@ -116,9 +116,13 @@ export async function runActionAsync(
   return stepResult({ status, stdout, stderr }, outputFile, summaryFile);
 }
 
-/** Runs dist/cli.js with the given Node binary. */
-export function runCli(binary: string, args: readonly string[]): Exit {
-  return spawn(binary, [cliBundle, ...args], baseEnv());
+/** Runs dist/cli.js with the given Node binary, and any variables the test adds. */
+export function runCli(
+  binary: string,
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Exit {
+  return spawn(binary, [cliBundle, ...args], { ...baseEnv(), ...env });
 }
 
 /** Reads a GITHUB_OUTPUT file: `name<<DELIMITER`, value lines, `DELIMITER` (or `name=value`). */

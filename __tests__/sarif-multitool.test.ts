@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { renderSarif } from '../src/render/sarif.js';
 import { RULES } from '../src/rules/catalog.js';
 import { evaluate } from '../src/rules/evaluate.js';
-import { HOMEPAGE, RULES_URI, VERSION } from '../src/version.js';
+import { HOMEPAGE, RULES_URI, TOOL_NAME, VERSION } from '../src/version.js';
 import { ACCOUNT, aRoot, aSnapshot, aUser, exampleReport, useTempDir } from './fixtures.js';
 import { runAction, runCli, sarifAt } from './runner.js';
 import { onlyRun, parseSarif } from './sarif-validation.js';
@@ -158,7 +158,7 @@ describe('the SARIF Multitool (rule kinds Sarif, Gh, Ghas) finds no error and no
         revisionId: '0123456789abcdef0123456789abcdef01234567',
         branch: null,
       },
-      tool: { version: VERSION, informationUri: HOMEPAGE, rulesUri: RULES_URI },
+      tool: { name: TOOL_NAME, version: VERSION, informationUri: HOMEPAGE, rulesUri: RULES_URI },
       startedAt: new Date('2026-11-28T10:00:00Z'),
       finishedAt: new Date('2026-11-28T10:00:03Z'),
     });

@@ -31,6 +31,7 @@ import {
 
 const ANCHOR: AlertAnchor = { uri: '.github/workflows/audit.yml', line: 12, inRepository: true };
 const TOOL = {
+  name: 'iam-mfa-audit',
   version: VERSION,
   informationUri: 'https://github.com/iam-mfa-audit/iam-mfa-audit',
   rulesUri: 'https://github.com/iam-mfa-audit/iam-mfa-audit#rules',

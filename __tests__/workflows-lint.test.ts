@@ -1,7 +1,9 @@
 /**
  * The repository's workflows and the README's workflow examples pass actionlint, action.yml
  * is valid action metadata, and they agree: a workflow passes only inputs action.yml declares,
- * reads only outputs it declares, and pins every third-party action to a commit.
+ * reads only outputs it declares, grants the token the permissions it needs (and, in the
+ * README, only those its permissions table explains), and pins every third-party action to a
+ * commit.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -38,9 +40,10 @@ const workflowFiles: readonly Workflow[] = readdirSync(workflowDir)
     return { file: `.github/workflows/${name}`, text, firstLine: 1, parsed };
   });
 
+const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+
 /** The README's fenced YAML blocks that are whole workflows (they have a top-level `jobs:`). */
 function readmeWorkflows(): Workflow[] {
-  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
   const found: Workflow[] = [];
   for (const match of readme.matchAll(/^```ya?ml\n([\s\S]*?)^```$/gm)) {
     const text = match[1] ?? '';
@@ -156,8 +159,7 @@ describe('actionlint', () => {
     expect(at).toBeGreaterThanOrEqual(0);
     const typo = { ...example, text: example.text.replace(/(runs-on: )\S+/, '$1ubuntu-lates') };
     const readmeLine = example.firstLine + at;
-    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8').split('\n');
-    expect(readme[readmeLine - 1]).toMatch(/^\s+runs-on: /);
+    expect(readme.split('\n')[readmeLine - 1]).toMatch(/^\s+runs-on: /);
     expect(lintFindings(typo)).toEqual([
       expect.stringMatching(
         new RegExp(`^README\\.md:${String(readmeLine)}:\\d+: label "ubuntu-lates" is unknown\\.`),
@@ -316,6 +318,171 @@ describe('workflows that use this action', () => {
     }
     expect(read).toBeGreaterThan(0);
     expect(problems).toEqual([]);
+  });
+});
+
+/** The token permissions a job runs with, as `scope: level`: its own, else the workflow's. */
+function grantsOf(w: Workflow, job: YamlMap): string[] {
+  const permissions = 'permissions' in job ? job.permissions : w.parsed.permissions;
+  // read-all and write-all stand for every scope; the checks below take them literally.
+  if (typeof permissions === 'string') return [permissions];
+  if (!isMap(permissions)) return [];
+  return Object.entries(permissions)
+    .filter(([, level]) => level !== 'none')
+    .map(([scope, level]) => `${scope}: ${String(level)}`);
+}
+
+const grants = (granted: readonly string[], wanted: string): boolean =>
+  granted.includes(wanted) || granted.includes('write-all');
+
+const isCodeqlUpload = (step: YamlMap): boolean =>
+  typeof step.uses === 'string' && step.uses.startsWith('github/codeql-action/upload-sarif@');
+
+const withOf = (step: YamlMap): YamlMap => (isMap(step.with) ? step.with : {});
+
+/** A step of this action that signs in with GitHub's OIDC token. */
+const assumesRole = (step: YamlMap): boolean =>
+  isThisAction(step.uses) &&
+  typeof withOf(step)['role-to-assume'] === 'string' &&
+  withOf(step)['role-to-assume'] !== '';
+
+/** A step of this action that uploads the SARIF itself. */
+const uploadsItself = (step: YamlMap): boolean =>
+  isThisAction(step.uses) && String(withOf(step)['upload-sarif']) === 'true';
+
+/** What a workflow's jobs do without the permission it needs. */
+function missingPermissions(w: Workflow): string[] {
+  return jobsOf(w).flatMap(({ where, job, steps }) => {
+    const granted = grantsOf(w, job);
+    const missing: string[] = [];
+    if (steps.some(assumesRole) && !grants(granted, 'id-token: write')) {
+      missing.push(`${where}: assumes a role without id-token: write`);
+    }
+    if (steps.some((s) => isCodeqlUpload(s) || uploadsItself(s))) {
+      if (!grants(granted, 'security-events: write')) {
+        missing.push(`${where}: uploads SARIF without security-events: write`);
+      }
+    }
+    return missing;
+  });
+}
+
+/** The events a workflow runs on, whichever of the three forms `on:` takes. */
+function eventsOf(w: Workflow): string[] {
+  const on = w.parsed.on;
+  if (typeof on === 'string') return [on];
+  if (Array.isArray(on)) return on.filter((e) => typeof e === 'string');
+  return isMap(on) ? Object.keys(on) : [];
+}
+
+/** The first cells of the README's "### Permissions" table, e.g. `id-token: write`. */
+function permissionsTable(): string[] {
+  const section = /^### Permissions\n([\s\S]*?)(?=^#)/m.exec(readme)?.[1] ?? '';
+  return [...section.matchAll(/^\| `([\w-]+: (?:read|write))` +\|/gm)].map((m) => m[1] ?? '');
+}
+
+describe('permissions of the workflows and README examples', () => {
+  const jobs = allWorkflows.flatMap(jobsOf);
+
+  it('are found: jobs that assume a role and jobs that upload SARIF both ways', () => {
+    const steps = jobs.flatMap((j) => j.steps);
+    expect(steps.filter(assumesRole).length).toBeGreaterThan(0);
+    expect(steps.filter(isCodeqlUpload).length).toBeGreaterThan(0);
+    expect(steps.filter(uploadsItself).length).toBeGreaterThan(0);
+  });
+
+  it.each(allWorkflows.map((w) => [label(w), w] as const))(
+    'include what %s needs: id-token: write to assume a role, security-events: write to upload',
+    (_name, w) => {
+      expect(missingPermissions(w)).toEqual([]);
+    },
+  );
+
+  it('are missed where not granted, at the workflow or the job', () => {
+    const workflow = (text: string): Workflow => {
+      const parsed: unknown = parse(text);
+      if (!isMap(parsed)) throw new Error('not a mapping');
+      return { file: 'w.yml', text, firstLine: 1, parsed };
+    };
+    const steps = [
+      '    steps:',
+      '      - uses: iam-mfa-audit/iam-mfa-audit@v0',
+      '        with: { role-to-assume: "arn:aws:iam::111122223333:role/a", upload-sarif: true }',
+    ];
+    // The job's permissions replace the workflow's: the workflow's grants do not reach it.
+    const replaced = workflow(
+      [
+        'on: push',
+        'permissions: { id-token: write, security-events: write }',
+        'jobs:',
+        '  audit:',
+        '    runs-on: ubuntu-latest',
+        '    permissions: { contents: read, id-token: none }',
+        ...steps,
+      ].join('\n'),
+    );
+    expect(missingPermissions(replaced)).toEqual([
+      'w.yml job audit: assumes a role without id-token: write',
+      'w.yml job audit: uploads SARIF without security-events: write',
+    ]);
+    const codeql = workflow(
+      [
+        'on: push',
+        'permissions: { id-token: write }',
+        'jobs:',
+        '  audit:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - uses: github/codeql-action/upload-sarif@v4',
+      ].join('\n'),
+    );
+    expect(missingPermissions(codeql)).toEqual([
+      'w.yml job audit: uploads SARIF without security-events: write',
+    ]);
+    const inherited = workflow(
+      [
+        'on: push',
+        'permissions: { id-token: write, security-events: write }',
+        'jobs:',
+        '  audit:',
+        '    runs-on: ubuntu-latest',
+        ...steps,
+      ].join('\n'),
+    );
+    expect(missingPermissions(inherited)).toEqual([]);
+  });
+
+  it('are listed in the README table with what each is for', () => {
+    expect(permissionsTable().sort()).toEqual([
+      'actions: read',
+      'contents: read',
+      'id-token: write',
+      'security-events: write',
+    ]);
+  });
+
+  it('granted in a README example are all in that table', () => {
+    const listed = new Set(permissionsTable());
+    const unlisted = readmeExamples.flatMap((w) =>
+      jobsOf(w).flatMap(({ where, job }) =>
+        grantsOf(w, job)
+          .filter((grant) => !listed.has(grant))
+          .map((grant) => `${where}: ${grant}`),
+      ),
+    );
+    expect(unlisted).toEqual([]);
+  });
+
+  it('README examples cover a schedule, a pull request and both ways to upload', () => {
+    const steps = readmeExamples.flatMap((w) => jobsOf(w).flatMap((j) => j.steps));
+    expect(readmeExamples.filter((w) => eventsOf(w).includes('schedule')).length).toBeGreaterThan(
+      0,
+    );
+    expect(
+      readmeExamples.filter((w) => eventsOf(w).includes('pull_request')).length,
+    ).toBeGreaterThan(0);
+    expect(steps.filter(isCodeqlUpload).length).toBeGreaterThan(0);
+    expect(steps.filter(uploadsItself).length).toBeGreaterThan(0);
   });
 });
 

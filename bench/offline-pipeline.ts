@@ -1,4 +1,5 @@
 /** One offline audit through run(), rendering what the action would publish, then discarding it. */
+import { SILENT_PROGRESS } from '../src/model.js';
 import { systemIO } from '../src/io/system.js';
 import { run } from '../src/main.js';
 import { parseOptions } from '../src/options.js';
@@ -13,6 +14,7 @@ const options = parseOptions(
 const outcome = await run(options, {
   ...systemIO(() => undefined),
   env: {},
+  progress: SILENT_PROGRESS,
   getIdToken: () => Promise.reject(new Error('an offline audit needs no token')),
   setSecret: () => undefined,
   publish: (o) => {

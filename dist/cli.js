@@ -65649,8 +65649,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _io_sarif_file_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9888);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4239);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8381);
+/* harmony import */ var _surface_progress_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2508);
 /* harmony import */ var _surface_terminal_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2718);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1013);
+
 
 
 
@@ -65733,10 +65735,17 @@ async function main(argv) {
         };
         const options = (0,_options_js__WEBPACK_IMPORTED_MODULE_6__/* .parseOptions */ .Ac)(read, (name) => `--${name}`);
         const inActions = process.env.GITHUB_ACTIONS === 'true';
+        // On a terminal a bar shows progress, and a log line first takes its place; elsewhere
+        // (a CI log, a file) progress is a line every few seconds.
+        const bar = process.stderr.isTTY ? (0,_surface_progress_js__WEBPACK_IMPORTED_MODULE_9__/* .progressBar */ .hr)(process.stderr) : null;
+        const log = (message) => {
+            bar?.clear();
+            process.stderr.write(`${message}\n`);
+        };
+        const color = (0,_surface_terminal_js__WEBPACK_IMPORTED_MODULE_7__/* .usesColor */ .cr)(process.stdout, process.env);
         const outcome = await (0,_main_js__WEBPACK_IMPORTED_MODULE_5__/* .run */ .e)(options, {
-            ...(0,_io_system_js__WEBPACK_IMPORTED_MODULE_2__/* .systemIO */ .c)((message) => {
-                process.stderr.write(`${message}\n`);
-            }),
+            ...(0,_io_system_js__WEBPACK_IMPORTED_MODULE_2__/* .systemIO */ .c)(log),
+            progress: bar ?? (0,_surface_progress_js__WEBPACK_IMPORTED_MODULE_9__/* .progressLog */ .mS)(log),
             getIdToken: (audience) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getIDToken */ .V9(audience),
             // Masking only means something to a runner; in a terminal it would print the secret.
             setSecret: (value) => {
@@ -65744,7 +65753,7 @@ async function main(argv) {
                     _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(value);
             },
             publish: (o) => {
-                process.stdout.write(options.format === 'json' ? (0,_surface_terminal_js__WEBPACK_IMPORTED_MODULE_7__/* .renderJson */ .h)(o) : (0,_surface_terminal_js__WEBPACK_IMPORTED_MODULE_7__/* .renderTerminal */ .b)(o));
+                process.stdout.write(options.format === 'json' ? (0,_surface_terminal_js__WEBPACK_IMPORTED_MODULE_7__/* .renderJson */ .hF)(o) : (0,_surface_terminal_js__WEBPACK_IMPORTED_MODULE_7__/* .renderTerminal */ .bF)(o, color));
                 return Promise.resolve();
             },
         });
@@ -65818,7 +65827,7 @@ class AwsAccessError extends AuditError {
 /** The SARIF could not be uploaded to code scanning, or GitHub could not process it. */
 class UploadError extends AuditError {
     name = 'UploadError';
-    advice = 'Give the job `permissions: security-events: write` (and `actions: read` in a private repository), make sure code scanning is available for the repository, or upload with github/codeql-action/upload-sarif instead.';
+    advice = 'Give the job `permissions: security-events: write`, make sure code scanning is available for the repository, or upload with github/codeql-action/upload-sarif instead.';
 }
 function failureOf(error) {
     if (error instanceof AuditError) {
@@ -66038,7 +66047,10 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/version.ts + 1 modules
+var version = __nccwpck_require__(1013);
 ;// CONCATENATED MODULE: ./src/io/workflow.ts
+
 
 
 
@@ -66116,10 +66128,10 @@ function lineOfStep(text, run, workspace) {
  * step that runs this action. Says in the log when it cannot, rather than quietly using line 1.
  */
 function readWorkflowContext(env, workspace, log) {
-    const provenance = provenanceOf(env);
+    const context = { provenance: provenanceOf(env), alertsUrl: alertsUrlOf(env) };
     const run = workflowRun(env);
     if (run === null)
-        return { workflow: null, provenance };
+        return { workflow: null, ...context };
     let text;
     try {
         text = (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(workspace, run.path), 'utf8');
@@ -66127,13 +66139,22 @@ function readWorkflowContext(env, workspace, log) {
     catch (error) {
         const code = error.code ?? String(error);
         log(`Alerts point at line 1 of ${run.path}: the workflow file could not be read from the workspace (${code}); check out the repository before this step to anchor them on the step.`);
-        return { workflow: { path: run.path, line: 1 }, provenance };
+        return { workflow: { path: run.path, line: 1 }, ...context };
     }
     const line = lineOfStep(text, run, workspace);
     if (line === null) {
         log(`Alerts point at line 1 of ${run.path}: no step of job ${run.job ?? '(any)'} in it runs this action (step ${run.step ?? 'unknown'}).`);
     }
-    return { workflow: { path: run.path, line: line ?? 1 }, provenance };
+    return { workflow: { path: run.path, line: line ?? 1 }, ...context };
+}
+/** The repository's open code-scanning alerts of this tool, in a workflow; null elsewhere. */
+function alertsUrlOf(env) {
+    const server = env.GITHUB_SERVER_URL ?? '';
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    if (!/^https?:\/\/[\w.:-]+$/.test(server) || !/^[\w.-]+\/[\w.-]+$/.test(repository))
+        return null;
+    const query = encodeURIComponent(`is:open tool:${version/* TOOL_NAME */.lH}`);
+    return `${server}/${repository}/security/code-scanning?query=${query}`;
 }
 
 ;// CONCATENATED MODULE: ./src/io/system.ts
@@ -66142,7 +66163,7 @@ function readWorkflowContext(env, workspace, log) {
 /**
  * The parts of RunIO that are the same for every entry: environment, clock, timer, the
  * folder paths are relative to, and the workflow step running the audit. Each entry adds
- * where its log goes, how it signs in and how it shows the outcome.
+ * where its log goes, how it shows progress, how it signs in and how it shows the outcome.
  */
 function systemIO(log) {
     const env = process.env;
@@ -68784,6 +68805,15 @@ const NOT_READY = new Set([
  * what to bring up to date. Never throws for AWS errors: it says why there is no report.
  */
 async function fetchCredentialReport(iam, timeoutMs, deps) {
+    const wait = deps.progress.begin('waiting for the credential report', null);
+    try {
+        return await poll(iam, timeoutMs, deps);
+    }
+    finally {
+        wait.end();
+    }
+}
+async function poll(iam, timeoutMs, deps) {
     const deadline = deps.now().getTime() + timeoutMs;
     let generatedByThisRun = false;
     // A new report is usually ready within a second: look again soon, then less often.
@@ -69177,10 +69207,17 @@ async function unlessAbsent(answer) {
         throw error;
     }
 }
-/** readUserState for many users, CONCURRENCY at a time, results in input order. */
-function readUserStates(iam, users) {
+/**
+ * readUserState for many users, CONCURRENCY at a time, results in input order; `onRead` is
+ * told of each user read.
+ */
+function readUserStates(iam, users, onRead) {
     const limit = pLimit(CONCURRENCY);
-    return Promise.all(users.map((user) => limit(() => readUserState(iam, user))));
+    return Promise.all(users.map((user) => limit(async () => {
+        const state = await readUserState(iam, user);
+        onRead();
+        return state;
+    })));
 }
 /** Every IAM user, page by page. Throws the SDK's error when a page cannot be read. */
 async function listAllUsers(iam) {
@@ -69203,7 +69240,7 @@ async function listAllUsers(iam) {
  * The kinds of each principal's MFA devices (ListMFADevices, CONCURRENCY at a time), by
  * ARN; one that cannot be read is not assessed.
  */
-async function readMfaKinds(iam, principals) {
+async function readMfaKinds(iam, principals, onRead) {
     const limit = pLimit(CONCURRENCY);
     const action = 'iam:ListMFADevices';
     const read = async (user) => {
@@ -69220,7 +69257,11 @@ async function readMfaKinds(iam, principals) {
             return { ok: false, notAssessed: { arn: user.arn, name: user.name, action, reason } };
         }
     };
-    const entries = await Promise.all(principals.map((p) => limit(async () => [p.arn, await read(p)])));
+    const entries = await Promise.all(principals.map((p) => limit(async () => {
+        const kinds = await read(p);
+        onRead();
+        return [p.arn, kinds];
+    })));
     return new Map(entries);
 }
 
@@ -69259,10 +69300,10 @@ async function collectLive(deps, settings) {
     else {
         deps.log(`No usable credential report (${fromReport.reason}): reading users one by one…`);
         source = { kind: 'live-enumeration', reason: fromReport.reason };
-        users = await enumerateUsers(deps.iam, rootArn);
+        users = await enumerateUsers(deps, rootArn);
     }
     if (settings.readsMfaKinds)
-        users = await withMfaKinds(deps.iam, users);
+        users = await withMfaKinds(deps, users);
     const notes = [];
     const principals = [...users.principals];
     const notAssessed = [...users.notAssessed];
@@ -69289,9 +69330,9 @@ async function collectLive(deps, settings) {
     };
 }
 /** Reads the device kinds of every console user with MFA whose kinds are not known yet. */
-async function withMfaKinds(iam, users) {
+async function withMfaKinds(deps, users) {
     const unknown = users.principals.filter((p) => p.consolePassword === true && p.mfaActive && p.mfaDevices === null);
-    const kinds = await readMfaKinds(iam, unknown);
+    const kinds = await counted(deps.progress, 'users’ MFA devices read', unknown.length, (onRead) => readMfaKinds(deps.iam, unknown, onRead));
     const notAssessed = [...users.notAssessed];
     const principals = users.principals.map((p) => {
         const read = kinds.get(p.arn);
@@ -69335,9 +69376,21 @@ function principalFrom(user, state, reportRow) {
         reportLine: reportRow?.reportLine ?? null,
     };
 }
+/** Work of `total` steps, its progress shown while it runs. */
+async function counted(progress, what, total, work) {
+    const task = progress.begin(what, total);
+    try {
+        return await work(() => {
+            task.advance();
+        });
+    }
+    finally {
+        task.end();
+    }
+}
 /** Reads users' live state; those that cannot be read are not assessed. */
-async function assess(iam, refs) {
-    const states = await readUserStates(iam, refs);
+async function assess(deps, refs) {
+    const states = await counted(deps.progress, 'users read', refs.length, (onRead) => readUserStates(deps.iam, refs, onRead));
     const principals = [];
     const notAssessed = [];
     refs.forEach((ref, i) => {
@@ -69350,10 +69403,10 @@ async function assess(iam, refs) {
     return { principals, notAssessed };
 }
 /** The fallback when there is no report: ListUsers, then each user's password and MFA. */
-async function enumerateUsers(iam, rootArn) {
+async function enumerateUsers(deps, rootArn) {
     let refs;
     try {
-        refs = await listAllUsers(iam);
+        refs = await listAllUsers(deps.iam);
     }
     catch (error) {
         return {
@@ -69361,7 +69414,7 @@ async function enumerateUsers(iam, rootArn) {
             notAssessed: [accountNotAssessed(rootArn, error, 'no user could be listed')],
         };
     }
-    return assess(iam, refs);
+    return assess(deps, refs);
 }
 /** The whole account's users, when iam:ListUsers could not be read. */
 function accountNotAssessed(rootArn, error, consequence) {
@@ -69409,7 +69462,7 @@ async function usersAsOfNow(deps, report, parsed) {
             reason: `the report AWS returned is ${ageMinutes} minutes old and could not be brought up to date (${changes.reason}); granting cloudtrail:LookupEvents spares reading every user`,
         };
     }
-    const updated = await applyChanges(deps.iam, deps.caller, reportUsers, changes.changes);
+    const updated = await applyChanges(deps, reportUsers, changes.changes);
     return {
         ok: true,
         report,
@@ -69430,7 +69483,7 @@ async function usersAsOfNow(deps, report, parsed) {
  * those not in the report as created since. One that cannot be read keeps its report row
  * and is not assessed.
  */
-async function applyChanges(iam, caller, reportUsers, changes) {
+async function applyChanges(deps, reportUsers, changes) {
     const last = new Map();
     const createdEvent = new Map();
     for (const change of [...changes].sort((a, b) => a.time.getTime() - b.time.getTime())) {
@@ -69456,12 +69509,12 @@ async function applyChanges(iam, caller, reportUsers, changes) {
             name,
             arn: created?.arn ??
                 inReport?.arn ??
-                `arn:${caller.partition}:iam::${caller.accountId}:user/${name}`,
+                `arn:${deps.caller.partition}:iam::${deps.caller.accountId}:user/${name}`,
             createdAt: created ? created.time.toISOString() : (inReport?.createdAt ?? null),
             passwordLastUsed: created ? null : (inReport?.passwordLastUsed ?? null),
         });
     }
-    const states = await readUserStates(iam, toRead);
+    const states = await counted(deps.progress, 'users read', toRead.length, (onRead) => readUserStates(deps.iam, toRead, onRead));
     const notAssessed = [];
     toRead.forEach((ref, i) => {
         const state = states[i];
@@ -69655,7 +69708,7 @@ function isTransientTokenError(error) {
  */
 async function assumeRoleWithOidc(role, options, sts, deps) {
     if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new errors/* AwsAccessError */.Eo('role-to-assume is set but GitHub offered no OIDC token: add `permissions: id-token: write` to the workflow or job.');
+        throw new errors/* AwsAccessError */.Eo('role-to-assume is set but GitHub offered no OIDC token: add `permissions: id-token: write` to the workflow or job (a pull request from a fork never gets one).');
     }
     let token;
     try {
@@ -75289,7 +75342,7 @@ function countedFindings(findings, policy) {
     // An accepted (suppressed) finding stays reported but never counts.
     return failOn === 'none'
         ? []
-        : findings.filter((f) => f.suppression === null && (0,model/* atLeast */.j)(f.severity, failOn));
+        : findings.filter((f) => f.suppression === null && (0,model/* atLeast */.jZ)(f.severity, failOn));
 }
 /**
  * The one decision of a run. Over the threshold fails; so does anything not assessed,
@@ -75297,7 +75350,7 @@ function countedFindings(findings, policy) {
  */
 function decide(findings, notAssessed, policy) {
     const counted = countedFindings(findings, policy).length;
-    const maxSeverity = model/* SEVERITIES */.o.find((s) => findings.some((f) => f.severity === s)) ?? 'none';
+    const maxSeverity = model/* SEVERITIES */.oC.find((s) => findings.some((f) => f.severity === s)) ?? 'none';
     const scope = policy.failOn === 'none'
         ? `${(0,src_text/* plural */.LS)(findings.length, 'finding')}; fail-on is none, so findings do not fail the run`
         : `${(0,src_text/* plural */.LS)(counted, 'finding')} at ${policy.failOn} or above, ${policy.maxFindings} tolerated (max-findings)`;
@@ -75502,7 +75555,7 @@ function renderSarif(input) {
     const run = {
         tool: {
             driver: {
-                name: 'iam-mfa-audit',
+                name: tool.name,
                 semanticVersion: tool.version,
                 informationUri: tool.informationUri,
                 rules: rules.map((rule) => ({
@@ -75694,7 +75747,7 @@ async function run(options, io) {
         anchor,
         provenance: io.workflow.provenance,
         category: options.sarifCategory,
-        tool: { version: version/* VERSION */.xv, informationUri: version/* HOMEPAGE */.py, rulesUri: version/* RULES_URI */.vh },
+        tool: { name: version/* TOOL_NAME */.lH, version: version/* VERSION */.xv, informationUri: version/* HOMEPAGE */.py, rulesUri: version/* RULES_URI */.vh },
         startedAt,
         finishedAt,
     });
@@ -75715,6 +75768,7 @@ async function run(options, io) {
         anchor,
         definitions: iac.definitions,
         finishedAt,
+        alertsUrl: io.workflow.alertsUrl,
         outputs: {
             findings: String(findings.length),
             'failing-findings': String(verdict.counted),
@@ -75736,7 +75790,7 @@ async function collect(options, io, auditsRoot) {
         return snapshotFromReportFile(options.credentialReport, auditsRoot);
     }
     const { iam, cloudtrail, caller } = await connect(options, io);
-    return collectLive({ iam, cloudtrail, caller, now: io.now, sleep: io.sleep, log: io.log }, {
+    return collectLive({ iam, cloudtrail, caller, now: io.now, sleep: io.sleep, log: io.log, progress: io.progress }, {
         reportTimeoutSeconds: options.reportTimeoutSeconds,
         auditsRoot,
         readsMfaKinds: options.requirePhishingResistantMfa,
@@ -75775,9 +75829,10 @@ function alertAnchor(workflow, credentialReport, workspace, snapshot) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ atLeast),
-/* harmony export */   o: () => (/* binding */ SEVERITIES)
+/* harmony export */   jZ: () => (/* binding */ atLeast),
+/* harmony export */   oC: () => (/* binding */ SEVERITIES)
 /* harmony export */ });
+/* unused harmony export SILENT_PROGRESS */
 /**
  * The types every stage speaks: a snapshot of an account's principals goes in,
  * findings come out of the rules, and one verdict comes out of the threshold.
@@ -75788,6 +75843,10 @@ const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 function atLeast(severity, threshold) {
     return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
 }
+/** Progress nobody is shown. */
+const SILENT_PROGRESS = {
+    begin: () => ({ advance: () => undefined, end: () => undefined }),
+};
 
 
 /***/ }),
@@ -75805,7 +75864,7 @@ function atLeast(severity, threshold) {
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(182);
 
 
-const THRESHOLDS = [..._model_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .o, 'none'];
+const THRESHOLDS = [..._model_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC, 'none'];
 /** The inputs, in the order action.yml, the CLI's --help and the README list them. */
 const INPUTS = [
     {
@@ -76271,16 +76330,112 @@ function remediationIn(rule, partition) {
 
 /***/ }),
 
+/***/ 2508:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hr: () => (/* binding */ progressBar),
+/* harmony export */   mS: () => (/* binding */ progressLog)
+/* harmony export */ });
+/* unused harmony export PROGRESS_LOG_INTERVAL_MS */
+/** How often the log says how far long work has got. */
+const PROGRESS_LOG_INTERVAL_MS = 10_000;
+const count = (n) => n.toLocaleString('en-US');
+/**
+ * A task that calls `show` every `everyMs` while it runs (and at once with `showAtStart`),
+ * and `finish` once when it ends; its timer never keeps the process alive after the work.
+ */
+function timedTask(what, total, now, everyMs, show, finish, showAtStart = false) {
+    const startedAt = now();
+    let done = 0;
+    const state = () => ({
+        total,
+        done,
+        line: total === null
+            ? `${what}: ${Math.floor((now() - startedAt) / 1000)} s`
+            : `${count(done)} of ${count(total)} ${what}`,
+    });
+    const timer = setInterval(() => {
+        show(state());
+    }, everyMs);
+    timer.unref();
+    if (showAtStart)
+        show(state());
+    let ended = false;
+    return {
+        advance: () => {
+            done += 1;
+        },
+        end: () => {
+            if (ended)
+                return;
+            ended = true;
+            clearInterval(timer);
+            finish(state());
+        },
+    };
+}
+/**
+ * Progress as log lines, one every `intervalMs` while the work lasts, so a log never goes
+ * quiet for longer than that; a counted piece of work also logs its last count when it ends.
+ */
+function progressLog(log, intervalMs = PROGRESS_LOG_INTERVAL_MS, now = Date.now) {
+    return {
+        begin: (what, total) => timedTask(what, total, now, intervalMs, (r) => {
+            log(r.line);
+        }, (r) => {
+            if (r.total !== null && r.total > 0)
+                log(r.line);
+        }),
+    };
+}
+/** How often the bar is redrawn. */
+const BAR_REDRAW_MS = 100;
+const BAR_WIDTH = 24;
+const CLEAR_LINE = '\r\u001b[2K';
+/**
+ * Progress as a bar on a terminal, redrawn in place; `clear` removes it so a log line can be
+ * written, and the next redraw puts it back.
+ */
+function progressBar(stream, now = Date.now) {
+    let shown = false;
+    const clear = () => {
+        if (shown)
+            stream.write(CLEAR_LINE);
+        shown = false;
+    };
+    const draw = (r) => {
+        const filled = r.total === null || r.total === 0
+            ? null
+            : Math.min(BAR_WIDTH, Math.floor((r.done / r.total) * BAR_WIDTH));
+        const bar = filled === null ? '' : `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] `;
+        stream.write(`${CLEAR_LINE}${bar}${r.line}`);
+        shown = true;
+    };
+    return {
+        clear,
+        begin(what, total) {
+            return timedTask(what, total, now, BAR_REDRAW_MS, draw, clear, true);
+        },
+    };
+}
+
+
+/***/ }),
+
 /***/ 2718:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  h: () => (/* binding */ renderJson),
-  b: () => (/* binding */ renderTerminal)
+  hF: () => (/* binding */ renderJson),
+  bF: () => (/* binding */ renderTerminal),
+  cr: () => (/* binding */ usesColor)
 });
 
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
 // EXTERNAL MODULE: ./src/rules/catalog.ts
 var catalog = __nccwpck_require__(8831);
 // EXTERNAL MODULE: ./src/text.ts
@@ -76289,10 +76444,13 @@ var src_text = __nccwpck_require__(8992);
 
 
 
+
 /** GitHub accepts 1 MiB of summary per step; the findings table stops well before. */
 const SUMMARY_BUDGET_BYTES = (/* unused pure expression or super */ null && (900 * 1024));
 const SUMMARY_MAX_ROWS = 1000;
 const CELL_MAX_CHARS = 160;
+/** Fix commands shown per rule, at most: the SARIF holds every finding. */
+const FIX_SCRIPT_MAX_USERS = 50;
 /**
  * Text made safe for a Markdown table cell: everything outside a small set of plain
  * characters becomes a numeric entity, which Markdown shows as text and never as markup.
@@ -76302,9 +76460,6 @@ function escapeCell(text) {
     const short = bounded(oneLine, CELL_MAX_CHARS);
     return short.replace(/[^A-Za-z0-9 .,@=+\-/]/gu, (c) => `&#${c.codePointAt(0) ?? 63};`);
 }
-function isoSeconds(date) {
-    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 function ageMinutes(then, now) {
     return Math.max(0, Math.round((now.getTime() - then.getTime()) / 60_000));
 }
@@ -76312,9 +76467,9 @@ function ageMinutes(then, now) {
 function describeSource(source, now) {
     switch (source.kind) {
         case 'report-file':
-            return `credential report file ${source.path} (file modified ${isoSeconds(source.modifiedAt)})`;
+            return `credential report file ${source.path} (file modified ${(0,src_text/* minuteUtc */.X3)(source.modifiedAt.toISOString())})`;
         case 'live-report':
-            return `live credential report generated ${isoSeconds(source.generatedAt)} (${ageMinutes(source.generatedAt, now)} minutes before the audit; ${source.generatedByThisRun ? 'generated by this run' : 'an earlier report AWS returned from its cache'})`;
+            return `live credential report generated ${(0,src_text/* minuteUtc */.X3)(source.generatedAt.toISOString())} (${ageMinutes(source.generatedAt, now)} minutes before the audit; ${source.generatedByThisRun ? 'generated by this run' : 'an earlier report AWS returned from its cache'})`;
         case 'live-enumeration':
             return `live per-user enumeration (ListUsers, GetLoginProfile, ListMFADevices) because ${source.reason}`;
     }
@@ -76324,11 +76479,8 @@ function describeSource(source, now) {
  * events within minutes, so the last few minutes before the window's end may not be in it.
  */
 function describeVerification(v) {
-    const until = isoMinutes(new Date(v.changesUntil));
-    return `the report was ${v.reportAgeMinutes} minutes old, so the IAM changes CloudTrail recorded since (from ${isoMinutes(new Date(v.changesSince))}) were applied: ${(0,src_text/* plural */.LS)(v.readLive, 'user')} named in them read live (${v.createdSince} created since), ${v.deletedSince} deleted since dropped; changes up to ${until} UTC (CloudTrail delivers events within minutes, so a change made in the last minutes before ${until} may not be seen yet)`;
-}
-function isoMinutes(date) {
-    return date.toISOString().slice(0, 16).replace('T', ' ');
+    const until = (0,src_text/* minuteUtc */.X3)(v.changesUntil);
+    return `the report was ${v.reportAgeMinutes} minutes old, so the IAM changes CloudTrail recorded since (from ${(0,src_text/* minuteUtc */.X3)(v.changesSince)}) were applied: ${(0,src_text/* plural */.LS)(v.readLive, 'user')} named in them read live (${v.createdSince} created since), ${v.deletedSince} deleted since dropped; changes up to ${until} (CloudTrail delivers events within minutes, so a change made in the last minutes before ${until} may not be seen yet)`;
 }
 /** The fix that fits, and its command when one command does it. */
 function fixText(finding) {
@@ -76339,13 +76491,22 @@ function fixText(finding) {
 function severityText(finding) {
     return finding.graceUntil === null
         ? finding.severity
-        : `${finding.severity}, grace period until ${finding.graceUntil}`;
+        : `${finding.severity}, grace period until ${(0,src_text/* minuteUtc */.X3)(finding.graceUntil)}`;
 }
-/** The last console sign-in as a reader wants it: a time, `never`, `no password` or `unknown`. */
-function passwordLastUsedText(principal) {
+/**
+ * The last console sign-in as a reader wants it: a day and its age, `never`, `no password`
+ * or `unknown`.
+ */
+function passwordLastUsedText(principal, now) {
     if (principal.consolePassword === false)
         return 'no password';
-    return principal.passwordLastUsed ?? 'unknown';
+    return principal.passwordLastUsed === null
+        ? 'unknown'
+        : (0,src_text/* dayAndAge */.Ln)(principal.passwordLastUsed, now);
+}
+/** When the principal was created: a day and its age, or `unknown`. */
+function createdText(principal, now) {
+    return principal.createdAt === null ? 'unknown' : (0,src_text/* dayAndAge */.Ln)(principal.createdAt, now);
 }
 /** The job summary as Markdown, bounded in size whatever the number of findings. */
 function renderSummary(input) {
@@ -76365,6 +76526,9 @@ function renderSummary(input) {
     ];
     if (snapshot.verification) {
         head.push(`- **Freshness:** ${escapeProse(describeVerification(snapshot.verification))}`);
+    }
+    if (input.alertsUrl) {
+        head.push(`- **Alerts:** [this tool's code-scanning alerts](${input.alertsUrl}), once the SARIF is uploaded`);
     }
     for (const note of snapshot.notes)
         head.push(`- ${escapeProse(note)}`);
@@ -76394,7 +76558,7 @@ function renderSummary(input) {
         let shown = 0;
         for (const finding of open) {
             const p = finding.principal;
-            const row = `| ${escapeCell(p.name)} | ${escapeCell(p.arn)} | ${escapeCell(severityText(finding))} | ${escapeCell(passwordLastUsedText(p))} | ${escapeCell(p.createdAt ?? 'unknown')} | ${escapeCell(fixText(finding))} |`;
+            const row = `| ${escapeCell(p.name)} | ${escapeCell(p.arn)} | ${escapeCell(severityText(finding))} | ${escapeCell(passwordLastUsedText(p, finishedAt))} | ${escapeCell(createdText(p, finishedAt))} | ${escapeCell(fixText(finding))} |`;
             if (shown >= SUMMARY_MAX_ROWS || bytes + Buffer.byteLength(row) + 200 > SUMMARY_BUDGET_BYTES)
                 break;
             table.push(row);
@@ -76405,8 +76569,38 @@ function renderSummary(input) {
             table.push('', `… and ${open.length - shown} more findings in the SARIF file ${escapeCell(input.sarifFile)}.`);
         }
     }
+    const fixes = input.rules.flatMap((rule) => fixSection(rule, open.filter((f) => f.ruleId === rule.id), snapshot.partition));
     const accepted = input.suppressions ? acceptedSection(findings, input.suppressions) : [];
-    return [...head, ...counts, ...unassessed, ...table, ...accepted].join('\n') + '\n';
+    return [...head, ...counts, ...unassessed, ...table, ...fixes, ...accepted].join('\n') + '\n';
+}
+/**
+ * A rule's fix as a collapsed block: the commands for its users, filled in for their names,
+ * account and partition, ready to review and paste.
+ */
+function fixSection(rule, findings, partition) {
+    if (findings.length === 0)
+        return [];
+    const shown = findings.slice(0, FIX_SCRIPT_MAX_USERS);
+    const scripts = shown.map((f) => fixScript(f, partition));
+    const lines = scripts.flatMap((script) => script ?? []);
+    const unnamed = scripts.filter((script) => script === null).length;
+    if (unnamed > 0) {
+        lines.push(`# ${plural(unnamed, 'user')} whose name IAM would not accept: see the SARIF file`);
+    }
+    if (findings.length > shown.length) {
+        lines.push(`# … and ${findings.length - shown.length} more: see the SARIF file`);
+    }
+    return [
+        '',
+        '<details>',
+        `<summary>How to fix ${rule.id} ${rule.name}: commands for ${plural(findings.length, 'finding')}</summary>`,
+        '',
+        '```sh',
+        ...lines,
+        '```',
+        '',
+        '</details>',
+    ];
 }
 /** Accepted findings, and the suppressions that expired or accepted nothing, at most 100 each. */
 function acceptedSection(findings, suppressions) {
@@ -76456,8 +76650,37 @@ function renderErrorSummary(reason, advice, removedSarif) {
 
 
 
-/** The CLI's report: a plain-text table of findings and the verdict. */
-function renderTerminal(outcome) {
+/**
+ * Whether to colour a stream: never when NO_COLOR is set (no-color.org), always when
+ * FORCE_COLOR is (other than 0), otherwise on a terminal that is not `dumb`.
+ */
+function usesColor(stream, env) {
+    if (env.NO_COLOR !== undefined && env.NO_COLOR !== '')
+        return false;
+    if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '')
+        return env.FORCE_COLOR !== '0';
+    return stream.isTTY === true && env.TERM !== 'dumb';
+}
+/** SGR codes of the colours used: what fails in red, what needs a look in yellow. */
+const STYLE_OF_LINE = [
+    [/^critical\b/, '1;31'],
+    [/^high\b/, '31'],
+    [/^medium\b/, '33'],
+    [/^low\b/, '36'],
+    [/^SEVERITY\b/, '1'],
+    [/^FAIL:/, '1;31'],
+    [/^INCOMPLETE:/, '1;33'],
+    [/^PASS:/, '1;32'],
+    [/^(NOT ASSESSED|EXPIRED SUPPRESSION) /, '33'],
+];
+/** A line in the colour its start calls for; lines are already free of control characters. */
+function paint(line) {
+    const style = STYLE_OF_LINE.find(([start]) => start.test(line))?.[1];
+    return style === undefined ? line : `\u001b[${style}m${line}\u001b[0m`;
+}
+/** The CLI's report: a plain-text table of findings and the verdict, in colour if asked. */
+function renderTerminal(outcome, color) {
+    const now = outcome.finishedAt;
     const { snapshot, findings, verdict } = outcome;
     const lines = [
         `Account: ${snapshot.accountId ?? 'unknown'} (${snapshot.partition}), ${snapshot.principals.length} principal(s)`,
@@ -76476,8 +76699,8 @@ function renderTerminal(outcome) {
             severityText(f),
             f.ruleId,
             f.principal.name,
-            passwordLastUsedText(f.principal),
-            f.principal.createdAt ?? 'unknown',
+            passwordLastUsedText(f.principal, now),
+            createdText(f.principal, now),
             f.principal.arn,
         ]);
         lines.push(...table(['SEVERITY', 'RULE', 'USER', 'PASSWORD LAST USED', 'CREATED', 'ARN'], rows), '');
@@ -76497,8 +76720,10 @@ function renderTerminal(outcome) {
     if (snapshot.notAssessed.length > 0)
         lines.push('');
     lines.push(`${verdict.result.toUpperCase()}: ${verdict.why}`, `SARIF: ${outcome.sarifFile}`);
-    // Nothing from a name or path may drive the terminal: control characters print escaped.
-    return `${lines.map(src_text/* visible */.RK).join('\n')}\n`;
+    // Nothing from a name or path may drive the terminal: control characters print escaped,
+    // and only then is colour added.
+    const shown = lines.map(src_text/* visible */.RK);
+    return `${(color ? shown.map(paint) : shown).join('\n')}\n`;
 }
 function table(header, rows) {
     const all = [header, ...rows].map((row) => row.map(src_text/* visible */.RK));
@@ -76540,8 +76765,10 @@ function renderJson(outcome) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   Ln: () => (/* binding */ dayAndAge),
 /* harmony export */   Mm: () => (/* binding */ bounded),
 /* harmony export */   RK: () => (/* binding */ visible),
+/* harmony export */   X3: () => (/* binding */ minuteUtc),
 /* harmony export */   gW: () => (/* binding */ CONTROL_CHARACTER)
 /* harmony export */ });
 /** `1 finding`, `2 findings`: a count with its noun. */
@@ -76563,6 +76790,35 @@ function visible(text) {
 function bounded(text, max) {
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+const DAY_MS = 86_400_000;
+/**
+ * A time as a reader wants it in a table: its UTC day and how long ago that was,
+ * `2026-11-20 (10 days ago)`. Text that is not a time (`never`, `unknown`) is kept.
+ */
+function dayAndAge(time, now) {
+    const at = Date.parse(time);
+    if (Number.isNaN(at))
+        return time;
+    const day = new Date(at).toISOString().slice(0, 10);
+    const days = Math.floor(now.getTime() / DAY_MS) - Math.floor(at / DAY_MS);
+    const age = days === 0
+        ? 'today'
+        : days === 1
+            ? 'yesterday'
+            : days > 0
+                ? `${days.toLocaleString('en-US')} days ago`
+                : days === -1
+                    ? 'tomorrow'
+                    : `in ${(-days).toLocaleString('en-US')} days`;
+    return `${day} (${age})`;
+}
+/** A time to the minute in UTC, `2026-11-21 08:00 UTC`, for ends that fall within a day. */
+function minuteUtc(time) {
+    const at = Date.parse(time);
+    return Number.isNaN(at)
+        ? time
+        : `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
 
 
 /***/ }),
@@ -76576,13 +76832,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   py: () => (/* binding */ HOMEPAGE),
   ED: () => (/* binding */ ISSUES_URI),
   vh: () => (/* binding */ RULES_URI),
+  lH: () => (/* binding */ TOOL_NAME),
   xv: () => (/* binding */ VERSION)
 });
 
 ;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = /*#__PURE__*/JSON.parse('{"rE":"0.1.0","TB":"https://github.com/iam-mfa-audit/iam-mfa-audit","SN":{"O":"https://github.com/iam-mfa-audit/iam-mfa-audit/issues"}}');
+const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"iam-mfa-audit","rE":"0.1.0","TB":"https://github.com/iam-mfa-audit/iam-mfa-audit","SN":{"O":"https://github.com/iam-mfa-audit/iam-mfa-audit/issues"}}');
 ;// CONCATENATED MODULE: ./src/version.ts
 
+/** The tool's name, as SARIF and code scanning know it. */
+const TOOL_NAME = package_namespaceObject.UU;
 /** The release version; package.json holds it, and the bundle carries it from there. */
 const VERSION = package_namespaceObject.rE;
 /** The project's home page, and its table of rules, for the SARIF tool and rule links. */

@@ -6,7 +6,8 @@ import { ConfigurationError, failureOf } from './errors.js';
 import { removeStaleSarif } from './io/sarif-file.js';
 import { run } from './main.js';
 import { INPUTS, parseOptions, sarifFileOf, type ReadInput } from './options.js';
-import { renderJson, renderTerminal } from './surface/terminal.js';
+import { progressBar, progressLog } from './surface/progress.js';
+import { renderJson, renderTerminal, usesColor } from './surface/terminal.js';
 import { VERSION } from './version.js';
 
 /** Exit codes: the verdict decides 0 (pass, or incomplete when allowed) or 1; anything that stops the audit is 2. */
@@ -92,17 +93,24 @@ async function main(argv: readonly string[]): Promise<number> {
     };
     const options = parseOptions(read, (name) => `--${name}`);
     const inActions = process.env.GITHUB_ACTIONS === 'true';
+    // On a terminal a bar shows progress, and a log line first takes its place; elsewhere
+    // (a CI log, a file) progress is a line every few seconds.
+    const bar = process.stderr.isTTY ? progressBar(process.stderr) : null;
+    const log = (message: string): void => {
+      bar?.clear();
+      process.stderr.write(`${message}\n`);
+    };
+    const color = usesColor(process.stdout, process.env);
     const outcome = await run(options, {
-      ...systemIO((message) => {
-        process.stderr.write(`${message}\n`);
-      }),
+      ...systemIO(log),
+      progress: bar ?? progressLog(log),
       getIdToken: (audience) => core.getIDToken(audience),
       // Masking only means something to a runner; in a terminal it would print the secret.
       setSecret: (value) => {
         if (inActions) core.setSecret(value);
       },
       publish: (o) => {
-        process.stdout.write(options.format === 'json' ? renderJson(o) : renderTerminal(o));
+        process.stdout.write(options.format === 'json' ? renderJson(o) : renderTerminal(o, color));
         return Promise.resolve();
       },
     });

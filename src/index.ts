@@ -5,6 +5,7 @@ import { systemIO } from './io/system.js';
 import { run } from './main.js';
 import { ACTION_INPUTS, parseOptions, sarifFileOf, type ReadInput } from './options.js';
 import { publishErrorToGitHub, publishToGitHub } from './surface/github.js';
+import { progressLog } from './surface/progress.js';
 
 const readInput: ReadInput = (name) =>
   ACTION_INPUTS.some((input) => input.name === name) ? core.getInput(name) : undefined;
@@ -23,10 +24,12 @@ async function main(): Promise<void> {
 /** The audit; returns the verdict's reason when it fails the step. */
 async function audit(): Promise<string | null> {
   const options = parseOptions(readInput, (name) => `input ${name}`);
+  const log = (message: string): void => {
+    core.info(message);
+  };
   const outcome = await run(options, {
-    ...systemIO((message) => {
-      core.info(message);
-    }),
+    ...systemIO(log),
+    progress: progressLog(log),
     getIdToken: (audience) => core.getIDToken(audience),
     setSecret: (value) => {
       core.setSecret(value);

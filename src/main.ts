@@ -8,7 +8,7 @@ import { sarifTarget, writeSarif } from './io/sarif-file.js';
 import { uploadSarif, uploadTarget } from './github/upload.js';
 import { findUserDefinitions, IAC_LIMITS } from './io/iac.js';
 import { readSuppressions } from './io/suppressions-file.js';
-import type { AccountSnapshot, Finding, Verdict } from './model.js';
+import type { AccountSnapshot, Finding, Progress, Verdict } from './model.js';
 import type { Options } from './options.js';
 import { applySuppressions, type Suppressed } from './policy/suppressions.js';
 import { decide } from './policy/threshold.js';
@@ -16,7 +16,7 @@ import { renderSarif, type AlertAnchor, type Definitions } from './render/sarif.
 import { activeRules, rootIsAudited, type Rule } from './rules/catalog.js';
 import { evaluate } from './rules/evaluate.js';
 import type { WorkflowContext } from './io/workflow.js';
-import { HOMEPAGE, RULES_URI, VERSION } from './version.js';
+import { HOMEPAGE, RULES_URI, TOOL_NAME, VERSION } from './version.js';
 
 /** Everything a run produced, handed to the surface (action or CLI) to show. */
 export interface Outcome {
@@ -32,6 +32,8 @@ export interface Outcome {
   /** Where the repository defines users: their alerts point there instead. */
   readonly definitions: Definitions;
   readonly finishedAt: Date;
+  /** In a workflow, the repository's code-scanning alerts of this tool. */
+  readonly alertsUrl: string | null;
   /** The step outputs, by name. */
   readonly outputs: Readonly<Record<string, string>>;
 }
@@ -42,6 +44,8 @@ export interface RunIO extends OidcDeps {
   readonly sleep: (ms: number) => Promise<void>;
   /** Progress lines for the log. */
   readonly log: (message: string) => void;
+  /** How far long work has got (the action logs it, the CLI draws a bar on a terminal). */
+  readonly progress: Progress;
   /** The folder repository-relative paths are relative to (the runner's workspace). */
   readonly workspace: string;
   /** The workflow step running the audit and the commit, as the entry read them. */
@@ -87,7 +91,7 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
     anchor,
     provenance: io.workflow.provenance,
     category: options.sarifCategory,
-    tool: { version: VERSION, informationUri: HOMEPAGE, rulesUri: RULES_URI },
+    tool: { name: TOOL_NAME, version: VERSION, informationUri: HOMEPAGE, rulesUri: RULES_URI },
     startedAt,
     finishedAt,
   });
@@ -109,6 +113,7 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
     anchor,
     definitions: iac.definitions,
     finishedAt,
+    alertsUrl: io.workflow.alertsUrl,
     outputs: {
       findings: String(findings.length),
       'failing-findings': String(verdict.counted),
@@ -136,7 +141,7 @@ async function collect(
   }
   const { iam, cloudtrail, caller } = await connect(options, io);
   return collectLive(
-    { iam, cloudtrail, caller, now: io.now, sleep: io.sleep, log: io.log },
+    { iam, cloudtrail, caller, now: io.now, sleep: io.sleep, log: io.log, progress: io.progress },
     {
       reportTimeoutSeconds: options.reportTimeoutSeconds,
       auditsRoot,

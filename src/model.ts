@@ -145,3 +145,27 @@ export interface Verdict {
 export function atLeast(severity: Severity, threshold: Severity): boolean {
   return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
 }
+
+/**
+ * Long work tells how far it has got, so a slow account never looks hung: the action logs a
+ * line every few seconds, the CLI draws a bar on a terminal.
+ */
+export interface Progress {
+  /**
+   * Starts a piece of work: `total` steps (`1,200 of 5,000 users read`), or a wait with no
+   * known end when null (`waiting for the credential report: 20 s`).
+   */
+  begin(what: string, total: number | null): ProgressTask;
+}
+
+export interface ProgressTask {
+  /** One more step done. */
+  advance(): void;
+  /** The work is over, done or not. */
+  end(): void;
+}
+
+/** Progress nobody is shown. */
+export const SILENT_PROGRESS: Progress = {
+  begin: () => ({ advance: () => undefined, end: () => undefined }),
+};

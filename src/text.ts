@@ -24,3 +24,35 @@ export function visible(text: string): string {
 export function bounded(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A time as a reader wants it in a table: its UTC day and how long ago that was,
+ * `2026-11-20 (10 days ago)`. Text that is not a time (`never`, `unknown`) is kept.
+ */
+export function dayAndAge(time: string, now: Date): string {
+  const at = Date.parse(time);
+  if (Number.isNaN(at)) return time;
+  const day = new Date(at).toISOString().slice(0, 10);
+  const days = Math.floor(now.getTime() / DAY_MS) - Math.floor(at / DAY_MS);
+  const age =
+    days === 0
+      ? 'today'
+      : days === 1
+        ? 'yesterday'
+        : days > 0
+          ? `${days.toLocaleString('en-US')} days ago`
+          : days === -1
+            ? 'tomorrow'
+            : `in ${(-days).toLocaleString('en-US')} days`;
+  return `${day} (${age})`;
+}
+
+/** A time to the minute in UTC, `2026-11-21 08:00 UTC`, for ends that fall within a day. */
+export function minuteUtc(time: string): string {
+  const at = Date.parse(time);
+  return Number.isNaN(at)
+    ? time
+    : `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

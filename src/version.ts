@@ -1,5 +1,8 @@
 import project from '../package.json' with { type: 'json' };
 
+/** The tool's name, as SARIF and code scanning know it. */
+export const TOOL_NAME: string = project.name;
+
 /** The release version; package.json holds it, and the bundle carries it from there. */
 export const VERSION: string = project.version;
 

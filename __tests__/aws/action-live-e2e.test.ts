@@ -16,7 +16,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iamClient } from '../support/aws-env.js';
 import { startMoto, type MotoServer } from '../support/moto.js';
-import { awsErrorXml, startFaultProxy } from '../support/fault-proxy.js';
+import { awsErrorXml, generateReportXml, startFaultProxy } from '../support/fault-proxy.js';
 import { startOidcServer, type OidcServer } from '../support/oidc-server.js';
 import { seedAccount } from '../support/seed.js';
 import { repoRoot } from '../fixtures.js';
@@ -54,7 +54,7 @@ const USERS = SMALL_ACCOUNT;
 const FINDING_ARNS = [ROOT_ARN, userArn('dana'), userArn('erin', '/engineering/')];
 
 const NO_OIDC_TOKEN =
-  '::error::role-to-assume is set but GitHub offered no OIDC token: add `permissions: id-token: write` to the workflow or job.';
+  '::error::role-to-assume is set but GitHub offered no OIDC token: add `permissions: id-token: write` to the workflow or job (a pull request from a fork never gets one).';
 
 let moto: MotoServer;
 let oidc: OidcServer;
@@ -285,6 +285,39 @@ describe('dist/index.js on Node 24 with role-to-assume and an OIDC token', () =>
   });
 });
 
+describe('dist/index.js on long work', () => {
+  it('logs how far it has got at least every 10 s while it waits for the report, and the users it read', async () => {
+    // The report takes 11 s to be ready; moto's report is then dated 2015, too old for
+    // CloudTrail's event history, so the users are read one by one too.
+    let readyAt = 0;
+    const proxy = await startFaultProxy(moto.endpoint, {
+      respond: (action) => {
+        if (action !== 'GenerateCredentialReport') return undefined;
+        if (readyAt === 0) readyAt = Date.now() + 11_000;
+        const state = Date.now() < readyAt ? 'INPROGRESS' : 'COMPLETE';
+        return { status: 200, body: generateReportXml(state) };
+      },
+    });
+    try {
+      const step = await runStep('progress', {
+        ...oidc.env(),
+        AWS_ENDPOINT_URL: proxy.endpoint,
+      });
+      expect(step.stderr).toBe('');
+      const progress = lines(step.stdout).filter((line) =>
+        /^(waiting for the credential report: \d+ s|[\d,]+ of [\d,]+ users read)$/.test(line),
+      );
+      expect(progress).toEqual([
+        expect.stringMatching(/^waiting for the credential report: 1\d s$/),
+        `${USERS.length} of ${USERS.length} users read`,
+      ]);
+      expect(step.outputs.findings).toBe(String(FINDING_ARNS.length));
+    } finally {
+      await proxy.stop();
+    }
+  });
+});
+
 describe('dist/index.js without id-token: write', () => {
   it('fails with one line, writes no SARIF, and reports the error in the outputs and summary', async () => {
     const step = await runStep('without-oidc', {});
@@ -379,7 +412,35 @@ describe('dist/cli.js against moto', () => {
       expect.stringMatching(
         /^No usable credential report \(the report AWS returned is \d+ minutes old, older than the 90 days of CloudTrail's event history, so the changes since cannot be read\): reading users one by one…$/,
       ),
+      `${USERS.length} of ${USERS.length} users read`,
     ]);
+  });
+
+  it('draws a progress bar on a terminal, and clears it before the table', async () => {
+    const cliDir = await mkdtemp(join(dir, 'cli-'));
+    const script =
+      'import os, pty, sys; sys.exit(os.waitstatus_to_exitcode(pty.spawn(sys.argv[1:])))';
+    const exit = await runChild(
+      'python3',
+      ['-c', script, node24, cliBundle, '--sarif-file', join(cliDir, 'audit.sarif')],
+      {
+        cwd: cliDir,
+        env: {
+          ...baseEnv(cliDir),
+          TERM: 'xterm',
+          NO_COLOR: '1',
+          AWS_ENDPOINT_URL: moto.endpoint,
+          AWS_ACCESS_KEY_ID: 'testing',
+          AWS_SECRET_ACCESS_KEY: 'testing',
+        },
+      },
+    );
+    expect(exit.status).toBe(1);
+    const screen = exit.stdout;
+    expect(screen).toContain(`\r\u001b[2K[${'-'.repeat(24)}] 0 of ${USERS.length} users read`);
+    const cleared = screen.lastIndexOf('\r\u001b[2K');
+    expect(cleared).toBeLessThan(screen.indexOf('SEVERITY'));
+    expect(screen).toContain('FAIL: 3 findings at high or above, 0 tolerated (max-findings).');
   });
 
   it.each([

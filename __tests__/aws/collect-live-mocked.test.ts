@@ -18,6 +18,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { collectLive, type LiveSettings } from '../../src/aws/collect-live.js';
 import { identify } from '../../src/aws/connect.js';
 import { decide } from '../../src/policy/threshold.js';
+import { SILENT_PROGRESS } from '../../src/model.js';
 import { activeRules } from '../../src/rules/catalog.js';
 import { evaluate } from '../../src/rules/evaluate.js';
 import { ACCOUNT, aRootRow, aRow, reportCsv } from '../fixtures.js';
@@ -76,6 +77,7 @@ function collect(overrides: Partial<LiveSettings> = {}) {
         return Promise.resolve();
       },
       log: () => undefined,
+      progress: SILENT_PROGRESS,
     },
     { ...settings, ...overrides },
   );

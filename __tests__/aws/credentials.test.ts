@@ -61,7 +61,7 @@ afterEach(async () => {
 describe('assumeRoleWithOidc', () => {
   it('says to add id-token: write when the runner offers no token', async () => {
     await expect(assumeRoleWithOidc(ROLE, roleOptions, sts, deps({}))).rejects.toThrow(
-      'role-to-assume is set but GitHub offered no OIDC token: add `permissions: id-token: write` to the workflow or job.',
+      'role-to-assume is set but GitHub offered no OIDC token: add `permissions: id-token: write` to the workflow or job (a pull request from a fork never gets one).',
     );
     expect(stsMock.calls()).toHaveLength(0);
   });

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { vi } from 'vitest';
 import { run, type Outcome, type RunIO } from '../../src/main.js';
-import type { Finding } from '../../src/model.js';
+import { SILENT_PROGRESS, type Finding } from '../../src/model.js';
 import { parseOptions } from '../../src/options.js';
 import { awsEnv, MOTO_DEFAULT_ACCOUNT } from '../support/aws-env.js';
 import type { Log } from 'sarif';
@@ -82,10 +82,11 @@ function captureIO(env: Readonly<Record<string, string | undefined>> = {}): {
     log: (message) => {
       captured.logs.push(message);
     },
+    progress: SILENT_PROGRESS,
     getIdToken: () => Promise.reject(new Error('this test offers no OIDC token')),
     setSecret: () => undefined,
     workspace: process.cwd(),
-    workflow: { workflow: null, provenance: null },
+    workflow: { workflow: null, provenance: null, alertsUrl: null },
     publish: (outcome) => {
       captured.published.push(outcome);
       return Promise.resolve();

@@ -5,6 +5,7 @@ import type {
   AccountSnapshot,
   NotAssessed,
   Principal,
+  Progress,
   SnapshotSource,
   Verification,
 } from '../model.js';
@@ -30,6 +31,8 @@ export interface LiveDeps {
   readonly now: () => Date;
   readonly sleep: (ms: number) => Promise<void>;
   readonly log: (message: string) => void;
+  /** How far the long reads have got: user by user, and the wait for the report. */
+  readonly progress: Progress;
 }
 
 export interface LiveSettings {
@@ -75,10 +78,10 @@ export async function collectLive(
   } else {
     deps.log(`No usable credential report (${fromReport.reason}): reading users one by one…`);
     source = { kind: 'live-enumeration', reason: fromReport.reason };
-    users = await enumerateUsers(deps.iam, rootArn);
+    users = await enumerateUsers(deps, rootArn);
   }
 
-  if (settings.readsMfaKinds) users = await withMfaKinds(deps.iam, users);
+  if (settings.readsMfaKinds) users = await withMfaKinds(deps, users);
   const notes: string[] = [];
   const principals = [...users.principals];
   const notAssessed = [...users.notAssessed];
@@ -108,11 +111,13 @@ export async function collectLive(
 }
 
 /** Reads the device kinds of every console user with MFA whose kinds are not known yet. */
-async function withMfaKinds(iam: IAMClient, users: Users): Promise<Users> {
+async function withMfaKinds(deps: LiveDeps, users: Users): Promise<Users> {
   const unknown = users.principals.filter(
     (p) => p.consolePassword === true && p.mfaActive && p.mfaDevices === null,
   );
-  const kinds = await readMfaKinds(iam, unknown);
+  const kinds = await counted(deps.progress, 'users’ MFA devices read', unknown.length, (onRead) =>
+    readMfaKinds(deps.iam, unknown, onRead),
+  );
   const notAssessed = [...users.notAssessed];
   const principals = users.principals.map((p) => {
     const read = kinds.get(p.arn);
@@ -165,9 +170,28 @@ function principalFrom(
   };
 }
 
+/** Work of `total` steps, its progress shown while it runs. */
+async function counted<T>(
+  progress: Progress,
+  what: string,
+  total: number,
+  work: (onStep: () => void) => Promise<T>,
+): Promise<T> {
+  const task = progress.begin(what, total);
+  try {
+    return await work(() => {
+      task.advance();
+    });
+  } finally {
+    task.end();
+  }
+}
+
 /** Reads users' live state; those that cannot be read are not assessed. */
-async function assess(iam: IAMClient, refs: readonly UserRef[]): Promise<Users> {
-  const states = await readUserStates(iam, refs);
+async function assess(deps: LiveDeps, refs: readonly UserRef[]): Promise<Users> {
+  const states = await counted(deps.progress, 'users read', refs.length, (onRead) =>
+    readUserStates(deps.iam, refs, onRead),
+  );
   const principals: Principal[] = [];
   const notAssessed: NotAssessed[] = [];
   refs.forEach((ref, i) => {
@@ -179,17 +203,17 @@ async function assess(iam: IAMClient, refs: readonly UserRef[]): Promise<Users> 
 }
 
 /** The fallback when there is no report: ListUsers, then each user's password and MFA. */
-async function enumerateUsers(iam: IAMClient, rootArn: string): Promise<Users> {
+async function enumerateUsers(deps: LiveDeps, rootArn: string): Promise<Users> {
   let refs: UserRef[];
   try {
-    refs = await listAllUsers(iam);
+    refs = await listAllUsers(deps.iam);
   } catch (error) {
     return {
       principals: [],
       notAssessed: [accountNotAssessed(rootArn, error, 'no user could be listed')],
     };
   }
-  return assess(iam, refs);
+  return assess(deps, refs);
 }
 
 /** The whole account's users, when iam:ListUsers could not be read. */
@@ -249,7 +273,7 @@ async function usersAsOfNow(
       reason: `the report AWS returned is ${ageMinutes} minutes old and could not be brought up to date (${changes.reason}); granting cloudtrail:LookupEvents spares reading every user`,
     };
   }
-  const updated = await applyChanges(deps.iam, deps.caller, reportUsers, changes.changes);
+  const updated = await applyChanges(deps, reportUsers, changes.changes);
   return {
     ok: true,
     report,
@@ -272,8 +296,7 @@ async function usersAsOfNow(
  * and is not assessed.
  */
 async function applyChanges(
-  iam: IAMClient,
-  caller: Caller,
+  deps: LiveDeps,
   reportUsers: readonly Principal[],
   changes: readonly UserChange[],
 ): Promise<{ users: Users; readLive: number; createdSince: number; deletedSince: number }> {
@@ -300,13 +323,15 @@ async function applyChanges(
       arn:
         created?.arn ??
         inReport?.arn ??
-        `arn:${caller.partition}:iam::${caller.accountId}:user/${name}`,
+        `arn:${deps.caller.partition}:iam::${deps.caller.accountId}:user/${name}`,
       createdAt: created ? created.time.toISOString() : (inReport?.createdAt ?? null),
       passwordLastUsed: created ? null : (inReport?.passwordLastUsed ?? null),
     });
   }
 
-  const states = await readUserStates(iam, toRead);
+  const states = await counted(deps.progress, 'users read', toRead.length, (onRead) =>
+    readUserStates(deps.iam, toRead, onRead),
+  );
   const notAssessed: NotAssessed[] = [];
   toRead.forEach((ref, i) => {
     const state = states[i];

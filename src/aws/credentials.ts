@@ -65,7 +65,7 @@ export async function assumeRoleWithOidc(
 ): Promise<TemporaryCredentials> {
   if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
     throw new AwsAccessError(
-      'role-to-assume is set but GitHub offered no OIDC token: add `permissions: id-token: write` to the workflow or job.',
+      'role-to-assume is set but GitHub offered no OIDC token: add `permissions: id-token: write` to the workflow or job (a pull request from a fork never gets one).',
     );
   }
   let token: string;

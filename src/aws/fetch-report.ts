@@ -3,6 +3,7 @@ import {
   GetCredentialReportCommand,
   type IAMClient,
 } from '@aws-sdk/client-iam';
+import type { Progress } from '../model.js';
 import { describeFailure, errorCode, rethrowUnlessAws } from './aws-errors.js';
 
 export interface FetchedReport {
@@ -19,6 +20,7 @@ export type ReportAttempt =
 export interface PollDeps {
   readonly now: () => Date;
   readonly sleep: (ms: number) => Promise<void>;
+  readonly progress: Progress;
 }
 
 /** Answers that mean "not ready yet, ask again". */
@@ -40,6 +42,15 @@ export async function fetchCredentialReport(
   timeoutMs: number,
   deps: PollDeps,
 ): Promise<ReportAttempt> {
+  const wait = deps.progress.begin('waiting for the credential report', null);
+  try {
+    return await poll(iam, timeoutMs, deps);
+  } finally {
+    wait.end();
+  }
+}
+
+async function poll(iam: IAMClient, timeoutMs: number, deps: PollDeps): Promise<ReportAttempt> {
   const deadline = deps.now().getTime() + timeoutMs;
   let generatedByThisRun = false;
   // A new report is usually ready within a second: look again soon, then less often.

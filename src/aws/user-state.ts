@@ -92,10 +92,25 @@ async function unlessAbsent<T>(answer: Promise<T>): Promise<T | null> {
   }
 }
 
-/** readUserState for many users, CONCURRENCY at a time, results in input order. */
-export function readUserStates(iam: IAMClient, users: readonly UserRef[]): Promise<UserState[]> {
+/**
+ * readUserState for many users, CONCURRENCY at a time, results in input order; `onRead` is
+ * told of each user read.
+ */
+export function readUserStates(
+  iam: IAMClient,
+  users: readonly UserRef[],
+  onRead: () => void,
+): Promise<UserState[]> {
   const limit = pLimit(CONCURRENCY);
-  return Promise.all(users.map((user) => limit(() => readUserState(iam, user))));
+  return Promise.all(
+    users.map((user) =>
+      limit(async () => {
+        const state = await readUserState(iam, user);
+        onRead();
+        return state;
+      }),
+    ),
+  );
 }
 
 /** Every IAM user, page by page. Throws the SDK's error when a page cannot be read. */
@@ -127,6 +142,7 @@ export type MfaKindsRead =
 export async function readMfaKinds(
   iam: IAMClient,
   principals: readonly { readonly name: string; readonly arn: string }[],
+  onRead: () => void,
 ): Promise<Map<string, MfaKindsRead>> {
   const limit = pLimit(CONCURRENCY);
   const action = 'iam:ListMFADevices';
@@ -145,7 +161,11 @@ export async function readMfaKinds(
   };
   const entries = await Promise.all(
     principals.map((p) =>
-      limit(async (): Promise<[string, MfaKindsRead]> => [p.arn, await read(p)]),
+      limit(async (): Promise<[string, MfaKindsRead]> => {
+        const kinds = await read(p);
+        onRead();
+        return [p.arn, kinds];
+      }),
     ),
   );
   return new Map(entries);

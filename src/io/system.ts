@@ -5,11 +5,11 @@ import { readWorkflowContext } from './workflow.js';
 /**
  * The parts of RunIO that are the same for every entry: environment, clock, timer, the
  * folder paths are relative to, and the workflow step running the audit. Each entry adds
- * where its log goes, how it signs in and how it shows the outcome.
+ * where its log goes, how it shows progress, how it signs in and how it shows the outcome.
  */
 export function systemIO(
   log: (message: string) => void,
-): Omit<RunIO, 'getIdToken' | 'setSecret' | 'publish'> {
+): Omit<RunIO, 'getIdToken' | 'setSecret' | 'publish' | 'progress'> {
   const env = process.env;
   // The runner starts steps in the workspace; outside a runner, where the user stands.
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLMap } from 'yaml';
 import type { Provenance } from '../render/sarif.js';
+import { TOOL_NAME } from '../version.js';
 
 /** What the runner says about the workflow run; all unset outside GitHub Actions. */
 interface WorkflowRun {
@@ -21,6 +22,8 @@ interface WorkflowRun {
 export interface WorkflowContext {
   readonly workflow: { readonly path: string; readonly line: number } | null;
   readonly provenance: Provenance | null;
+  /** The repository's code-scanning alerts of this tool (GITHUB_SERVER_URL, GITHUB_REPOSITORY). */
+  readonly alertsUrl: string | null;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -104,9 +107,9 @@ export function readWorkflowContext(
   workspace: string,
   log: (message: string) => void,
 ): WorkflowContext {
-  const provenance = provenanceOf(env);
+  const context = { provenance: provenanceOf(env), alertsUrl: alertsUrlOf(env) };
   const run = workflowRun(env);
-  if (run === null) return { workflow: null, provenance };
+  if (run === null) return { workflow: null, ...context };
   let text: string;
   try {
     text = readFileSync(resolve(workspace, run.path), 'utf8');
@@ -115,7 +118,7 @@ export function readWorkflowContext(
     log(
       `Alerts point at line 1 of ${run.path}: the workflow file could not be read from the workspace (${code}); check out the repository before this step to anchor them on the step.`,
     );
-    return { workflow: { path: run.path, line: 1 }, provenance };
+    return { workflow: { path: run.path, line: 1 }, ...context };
   }
   const line = lineOfStep(text, run, workspace);
   if (line === null) {
@@ -123,5 +126,14 @@ export function readWorkflowContext(
       `Alerts point at line 1 of ${run.path}: no step of job ${run.job ?? '(any)'} in it runs this action (step ${run.step ?? 'unknown'}).`,
     );
   }
-  return { workflow: { path: run.path, line: line ?? 1 }, provenance };
+  return { workflow: { path: run.path, line: line ?? 1 }, ...context };
+}
+
+/** The repository's open code-scanning alerts of this tool, in a workflow; null elsewhere. */
+function alertsUrlOf(env: Env): string | null {
+  const server = env.GITHUB_SERVER_URL ?? '';
+  const repository = env.GITHUB_REPOSITORY ?? '';
+  if (!/^https?:\/\/[\w.:-]+$/.test(server) || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return null;
+  const query = encodeURIComponent(`is:open tool:${TOOL_NAME}`);
+  return `${server}/${repository}/security/code-scanning?query=${query}`;
 }

@@ -40,6 +40,7 @@ export interface Provenance {
 }
 
 export interface ToolInfo {
+  readonly name: string;
   readonly version: string;
   /** The project's home page. */
   readonly informationUri: string;
@@ -223,7 +224,7 @@ export function renderSarif(input: SarifInput): Sarif.Log {
   const run: Sarif.Run = {
     tool: {
       driver: {
-        name: 'iam-mfa-audit',
+        name: tool.name,
         semanticVersion: tool.version,
         informationUri: tool.informationUri,
         rules: rules.map((rule): Sarif.ReportingDescriptor => ({

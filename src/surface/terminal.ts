@@ -1,5 +1,6 @@
 import type { Outcome } from '../main.js';
 import {
+  createdText,
   describeSource,
   describeVerification,
   passwordLastUsedText,
@@ -8,8 +9,41 @@ import {
 import { rulesNotApplicable } from '../rules/catalog.js';
 import { visible } from '../text.js';
 
-/** The CLI's report: a plain-text table of findings and the verdict. */
-export function renderTerminal(outcome: Outcome): string {
+/**
+ * Whether to colour a stream: never when NO_COLOR is set (no-color.org), always when
+ * FORCE_COLOR is (other than 0), otherwise on a terminal that is not `dumb`.
+ */
+export function usesColor(
+  stream: { readonly isTTY?: boolean },
+  env: Readonly<Record<string, string | undefined>>,
+): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0';
+  return stream.isTTY === true && env.TERM !== 'dumb';
+}
+
+/** SGR codes of the colours used: what fails in red, what needs a look in yellow. */
+const STYLE_OF_LINE: readonly (readonly [RegExp, string])[] = [
+  [/^critical\b/, '1;31'],
+  [/^high\b/, '31'],
+  [/^medium\b/, '33'],
+  [/^low\b/, '36'],
+  [/^SEVERITY\b/, '1'],
+  [/^FAIL:/, '1;31'],
+  [/^INCOMPLETE:/, '1;33'],
+  [/^PASS:/, '1;32'],
+  [/^(NOT ASSESSED|EXPIRED SUPPRESSION) /, '33'],
+];
+
+/** A line in the colour its start calls for; lines are already free of control characters. */
+function paint(line: string): string {
+  const style = STYLE_OF_LINE.find(([start]) => start.test(line))?.[1];
+  return style === undefined ? line : `\u001b[${style}m${line}\u001b[0m`;
+}
+
+/** The CLI's report: a plain-text table of findings and the verdict, in colour if asked. */
+export function renderTerminal(outcome: Outcome, color: boolean): string {
+  const now = outcome.finishedAt;
   const { snapshot, findings, verdict } = outcome;
   const lines = [
     `Account: ${snapshot.accountId ?? 'unknown'} (${snapshot.partition}), ${snapshot.principals.length} principal(s)`,
@@ -29,8 +63,8 @@ export function renderTerminal(outcome: Outcome): string {
       severityText(f),
       f.ruleId,
       f.principal.name,
-      passwordLastUsedText(f.principal),
-      f.principal.createdAt ?? 'unknown',
+      passwordLastUsedText(f.principal, now),
+      createdText(f.principal, now),
       f.principal.arn,
     ]);
     lines.push(
@@ -52,8 +86,10 @@ export function renderTerminal(outcome: Outcome): string {
   if (snapshot.notAssessed.length > 0) lines.push('');
 
   lines.push(`${verdict.result.toUpperCase()}: ${verdict.why}`, `SARIF: ${outcome.sarifFile}`);
-  // Nothing from a name or path may drive the terminal: control characters print escaped.
-  return `${lines.map(visible).join('\n')}\n`;
+  // Nothing from a name or path may drive the terminal: control characters print escaped,
+  // and only then is colour added.
+  const shown = lines.map(visible);
+  return `${(color ? shown.map(paint) : shown).join('\n')}\n`;
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {

@@ -1,0 +1,39 @@
+import type { Finding } from '../model.js';
+
+/** IAM's user-name characters: such a name needs no quoting in a shell command. */
+const IAM_NAME = /^[\w+=,.@-]{1,64}$/;
+
+/**
+ * The commands that fix one finding, with its user, account and partition filled in, as
+ * shell lines under a comment naming the user. Null when the name is not one IAM allows,
+ * so nothing from a report can be pasted into a shell.
+ */
+export function fixScript(finding: Finding, partition: string): string[] | null {
+  const { principal, fix } = finding;
+  if (!IAM_NAME.test(principal.name)) return null;
+  const account = /^\d{12}$/.test(finding.accountId ?? '') ? finding.accountId : 'ACCOUNT_ID';
+  const arnPartition = /^aws(-[a-z]+)*$/.test(partition) ? partition : 'aws';
+  const user = principal.name;
+  const mfaArn = `arn:${arnPartition}:iam::${account}:mfa/${user}`;
+  const lines = [`# ${principal.kind === 'root' ? `root of ${account}` : user}: ${fix.text}`];
+
+  if (finding.ruleId === 'aws-iam-mfa-phishing-resistant') {
+    lines.push(
+      `aws iam list-mfa-devices --user-name ${user}`,
+      `aws iam deactivate-mfa-device --user-name ${user} --serial-number ${mfaArn}`,
+    );
+  } else if (principal.kind === 'root') {
+    lines.push(
+      '# or, in an AWS Organization, delete root credentials from the management account:',
+      `aws sts assume-root --target-principal ${account} --task-policy-arn arn=arn:${arnPartition}:iam::aws:policy/root-task/IAMDeleteRootUserCredentials`,
+    );
+  } else if (fix.command !== null) {
+    lines.push(fix.command);
+    if (fix.kind === 'enroll-mfa') {
+      lines.push(
+        `aws iam enable-mfa-device --user-name ${user} --serial-number ${mfaArn} --authentication-code1 CODE1 --authentication-code2 CODE2`,
+      );
+    }
+  }
+  return lines;
+}
