@@ -19,7 +19,7 @@ function findings(count: number, severity: Severity = 'high'): Finding[] {
 }
 
 function annotate(list: readonly Finding[], anchor: AlertAnchor = ANCHOR) {
-  return renderAnnotations(aSnapshot(), list, RULES_OF_EVERY_SEVERITY, anchor, true);
+  return renderAnnotations([], list, RULES_OF_EVERY_SEVERITY, anchor, true);
 }
 
 describe('renderAnnotations', () => {
@@ -102,7 +102,7 @@ describe('renderAnnotations', () => {
         },
       ],
     });
-    expect(renderAnnotations(snapshot, [], RULES, ANCHOR, true)).toEqual([
+    expect(renderAnnotations(snapshot.notAssessed, [], RULES, ANCHOR, true)).toEqual([
       {
         level: 'warning',
         title: 'Not assessed',

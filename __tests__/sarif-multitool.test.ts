@@ -148,7 +148,7 @@ describe('the SARIF Multitool (rule kinds Sarif, Gh, Ghas) finds no error and no
       ],
     });
     const log = renderSarif({
-      snapshot,
+      snapshots: [snapshot],
       definitions: new Map(),
       findings: evaluate(snapshot, RULES),
       rules: RULES,

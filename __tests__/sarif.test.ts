@@ -46,7 +46,7 @@ function sarifOf(
   findings: readonly Finding[] = evaluate(snapshot, rules),
 ): Log {
   return renderSarif({
-    snapshot,
+    snapshots: [snapshot],
     definitions: new Map(),
     findings,
     rules,

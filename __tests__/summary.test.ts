@@ -13,7 +13,7 @@ function summaryOf(
   findings: readonly Finding[] = evaluate(snapshot, RULES, { hours: 0, now: NOW }),
 ) {
   return renderSummary({
-    snapshot,
+    snapshots: [snapshot],
     findings,
     rules: activeRules(true),
     verdict: decide(findings, snapshot.notAssessed, {

@@ -20,7 +20,7 @@ import {
 } from '../__tests__/support/fault-proxy.js';
 import { startMoto } from '../__tests__/support/moto.js';
 import { SEED_PASSWORD, seedAccount, type SeedUser } from '../__tests__/support/seed.js';
-import { measure } from './measure.js';
+import { callsOf, measure } from './measure.js';
 
 const GENERATE = 'GenerateCredentialReport';
 
@@ -113,11 +113,7 @@ export async function benchLive(users: number, dir: string): Promise<void> {
         ['dist/cli.js', '--sarif-file', sarif, '--include-root', 'true'],
         env,
       );
-      const calls = Object.entries(proxy.calls())
-        .filter(([action]) => action !== '(none)')
-        .sort(([a], [b]) => a.localeCompare(b));
-      const total = calls.reduce((sum, [, n]) => sum + n, 0);
-      const byAction = calls.map(([action, n]) => `${action} ${n}`).join(', ');
+      const { total, byAction } = callsOf(proxy);
       const log = JSON.parse(readFileSync(sarif, 'utf8')) as { runs: { results: unknown[] }[] };
       const findings = log.runs[0]?.results.length ?? 0;
       console.log(

@@ -35,3 +35,17 @@ export async function measure(
 
 export const median = (xs: readonly number[]): number =>
   [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/** The AWS calls a proxy counted: their total, and `Action n` by action, sorted. */
+export function callsOf(proxy: { calls(): Record<string, number> }): {
+  total: number;
+  byAction: string;
+} {
+  const calls = Object.entries(proxy.calls())
+    .filter(([action]) => action !== '(none)')
+    .sort(([a], [b]) => a.localeCompare(b));
+  return {
+    total: calls.reduce((sum, [, n]) => sum + n, 0),
+    byAction: calls.map(([action, n]) => `${action} ${n}`).join(', '),
+  };
+}

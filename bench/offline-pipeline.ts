@@ -19,7 +19,7 @@ const outcome = await run(options, {
   setSecret: () => undefined,
   publish: (o) => {
     renderSummary(o);
-    renderAnnotations(o.snapshot, o.findings, o.rules, o.anchor, o.verdict.result === 'fail');
+    renderAnnotations([], o.findings, o.rules, o.anchor, o.verdict.result === 'fail');
     return Promise.resolve();
   },
 });

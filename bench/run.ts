@@ -2,11 +2,14 @@
  * npm run bench: the audit at 5,000 users, offline and against a live (emulated) account,
  * each path side by side. Numbers are printed, never asserted.
  *   BENCH_USERS (default 5000), BENCH_RUNS (offline repetitions, default 5),
- *   BENCH_LIVE=0 to skip the live section (it needs moto for python3).
+ *   BENCH_LIVE=0 to skip the live sections (they need moto for python3);
+ *   the fleet: BENCH_ACCOUNTS (default 20), BENCH_ACCOUNT_USERS (default 500),
+ *   BENCH_LATENCY_MS (added to every AWS call, default 50).
  */
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateReport } from './generate-report.js';
+import { benchFleet } from './fleet.js';
 import { benchLive } from './live.js';
 import { measure, median, type Sample } from './measure.js';
 
@@ -73,4 +76,12 @@ for (const users of [20_000, 100_000, 1_000_000]) {
   rmSync(path);
 }
 
-if (process.env.BENCH_LIVE !== '0') await benchLive(USERS, dir);
+if (process.env.BENCH_LIVE !== '0') {
+  await benchLive(USERS, dir);
+  await benchFleet(
+    Number(process.env.BENCH_ACCOUNTS ?? 20),
+    Number(process.env.BENCH_ACCOUNT_USERS ?? 500),
+    Number(process.env.BENCH_LATENCY_MS ?? 50),
+    dir,
+  );
+}

@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import { systemIO } from './io/system.js';
 import { ConfigurationError, failureOf } from './errors.js';
 import { removeStaleSarif } from './io/sarif-file.js';
-import { run } from './main.js';
+import { discoverAccounts, run, type RunIO } from './main.js';
 import { INPUTS, parseOptions, sarifFileOf, type ReadInput } from './options.js';
 import { progressBar, progressLog } from './surface/progress.js';
 import { renderJson, renderTerminal, usesColor } from './surface/terminal.js';
@@ -101,7 +101,7 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${message}\n`);
     };
     const color = usesColor(process.stdout, process.env);
-    const outcome = await run(options, {
+    const io: RunIO = {
       ...systemIO(log),
       progress: bar ?? progressLog(log),
       getIdToken: (audience) => core.getIDToken(audience),
@@ -113,7 +113,12 @@ async function main(argv: readonly string[]): Promise<number> {
         process.stdout.write(options.format === 'json' ? renderJson(o) : renderTerminal(o, color));
         return Promise.resolve();
       },
-    });
+    };
+    if (options.discoverOnly) {
+      process.stdout.write(`${JSON.stringify(await discoverAccounts(options, io))}\n`);
+      return EXIT.pass;
+    }
+    const outcome = await run(options, io);
     return outcome.verdict.result === 'fail' ? EXIT.fail : EXIT.pass;
   } catch (error) {
     const { reason, internal } = failureOf(error);

@@ -36,7 +36,7 @@ export class AwsAccessError extends AuditError {
 export class UploadError extends AuditError {
   override name = 'UploadError';
   override readonly advice =
-    'Give the job `permissions: security-events: write`, make sure code scanning is available for the repository, or upload with github/codeql-action/upload-sarif instead.';
+    'Give the job `permissions: security-events: write` (and `actions: read` in a private repository), make sure code scanning is available for the repository, or upload with github/codeql-action/upload-sarif instead.';
 }
 
 /** Why a run stopped before its verdict, for the log, the summary and the exit code. */

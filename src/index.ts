@@ -2,9 +2,13 @@ import * as core from '@actions/core';
 import { failureOf } from './errors.js';
 import { removeStaleSarif } from './io/sarif-file.js';
 import { systemIO } from './io/system.js';
-import { run } from './main.js';
+import { discoverAccounts, run, type RunIO } from './main.js';
 import { ACTION_INPUTS, parseOptions, sarifFileOf, type ReadInput } from './options.js';
-import { publishErrorToGitHub, publishToGitHub } from './surface/github.js';
+import {
+  publishDiscoveryToGitHub,
+  publishErrorToGitHub,
+  publishToGitHub,
+} from './surface/github.js';
 import { progressLog } from './surface/progress.js';
 
 const readInput: ReadInput = (name) =>
@@ -27,15 +31,20 @@ async function audit(): Promise<string | null> {
   const log = (message: string): void => {
     core.info(message);
   };
-  const outcome = await run(options, {
+  const io: RunIO = {
     ...systemIO(log),
     progress: progressLog(log),
-    getIdToken: (audience) => core.getIDToken(audience),
-    setSecret: (value) => {
+    getIdToken: (audience: string) => core.getIDToken(audience),
+    setSecret: (value: string) => {
       core.setSecret(value);
     },
     publish: publishToGitHub,
-  });
+  };
+  if (options.discoverOnly) {
+    await publishDiscoveryToGitHub(await discoverAccounts(options, io));
+    return null;
+  }
+  const outcome = await run(options, io);
   return outcome.verdict.result === 'fail' ? outcome.verdict.why : null;
 }
 

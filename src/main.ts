@@ -2,13 +2,15 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { collectLive } from './aws/collect-live.js';
 import { connect } from './aws/connect.js';
-import type { OidcDeps } from './aws/credentials.js';
+import { reuseIdToken, type OidcDeps } from './aws/credentials.js';
+import { auditFleet, fleetOf } from './aws/fleet.js';
+import { ConfigurationError } from './errors.js';
 import { snapshotFromReportFile } from './collect/report-file.js';
 import { sarifTarget, writeSarif } from './io/sarif-file.js';
 import { uploadSarif, uploadTarget } from './github/upload.js';
 import { findUserDefinitions, IAC_LIMITS } from './io/iac.js';
 import { readSuppressions } from './io/suppressions-file.js';
-import type { AccountSnapshot, Finding, Progress, Verdict } from './model.js';
+import type { AccountSnapshot, Finding, Progress, Snapshots, Verdict } from './model.js';
 import type { Options } from './options.js';
 import { applySuppressions, type Suppressed } from './policy/suppressions.js';
 import { decide } from './policy/threshold.js';
@@ -20,7 +22,8 @@ import { HOMEPAGE, RULES_URI, TOOL_NAME, VERSION } from './version.js';
 
 /** Everything a run produced, handed to the surface (action or CLI) to show. */
 export interface Outcome {
-  readonly snapshot: AccountSnapshot;
+  /** One per account audited (or asked for and not audited), in the order asked. */
+  readonly snapshots: Snapshots;
   readonly rules: readonly Rule[];
   readonly findings: readonly Finding[];
   readonly verdict: Verdict;
@@ -72,19 +75,23 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
   }
   const rules = activeRules(options.includeRoot, options.requirePhishingResistantMfa);
   const auditsRoot = (partition: string): boolean => rootIsAudited(options.includeRoot, partition);
-  const snapshot = await collect(options, io, auditsRoot);
+  const snapshots = await collect(options, io, auditsRoot);
   const evaluatedAt = io.now();
+  const grace = { hours: options.gracePeriodHours, now: evaluatedAt };
   const { findings, ...entriesNotApplied } = applySuppressions(
-    evaluate(snapshot, rules, { hours: options.gracePeriodHours, now: evaluatedAt }),
+    snapshots.flatMap((snapshot) => evaluate(snapshot, rules, grace)),
     accepted.suppressions,
     evaluatedAt,
   );
-  const verdict = decide(findings, snapshot.notAssessed, options);
-  const anchor = alertAnchor(io.workflow, options.credentialReport, io.workspace, snapshot);
+  const notAssessed = snapshots.flatMap((s) => s.notAssessed);
+  const verdict = decide(findings, notAssessed, options);
+  // A fleet is audited only in a workflow (it needs GitHub's OIDC token): its anchor is the step.
+  const anchor = alertAnchor(io.workflow, options.credentialReport, io.workspace, snapshots[0]);
+  const accounts = snapshots.flatMap((s) => (s.accountId === null ? [] : [s.accountId]));
 
   const finishedAt = io.now();
   const sarif = renderSarif({
-    snapshot,
+    snapshots,
     definitions: iac.definitions,
     findings,
     rules,
@@ -104,7 +111,7 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
   }
 
   const outcome: Outcome = {
-    snapshot,
+    snapshots,
     rules,
     findings,
     verdict,
@@ -121,33 +128,66 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
       'max-severity': verdict.maxSeverity,
       'sarif-file': options.sarifFile,
       ...(sarifId === null ? {} : { 'sarif-id': sarifId }),
-      'account-id': snapshot.accountId ?? '',
-      'not-assessed': String(snapshot.notAssessed.length),
+      'account-id': snapshots.length === 1 ? (accounts[0] ?? '') : '',
+      'not-assessed': String(notAssessed.length),
       suppressed: String(findings.filter((f) => f.suppression !== null).length),
+      accounts: JSON.stringify(accounts),
+      'accounts-audited': String(snapshots.filter((s) => s.source.kind !== 'not-audited').length),
     },
   };
   await io.publish(outcome);
   return outcome;
 }
 
-/** The snapshot from a report file (no AWS call) or from the live account. */
+/**
+ * The snapshots: of a report file (no AWS call), of the live account, or of each account of
+ * a fleet. GitHub's OIDC token is reused across the fleet's roles while it is fresh.
+ */
 async function collect(
   options: Options,
   io: RunIO,
   auditsRoot: (partition: string) => boolean,
-): Promise<AccountSnapshot> {
+): Promise<Snapshots> {
   if (options.credentialReport !== null) {
-    return snapshotFromReportFile(options.credentialReport, auditsRoot);
+    return [await snapshotFromReportFile(options.credentialReport, auditsRoot)];
   }
-  const { iam, cloudtrail, caller } = await connect(options, io);
-  return collectLive(
-    { iam, cloudtrail, caller, now: io.now, sleep: io.sleep, log: io.log, progress: io.progress },
-    {
-      reportTimeoutSeconds: options.reportTimeoutSeconds,
-      auditsRoot,
-      readsMfaKinds: options.requirePhishingResistantMfa,
-    },
+  const settings = {
+    reportTimeoutSeconds: options.reportTimeoutSeconds,
+    auditsRoot,
+    readsMfaKinds: options.requirePhishingResistantMfa,
+  };
+  const deps = { ...io, getIdToken: reuseIdToken(io.getIdToken, io.now) };
+  const { scope } = options;
+  if (scope.kind === 'one') {
+    const session = await connect(options, deps, scope.role);
+    return [await collectLive({ ...session, ...deps }, settings)];
+  }
+  const [first, ...rest] = await auditFleet(
+    await fleetOf(scope, options, deps),
+    options,
+    deps,
+    settings,
   );
+  if (first === undefined) throw new Error('a fleet of no account was audited');
+  return [first, ...rest];
+}
+
+/**
+ * The organization's accounts a fleet run would audit, for a matrix of jobs; an entry of
+ * account-filter that names no ACTIVE account stops it, so no account drops out unseen.
+ */
+export async function discoverAccounts(options: Options, io: RunIO): Promise<string[]> {
+  const { scope } = options;
+  if (scope.kind !== 'organization') {
+    throw new ConfigurationError('discover-only true needs organization-role.');
+  }
+  const fleet = await fleetOf(scope, options, {
+    ...io,
+    getIdToken: reuseIdToken(io.getIdToken, io.now),
+  });
+  const [unknown] = fleet.unreadable;
+  if (unknown !== undefined) throw new ConfigurationError(`${unknown.reason}.`);
+  return fleet.targets.map((t) => t.accountId);
 }
 
 /**

@@ -16,7 +16,9 @@ export type SnapshotSource =
       /** True when this run's GenerateCredentialReport call caused a new report. */
       readonly generatedByThisRun: boolean;
     }
-  | { readonly kind: 'live-enumeration'; readonly reason: string };
+  | { readonly kind: 'live-enumeration'; readonly reason: string }
+  /** An account of a fleet that could not be read at all (its role, or the account). */
+  | { readonly kind: 'not-audited'; readonly reason: string };
 
 /**
  * An MFA device's kind, from its serial in ListMFADevices: `fido` (`arn:…:u2f/…`, a security
@@ -88,6 +90,9 @@ export interface AccountSnapshot {
   /** Facts the audit wants the reader to know (e.g. root credentials managed centrally). */
   readonly notes: readonly string[];
 }
+
+/** The snapshots of a run: one per account, at least one. */
+export type Snapshots = readonly [AccountSnapshot, ...AccountSnapshot[]];
 
 /** An accepted finding, as a suppressions file states it. */
 export interface Suppression {

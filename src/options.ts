@@ -22,8 +22,12 @@ export interface Options {
   readonly iacPaths: readonly string[];
   /** Hours a new user has to enroll MFA before the finding counts at its rule's severity. */
   readonly gracePeriodHours: number;
-  /** Role to assume with GitHub's OIDC token; null uses the SDK's default credential chain. */
-  readonly roleToAssume: string | null;
+  /** The accounts audited, and the roles that read them. */
+  readonly scope: Scope;
+  /** How many accounts of a fleet are audited at once. */
+  readonly maxParallelAccounts: number;
+  /** List the organization's accounts (output `accounts`) and audit none. */
+  readonly discoverOnly: boolean;
   readonly audience: string;
   readonly awsRegion: string;
   readonly roleSessionName: string;
@@ -36,6 +40,29 @@ export interface Options {
   readonly allowIncomplete: boolean;
   readonly maxAttempts: number;
 }
+
+/**
+ * Which accounts a run audits: one (with a role assumed with GitHub's OIDC token, or the
+ * SDK's default credentials when `role` is null), or a fleet, each account through its own
+ * role: roles listed, the same role name in listed accounts, or in an organization's accounts.
+ */
+export type Scope =
+  | { readonly kind: 'one'; readonly role: string | null }
+  | { readonly kind: 'roles'; readonly roles: readonly string[] }
+  | {
+      readonly kind: 'accounts';
+      readonly accounts: readonly string[];
+      readonly roleName: string;
+      readonly partition: string;
+    }
+  | {
+      readonly kind: 'organization';
+      readonly organizationRole: string;
+      readonly roleName: string;
+      readonly partition: string;
+      /** Account ids and organizational unit ids (`ou-…`, `r-…`); empty: every account. */
+      readonly filter: readonly string[];
+    };
 
 export interface InputSpec {
   readonly name: string;
@@ -124,8 +151,43 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'role-to-assume',
     description:
-      "ARN of the IAM role to assume with GitHub's OIDC token (needs permissions: id-token: write). Empty: the AWS SDK's default credential chain.",
+      "ARN of the IAM role to assume with GitHub's OIDC token (needs permissions: id-token: write); several ARNs, one per line, audit several accounts. Empty: the AWS SDK's default credential chain.",
     default: '',
+  },
+  {
+    name: 'accounts',
+    description:
+      'AWS account ids to audit, one per line, each through the role named by role-name in it.',
+    default: '',
+  },
+  {
+    name: 'role-name',
+    description:
+      "Name (with its path, if any) of the role to assume with GitHub's OIDC token in each account of accounts or of the organization: arn:PARTITION:iam::ACCOUNT:role/ROLE-NAME.",
+    default: '',
+  },
+  {
+    name: 'organization-role',
+    description:
+      "ARN of a role in the organization's management or delegated administrator account that may call organizations:ListAccounts: every ACTIVE account is audited through role-name.",
+    default: '',
+  },
+  {
+    name: 'account-filter',
+    description:
+      'With organization-role: only these accounts, one per line: account ids, and organizational unit ids (ou-…) or the root id (r-…) for every account under them.',
+    default: '',
+  },
+  {
+    name: 'discover-only',
+    description:
+      "With organization-role: list the organization's accounts in the output accounts (a JSON array for a matrix) and audit none.",
+    default: 'false',
+  },
+  {
+    name: 'max-parallel-accounts',
+    description: 'How many accounts are audited at once when several are, 1 to 32.',
+    default: '4',
   },
   {
     name: 'audience',
@@ -184,6 +246,9 @@ export const INPUTS: readonly InputSpec[] = [
 export const ACTION_INPUTS: readonly InputSpec[] = INPUTS.filter((input) => input.cliOnly !== true);
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+const ROLE_NAME = /^([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+const ACCOUNT_ID = /^\d{12}$/;
+const ORGANIZATION_PARENT = /^(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32})$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 
@@ -221,7 +286,25 @@ const CONFLICTS: readonly (readonly [string, string, string])[] = [
     'profile',
     "the role is assumed with GitHub's OIDC token, not with a profile's credentials",
   ],
+  ...['credential-report', 'profile', 'role-to-assume'].flatMap(
+    (one) =>
+      [
+        [one, 'accounts', 'accounts are audited through role-name in each'],
+        [one, 'organization-role', "the organization's accounts are audited through role-name"],
+      ] as const,
+  ),
+  ['accounts', 'organization-role', 'the accounts are either listed or discovered'],
 ];
+
+/** The partition a region belongs to, for the ARNs of roles named by role-name. */
+function partitionOfRegion(region: string): string {
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('eusc-')) return 'aws-eusc';
+  if (region.startsWith('us-isob-')) return 'aws-iso-b';
+  if (region.startsWith('us-iso-')) return 'aws-iso';
+  return 'aws';
+}
 
 /**
  * Reads raw input values (undefined or '' when unset) and returns typed Options.
@@ -281,7 +364,8 @@ export function parseOptions(read: ReadInput, label: (name: string) => string): 
       `${label('upload-sarif')} true needs ${label('github-token')}: a token with security-events: write.`,
     );
   }
-  const role = value('role-to-assume');
+  const awsRegion = matching('aws-region', REGION, 'a region name such as us-east-1');
+  const discoverOnly = boolean('discover-only');
   return {
     credentialReport: optional(value('credential-report')),
     failOn: oneOf('fail-on', THRESHOLDS),
@@ -298,16 +382,11 @@ export function parseOptions(read: ReadInput, label: (name: string) => string): 
       .map((line) => line.trim())
       .filter((line) => line !== ''),
     gracePeriodHours: integer('grace-period-hours', 0, 8760),
-    roleToAssume:
-      role === ''
-        ? null
-        : matching(
-            'role-to-assume',
-            ROLE_ARN,
-            'a role ARN such as arn:aws:iam::123456789012:role/NAME',
-          ),
+    scope: scopeOf(value, label, bad, partitionOfRegion(awsRegion), discoverOnly),
+    maxParallelAccounts: integer('max-parallel-accounts', 1, 32),
+    discoverOnly,
     audience: value('audience'),
-    awsRegion: matching('aws-region', REGION, 'a region name such as us-east-1'),
+    awsRegion,
     roleSessionName: matching(
       'role-session-name',
       SESSION_NAME,
@@ -320,4 +399,114 @@ export function parseOptions(read: ReadInput, label: (name: string) => string): 
     allowIncomplete: boolean('allow-incomplete'),
     maxAttempts: integer('max-attempts', 1, 50),
   };
+}
+
+/**
+ * The accounts to audit, from role-to-assume (one or several ARNs), accounts with role-name,
+ * or organization-role with role-name and account-filter. A list is one value per line;
+ * a bad line is named by its number.
+ */
+function scopeOf(
+  value: (name: string) => string,
+  label: (name: string) => string,
+  bad: (name: string, got: string, accepted: string) => ConfigurationError,
+  partition: string,
+  discoverOnly: boolean,
+): Scope {
+  const list = (name: string, pattern: RegExp, accepted: string): string[] => {
+    const seen = new Set<string>();
+    return value(name)
+      .split(/\r?\n/)
+      .map((line, i) => [line.trim(), i + 1] as const)
+      .filter(([line]) => line !== '')
+      .map(([line, n]) => {
+        if (!pattern.test(line)) {
+          throw new ConfigurationError(
+            `${label(name)}, line ${n}: ${JSON.stringify(line)} is not accepted; use ${accepted}, one per line.`,
+          );
+        }
+        if (seen.has(line)) {
+          throw new ConfigurationError(
+            `${label(name)}, line ${n}: ${line} is listed twice; list each once.`,
+          );
+        }
+        seen.add(line);
+        return line;
+      });
+  };
+  const needs = (name: string, needed: string, why: string): void => {
+    if (value(name) !== '' && value(needed) === '') {
+      throw new ConfigurationError(`${label(name)} needs ${label(needed)}: ${why}.`);
+    }
+  };
+  needs('accounts', 'role-name', 'the role to assume in each account');
+  needs(
+    'organization-role',
+    'role-name',
+    "the role to assume in each of the organization's accounts",
+  );
+  needs('account-filter', 'organization-role', 'it filters the accounts of an organization');
+  if (discoverOnly && value('organization-role') === '') {
+    throw new ConfigurationError(
+      `${label('discover-only')} true needs ${label('organization-role')}: it lists the accounts of an organization.`,
+    );
+  }
+  if (value('role-name') !== '' && value('accounts') === '' && value('organization-role') === '') {
+    throw new ConfigurationError(
+      `${label('role-name')} needs ${label('accounts')} or ${label('organization-role')}: the accounts to assume it in.`,
+    );
+  }
+  const roleName = (): string => {
+    const name = value('role-name').replace(/^\//, '');
+    if (!ROLE_NAME.test(name)) {
+      throw bad(
+        'role-name',
+        value('role-name'),
+        'a role name, with its path if any, such as iam-mfa-audit',
+      );
+    }
+    return name;
+  };
+  const roleArn = 'a role ARN such as arn:aws:iam::123456789012:role/NAME';
+
+  if (value('organization-role') !== '') {
+    const organizationRole = value('organization-role');
+    if (!ROLE_ARN.test(organizationRole)) throw bad('organization-role', organizationRole, roleArn);
+    return {
+      kind: 'organization',
+      organizationRole,
+      roleName: roleName(),
+      partition: /^arn:([^:]+):/.exec(organizationRole)?.[1] ?? partition,
+      filter: list(
+        'account-filter',
+        new RegExp(`${ACCOUNT_ID.source}|${ORGANIZATION_PARENT.source}`),
+        'an account id (12 digits), an organizational unit id (ou-…) or the root id (r-…)',
+      ),
+    };
+  }
+  if (value('accounts') !== '') {
+    return {
+      kind: 'accounts',
+      accounts: list('accounts', ACCOUNT_ID, 'an account id of 12 digits'),
+      roleName: roleName(),
+      partition,
+    };
+  }
+  const roles = list('role-to-assume', ROLE_ARN, roleArn);
+  if (roles.length <= 1) return { kind: 'one', role: roles[0] ?? null };
+  // Two roles of one account would audit it twice, every finding reported twice.
+  const accounts = roles.map((role) => role.split(':')[4]);
+  const twice = accounts.findIndex((account, i) => accounts.indexOf(account) !== i);
+  if (twice >= 0) {
+    throw new ConfigurationError(
+      `${label('role-to-assume')}: two roles are in account ${accounts[twice] ?? ''}; list one role per account.`,
+    );
+  }
+  const partitions = new Set(roles.map((role) => role.split(':')[1]));
+  if (partitions.size > 1) {
+    throw new ConfigurationError(
+      `${label('role-to-assume')}: the roles are in ${[...partitions].join(' and ')}; one run audits one partition, so list the roles of each partition in a run of its own.`,
+    );
+  }
+  return { kind: 'roles', roles };
 }

@@ -20,15 +20,17 @@ import { awsErrorXml, generateReportXml, startFaultProxy } from '../support/faul
 import { startOidcServer, type OidcServer } from '../support/oidc-server.js';
 import { seedAccount } from '../support/seed.js';
 import { repoRoot } from '../fixtures.js';
-import { actionBundle, cliBundle, node24, parseGithubOutput } from '../runner.js';
+import { cliBundle, node24, parseGithubOutput } from '../runner.js';
 import { emptyStringPaths, onlyRun, sarifSchemaErrors } from '../sarif-validation.js';
 import {
   ACCOUNT,
+  baseEnv,
   readSarif,
+  runActionStep,
+  type ActionStep,
   ROOT_ARN,
   runChild,
   userArn,
-  type ChildExit,
   SMALL_ACCOUNT,
 } from './live-helpers.js';
 
@@ -91,80 +93,20 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** action.yml's inputs with their defaults, as the runner passes them (INPUT_NAME, dashes kept). */
-function inputsEnv(inputs: Readonly<Record<string, string>>): Record<string, string> {
-  const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as {
-    inputs: Record<string, { default?: string | number | boolean }>;
-  };
-  const values = {
-    ...Object.fromEntries(
-      Object.entries(action.inputs).map(([name, spec]) => [name, String(spec.default ?? '')]),
-    ),
-    ...inputs,
-  };
-  return Object.fromEntries(
-    Object.entries(values).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
-  );
-}
-
-/** Only what the runner sets: nothing of this process (no AWS keys) leaks in. */
-function baseEnv(home: string): Record<string, string> {
-  return {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: home,
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    AWS_EC2_METADATA_DISABLED: 'true',
-  };
-}
-
-interface Step extends ChildExit {
-  readonly outputText: string;
-  readonly outputs: Record<string, string>;
-  readonly summary: string;
-  readonly sarifFile: string;
-}
-
-async function runStep(name: string, extra: Record<string, string>): Promise<Step> {
-  const stepDir = join(dir, name);
-  await mkdir(stepDir, { recursive: true });
-  const outputFile = join(stepDir, 'github-output');
-  const summaryFile = join(stepDir, 'step-summary.md');
-  const sarifFile = join(stepDir, 'results', 'iam-mfa-audit.sarif');
-  await writeFile(outputFile, '');
-  await writeFile(summaryFile, '');
-  const exit = await runChild(node24, [actionBundle], {
-    cwd: join(dir, 'workspace'),
-    env: {
-      ...baseEnv(stepDir),
-      GITHUB_ACTIONS: 'true',
-      GITHUB_WORKSPACE: join(dir, 'workspace'),
-      GITHUB_WORKFLOW_REF: `octo-org/octo-repo/${WORKFLOW}@refs/heads/main`,
-      GITHUB_JOB: 'audit',
-      GITHUB_ACTION: 'audit',
-      GITHUB_ACTION_REPOSITORY: 'iam-mfa-audit/iam-mfa-audit',
-      GITHUB_ACTION_REF: 'v0',
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_STEP_SUMMARY: summaryFile,
-      RUNNER_TEMP: stepDir,
-      AWS_ENDPOINT_URL: moto.endpoint,
-      ...inputsEnv({ 'role-to-assume': ROLE_ARN, 'sarif-file': sarifFile }),
-      ...extra,
-    },
+async function runStep(name: string, extra: Record<string, string>): Promise<ActionStep> {
+  return runActionStep({
+    stepDir: join(dir, name),
+    workspace: join(dir, 'workspace'),
+    workflow: WORKFLOW,
+    inputs: { 'role-to-assume': ROLE_ARN },
+    env: { AWS_ENDPOINT_URL: moto.endpoint, ...extra },
   });
-  const outputText = await readFile(outputFile, 'utf8');
-  return {
-    ...exit,
-    outputText,
-    outputs: parseGithubOutput(outputText),
-    summary: await readFile(summaryFile, 'utf8'),
-    sarifFile,
-  };
 }
 
 const lines = (text: string): string[] => text.split('\n').filter((line) => line !== '');
 
 describe('dist/index.js on Node 24 with role-to-assume and an OIDC token', () => {
-  let step: Step;
+  let step: ActionStep;
 
   beforeAll(async () => {
     step = await runStep('with-oidc', oidc.env());
@@ -206,6 +148,8 @@ describe('dist/index.js on Node 24 with role-to-assume and an OIDC token', () =>
       'account-id': ACCOUNT,
       'not-assessed': '0',
       suppressed: '0',
+      accounts: JSON.stringify([ACCOUNT]),
+      'accounts-audited': '1',
     });
     // the runner's heredoc form, one per output
     expect(step.outputText).toMatch(/^findings<<ghadelimiter_[0-9a-f-]+\n3\nghadelimiter_/);

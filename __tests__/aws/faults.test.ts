@@ -121,12 +121,12 @@ describe('without faults', () => {
   it('audits the cached report, reading the users CloudTrail names live', async () => {
     const { outcome: baseline } = await audit({ 'sarif-file': join(dir, 'audit.sarif') });
     expect(findingKeys(baseline.findings)).toEqual(EXPECTED);
-    expect(baseline.snapshot.verification).toMatchObject({
+    expect(baseline.snapshots[0].verification).toMatchObject({
       readLive: CANDIDATES.length,
       createdSince: 0,
       deletedSince: 0,
     });
-    expect(baseline.snapshot.notAssessed).toEqual([]);
+    expect(baseline.snapshots[0].notAssessed).toEqual([]);
     // the two canned report answers, nothing else
     expect(proxy.faults()).toEqual({ respond: 2 });
   });
@@ -140,13 +140,13 @@ describe('random faults within max-attempts', () => {
       'max-attempts': '10',
     });
 
-    expect(outcome.snapshot.notAssessed).toEqual([]);
+    expect(outcome.snapshots[0].notAssessed).toEqual([]);
     expect(findingKeys(outcome.findings)).toEqual(EXPECTED);
-    expect(outcome.snapshot.source).toMatchObject({
+    expect(outcome.snapshots[0].source).toMatchObject({
       kind: 'live-report',
       generatedByThisRun: false,
     });
-    expect(outcome.snapshot.verification).toMatchObject({ readLive: CANDIDATES.length });
+    expect(outcome.snapshots[0].verification).toMatchObject({ readLive: CANDIDATES.length });
     expect(outcome.outputs).toMatchObject({ result: 'fail', 'not-assessed': '0' });
 
     const faults = proxy.faults();
@@ -164,8 +164,8 @@ describe('random faults within max-attempts', () => {
       'max-attempts': '10',
     });
 
-    expect(outcome.snapshot.source.kind).toBe('live-enumeration');
-    expect(outcome.snapshot.notAssessed).toEqual([]);
+    expect(outcome.snapshots[0].source.kind).toBe('live-enumeration');
+    expect(outcome.snapshots[0].notAssessed).toEqual([]);
     expect(findingKeys(outcome.findings)).toEqual(EXPECTED);
     const faults = proxy.faults();
     expect(faults.respond).toBe(1);
@@ -202,7 +202,9 @@ describe('throttling beyond max-attempts', () => {
 
     const expectedGaps = CANDIDATES.map((u) => throttled(u.name, u.path));
     for (const { outcome } of [byDefault, findingsDoNotCount, allowed]) {
-      const gaps = [...outcome.snapshot.notAssessed].sort((a, b) => a.name.localeCompare(b.name));
+      const gaps = [...outcome.snapshots[0].notAssessed].sort((a, b) =>
+        a.name.localeCompare(b.name),
+      );
       expect(gaps).toEqual(expectedGaps);
       // the report's findings stay, unconfirmed
       expect(findingKeys(outcome.findings)).toEqual(EXPECTED);

@@ -133,11 +133,11 @@ describe('an auditor with exactly examples/iam-policy.json, as ambient credentia
     try {
       asAuditor(proxy.endpoint, auditor);
       const fresh = await audit({ 'sarif-file': join(dir, 'fresh.sarif') });
-      expect(fresh.outcome.snapshot.source).toMatchObject({
+      expect(fresh.outcome.snapshots[0].source).toMatchObject({
         kind: 'live-report',
         generatedByThisRun: true,
       });
-      expect(fresh.outcome.snapshot.notAssessed).toEqual([]);
+      expect(fresh.outcome.snapshots[0].notAssessed).toEqual([]);
       expect(findingKeys(fresh.outcome.findings)).toEqual(EXPECTED);
       expect(fresh.outcome.outputs['not-assessed']).toBe('0');
       expect(proxy.calls()).toEqual({
@@ -150,9 +150,12 @@ describe('an auditor with exactly examples/iam-policy.json, as ambient credentia
       proxy.resetCounts();
       proxy.setPlan({ reportGeneratedAt: new Date(Date.now() - 2 * 60 * 60_000) });
       const cached = await audit({ 'sarif-file': join(dir, 'cached.sarif') });
-      expect(cached.outcome.snapshot.source).toMatchObject({ generatedByThisRun: false });
-      expect(cached.outcome.snapshot.verification).toMatchObject({ readLive: 2, createdSince: 0 });
-      expect(cached.outcome.snapshot.notAssessed).toEqual([]);
+      expect(cached.outcome.snapshots[0].source).toMatchObject({ generatedByThisRun: false });
+      expect(cached.outcome.snapshots[0].verification).toMatchObject({
+        readLive: 2,
+        createdSince: 0,
+      });
+      expect(cached.outcome.snapshots[0].notAssessed).toEqual([]);
       expect(findingKeys(cached.outcome.findings)).toEqual(EXPECTED);
       expect(proxy.calls()).toEqual({
         GetCallerIdentity: 1,
@@ -182,8 +185,8 @@ const denied = (action: string): string =>
 /** The report cannot be had, or not brought up to date: users are read one by one, completely. */
 function fallsBackTo(reason: string): Case['check'] {
   return (outcome) => {
-    expect(outcome.snapshot.source).toEqual({ kind: 'live-enumeration', reason });
-    expect(outcome.snapshot.notAssessed).toEqual([]);
+    expect(outcome.snapshots[0].source).toEqual({ kind: 'live-enumeration', reason });
+    expect(outcome.snapshots[0].notAssessed).toEqual([]);
     expect(findingKeys(outcome.findings)).toEqual(EXPECTED);
     expect(outcome.verdict.result).toBe('pass');
     expect(outcome.outputs['not-assessed']).toBe('0');
@@ -197,10 +200,10 @@ function notAssessedFor(
   findings: readonly string[],
 ): Case['check'] {
   return (outcome) => {
-    expect(outcome.snapshot.source.kind).toBe('live-report');
-    expect([...outcome.snapshot.notAssessed].sort((a, b) => a.name.localeCompare(b.name))).toEqual(
-      gaps.map((gap) => ({ ...gap, action })),
-    );
+    expect(outcome.snapshots[0].source.kind).toBe('live-report');
+    expect(
+      [...outcome.snapshots[0].notAssessed].sort((a, b) => a.name.localeCompare(b.name)),
+    ).toEqual(gaps.map((gap) => ({ ...gap, action })));
     expect(findingKeys(outcome.findings)).toEqual(findings);
     expect(outcome.verdict.result).toBe('fail');
     const count = `${gaps.length} principal${gaps.length === 1 ? '' : 's'}`;
@@ -243,8 +246,8 @@ const CASES: Case[] = [
     action: 'iam:ListUsers',
     outcome: 'not needed on the cached-report path',
     check: (outcome) => {
-      expect(outcome.snapshot.source.kind).toBe('live-report');
-      expect(outcome.snapshot.notAssessed).toEqual([]);
+      expect(outcome.snapshots[0].source.kind).toBe('live-report');
+      expect(outcome.snapshots[0].notAssessed).toEqual([]);
       expect(findingKeys(outcome.findings)).toEqual(EXPECTED);
       expect(outcome.verdict.result).toBe('pass');
     },

@@ -5,7 +5,10 @@
  */
 import type { SeedUser } from '../support/seed.js';
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import { vi } from 'vitest';
 import { run, type Outcome, type RunIO } from '../../src/main.js';
 import { SILENT_PROGRESS, type Finding } from '../../src/model.js';
@@ -13,6 +16,8 @@ import { parseOptions } from '../../src/options.js';
 import { awsEnv, MOTO_DEFAULT_ACCOUNT } from '../support/aws-env.js';
 import type { Log } from 'sarif';
 import { parseSarif } from '../sarif-validation.js';
+import { repoRoot } from '../fixtures.js';
+import { actionBundle, node24, parseGithubOutput } from '../runner.js';
 
 export const ACCOUNT = MOTO_DEFAULT_ACCOUNT;
 /** A small account with every kind of user: two console users without MFA, two with, one without a password. */
@@ -154,4 +159,85 @@ export function runChild(
       resolve({ status, signal, stdout, stderr });
     });
   });
+}
+
+/** action.yml's inputs with their defaults, as the runner passes them (INPUT_NAME, dashes kept). */
+export function inputsEnv(inputs: Readonly<Record<string, string>>): Record<string, string> {
+  const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string | number | boolean }>;
+  };
+  const values = {
+    ...Object.fromEntries(
+      Object.entries(action.inputs).map(([name, spec]) => [name, String(spec.default ?? '')]),
+    ),
+    ...inputs,
+  };
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
+  );
+}
+
+/** Only what the runner sets: nothing of this process (no AWS keys) leaks in. */
+export function baseEnv(home: string): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: home,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+}
+
+/** A step of dist/index.js as the runner ran it, and what it wrote. */
+export interface ActionStep extends ChildExit {
+  readonly outputText: string;
+  readonly outputs: Record<string, string>;
+  readonly summary: string;
+  readonly sarifFile: string;
+}
+
+/**
+ * Runs dist/index.js on Node 24 as a step `audit` of job `audit` in `workflow` of
+ * octo-org/octo-repo, with fresh output and summary files in `stepDir` and the SARIF at
+ * `stepDir/results/iam-mfa-audit.sarif` unless the inputs say otherwise.
+ */
+export async function runActionStep(step: {
+  readonly stepDir: string;
+  readonly workspace: string;
+  readonly workflow: string;
+  readonly inputs: Readonly<Record<string, string>>;
+  readonly env: Readonly<Record<string, string>>;
+}): Promise<ActionStep> {
+  const { stepDir } = step;
+  await mkdir(stepDir, { recursive: true });
+  const outputFile = join(stepDir, 'github-output');
+  const summaryFile = join(stepDir, 'step-summary.md');
+  const sarifFile = join(stepDir, 'results', 'iam-mfa-audit.sarif');
+  await writeFile(outputFile, '');
+  await writeFile(summaryFile, '');
+  const exit = await runChild(node24, [actionBundle], {
+    cwd: step.workspace,
+    env: {
+      ...baseEnv(stepDir),
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: step.workspace,
+      GITHUB_WORKFLOW_REF: `octo-org/octo-repo/${step.workflow}@refs/heads/main`,
+      GITHUB_JOB: 'audit',
+      GITHUB_ACTION: 'audit',
+      GITHUB_ACTION_REPOSITORY: 'iam-mfa-audit/iam-mfa-audit',
+      GITHUB_ACTION_REF: 'v0',
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      RUNNER_TEMP: stepDir,
+      ...inputsEnv({ 'sarif-file': sarifFile, ...step.inputs }),
+      ...step.env,
+    },
+  });
+  const outputText = await readFile(outputFile, 'utf8');
+  return {
+    ...exit,
+    outputText,
+    outputs: parseGithubOutput(outputText),
+    summary: await readFile(summaryFile, 'utf8'),
+    sarifFile,
+  };
 }

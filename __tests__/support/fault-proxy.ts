@@ -52,7 +52,12 @@ export interface FaultPlan {
    * Consulted first for every request: a returned answer is sent instead of forwarding
    * (counted as fault `respond`); `undefined` lets the request go on.
    */
-  respond?: (action: string, body: URLSearchParams) => CannedResponse | undefined;
+  respond?: (
+    action: string,
+    body: URLSearchParams,
+    /** The access key id that signed the request ('' when unsigned). */
+    accessKeyId: string,
+  ) => CannedResponse | undefined;
   /**
    * Rewrites the GeneratedTime of moto's own GetCredentialReport answer (which moto fixes at
    * 2015), so a report read under the caller's policy looks cached at this time.
@@ -241,14 +246,14 @@ export async function startFaultProxy(target: string, faults: FaultPlan = {}): P
     const action = actionOf(request, form);
     callCounts[action] = (callCounts[action] ?? 0) + 1;
 
-    const canned = plan.respond?.(action, form);
+    const key = /Credential=([^/]+)\//.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    const canned = plan.respond?.(action, form, key);
     if (canned !== undefined) {
       countFault('respond');
       send(response, canned);
       return;
     }
     if (request.headers['x-amz-target'] === 'CloudTrail_20131101.LookupEvents') {
-      const key = /Credential=([^/]+)\//.exec(request.headers.authorization ?? '')?.[1] ?? '';
       const answer =
         plan.lookupDenied?.(key) === true
           ? jsonError(

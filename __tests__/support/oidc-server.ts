@@ -49,7 +49,7 @@ function base64url(value: object | Buffer): string {
  * A JWT-shaped token (header.payload.signature, base64url) with GitHub Actions' claims; the
  * signature is random bytes (moto's AssumeRoleWithWebIdentity does not verify it).
  */
-function fakeJwt(claims: Record<string, unknown> = {}): string {
+export function fakeJwt(claims: Record<string, unknown> = {}): string {
   const now = Math.floor(Date.now() / 1000);
   const header = { typ: 'JWT', alg: 'RS256', kid: 'harness-test-key' };
   const payload = {

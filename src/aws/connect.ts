@@ -1,5 +1,6 @@
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { IAMClient, type IAMClientConfig } from '@aws-sdk/client-iam';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand, STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
 import type { BuildMiddleware, MetadataBearer } from '@smithy/types';
 import { AwsAccessError } from '../errors.js';
@@ -12,7 +13,7 @@ import {
   rethrowUnlessAws,
 } from './aws-errors.js';
 import { iamEventsRegion } from './changes.js';
-import { assumeRoleWithOidc, type OidcDeps } from './credentials.js';
+import { assumeRoleWithOidc, type OidcDeps, type TemporaryCredentials } from './credentials.js';
 
 /** The account the credentials act in, as sts:GetCallerIdentity names it. */
 export interface Caller {
@@ -34,8 +35,47 @@ export interface AwsSession {
  * account they act in. Endpoints come from the SDK's own configuration (AWS_ENDPOINT_URL,
  * …_IAM, …_STS, …_CLOUDTRAIL).
  */
-export async function connect(options: Options, deps: OidcDeps): Promise<AwsSession> {
-  const config = {
+export async function connect(
+  options: Options,
+  deps: OidcDeps,
+  role: string | null,
+): Promise<AwsSession> {
+  const signed = await signIn(options, deps, role);
+  const sts = stsClient(signed);
+  const caller = await identify(sts, credentialSource(options, role));
+  const cloudtrail = new CloudTrailClient({ ...signed, region: iamEventsRegion(caller.partition) });
+  cloudtrail.middlewareStack.add(endpointInErrors(), ENDPOINT_IN_ERRORS);
+  return { iam: iamClient(signed), sts, cloudtrail, caller };
+}
+
+/**
+ * An Organizations client signed by the organization's role, in the partition's
+ * Organizations region.
+ */
+export async function connectOrganization(
+  options: Options,
+  deps: OidcDeps,
+  role: string,
+): Promise<OrganizationsClient> {
+  const signed = await signIn(options, deps, role);
+  const partition = role.split(':')[1] ?? 'aws';
+  const client = new OrganizationsClient({ ...signed, region: iamEventsRegion(partition) });
+  client.middlewareStack.add(endpointInErrors(), ENDPOINT_IN_ERRORS);
+  return client;
+}
+
+type ClientConfig = Pick<IAMClientConfig, 'region' | 'maxAttempts' | 'retryMode' | 'profile'> & {
+  readonly requestHandler: typeof REQUEST_TIMEOUTS;
+  readonly credentials?: TemporaryCredentials;
+};
+
+/** The clients' configuration, signed by `role` assumed with GitHub's OIDC token if given. */
+async function signIn(
+  options: Options,
+  deps: OidcDeps,
+  role: string | null,
+): Promise<ClientConfig> {
+  const config: ClientConfig = {
     region: options.awsRegion,
     maxAttempts: options.maxAttempts,
     retryMode: 'adaptive',
@@ -44,16 +84,11 @@ export async function connect(options: Options, deps: OidcDeps): Promise<AwsSess
     requestHandler: REQUEST_TIMEOUTS,
     ...(options.profile === null ? {} : { profile: options.profile }),
   };
-  const credentials =
-    options.roleToAssume === null
-      ? undefined
-      : await assumeRoleWithOidc(options.roleToAssume, options, stsClient(config), deps);
-  const signed = credentials === undefined ? config : { ...config, credentials };
-  const sts = stsClient(signed);
-  const caller = await identify(sts, credentialSource(options));
-  const cloudtrail = new CloudTrailClient({ ...signed, region: iamEventsRegion(caller.partition) });
-  cloudtrail.middlewareStack.add(endpointInErrors(), ENDPOINT_IN_ERRORS);
-  return { iam: iamClient(signed), sts, cloudtrail, caller };
+  if (role === null) return config;
+  return {
+    ...config,
+    credentials: await assumeRoleWithOidc(role, options, stsClient(config), deps),
+  };
 }
 
 /**
@@ -99,8 +134,8 @@ function stsClient(config: STSClientConfig): STSClient {
 }
 
 /** Where the credentials come from, for the message when they do not work. */
-function credentialSource(options: Options): string {
-  if (options.roleToAssume !== null) return `the role ${options.roleToAssume}`;
+function credentialSource(options: Options, role: string | null): string {
+  if (role !== null) return `the role ${role}`;
   if (options.profile !== null) return `profile ${options.profile}`;
   return "the AWS SDK's default credential chain (environment, shared config, instance role; or set role-to-assume)";
 }

@@ -53,6 +53,18 @@ function isTransientTokenError(error: Error): boolean {
 }
 
 /**
+ * Stops before any AWS call when the runner offers no OIDC token, which every role this
+ * action assumes needs.
+ */
+export function requireOidcToken(env: OidcDeps['env'], input = 'role-to-assume'): void {
+  if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+    throw new AwsAccessError(
+      `${input} is set but GitHub offered no OIDC token: add \`permissions: id-token: write\` to the workflow or job (a pull request from a fork never gets one).`,
+    );
+  }
+}
+
+/**
  * Exchanges GitHub's OIDC token for the role's temporary credentials. The token fetch is
  * retried with jittered backoff; STS calls use the client's own adaptive retry. Every
  * secret is masked before anything else can print it.
@@ -63,11 +75,7 @@ export async function assumeRoleWithOidc(
   sts: STSClient,
   deps: OidcDeps,
 ): Promise<TemporaryCredentials> {
-  if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-    throw new AwsAccessError(
-      'role-to-assume is set but GitHub offered no OIDC token: add `permissions: id-token: write` to the workflow or job (a pull request from a fork never gets one).',
-    );
-  }
+  requireOidcToken(deps.env);
   let token: string;
   try {
     token = await pRetry(() => withinTime(deps.getIdToken(options.audience), TOKEN_TIMEOUT_MS), {
@@ -119,4 +127,53 @@ export async function assumeRoleWithOidc(
     sessionToken: c.SessionToken,
     ...(c.Expiration ? { expiration: c.Expiration } : {}),
   };
+}
+
+/** A token this close to its expiry is not used for a new role session. */
+const TOKEN_REUSE_MARGIN_MS = 60_000;
+
+/**
+ * GitHub's OIDC token fetched once per audience and reused for each role assumed, until it
+ * is within a minute of its expiry (its `exp` claim); then a new one is fetched. A token
+ * whose expiry cannot be read is never reused.
+ */
+export function reuseIdToken(
+  getIdToken: (audience: string) => Promise<string>,
+  now: () => Date,
+): (audience: string) => Promise<string> {
+  const held = new Map<string, Promise<{ token: string; expiresAt: number }>>();
+  const fetch = (audience: string): Promise<{ token: string; expiresAt: number }> => {
+    const pending = getIdToken(audience).then((token) => ({ token, expiresAt: expiryOf(token) }));
+    held.set(audience, pending);
+    // A failed fetch is not kept: the next account asks again.
+    pending.catch(() => {
+      if (held.get(audience) === pending) held.delete(audience);
+    });
+    return pending;
+  };
+  return async (audience) => {
+    const entry = held.get(audience);
+    // The first to ask fetches; those asking meanwhile wait for the same token.
+    if (entry === undefined) return (await fetch(audience)).token;
+    const value = await entry.catch(() => null);
+    if (value && value.expiresAt - now().getTime() > TOKEN_REUSE_MARGIN_MS) return value.token;
+    // Stale or failed: the first to notice fetches a new one for everyone.
+    const next =
+      held.get(audience) === entry ? fetch(audience) : (held.get(audience) ?? fetch(audience));
+    return (await next).token;
+  };
+}
+
+/** A JWT's `exp` in milliseconds since the epoch; 0 when it cannot be read. */
+function expiryOf(token: string): number {
+  try {
+    const payload = JSON.parse(
+      Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'),
+    ) as {
+      exp?: unknown;
+    };
+    return typeof payload.exp === 'number' ? payload.exp * 1000 : 0;
+  } catch {
+    return 0;
+  }
 }

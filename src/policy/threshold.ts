@@ -45,7 +45,14 @@ export function decide(
       ? `${plural(findings.length, 'finding')}; fail-on is none, so findings do not fail the run`
       : `${plural(counted, 'finding')} at ${policy.failOn} or above, ${policy.maxFindings} tolerated (max-findings)`;
   const actions = [...new Set(notAssessed.map((n) => n.action))].join(', ');
-  const unassessed = `${plural(notAssessed.length, 'principal')} not assessed (${actions})`;
+  // An entry named `account` stands for a whole account (not signed in to, or no user listed).
+  const accounts = notAssessed.filter((n) => n.name === 'account').length;
+  const principals = notAssessed.length - accounts;
+  const what = [
+    ...(accounts > 0 ? [plural(accounts, 'account')] : []),
+    ...(principals > 0 || accounts === 0 ? [plural(principals, 'principal')] : []),
+  ].join(' and ');
+  const unassessed = `${what} not assessed (${actions})`;
   const remedy = notAssessed.every((n) => n.action.startsWith('iam:'))
     ? 'grant the missing IAM actions'
     : 'see what was not assessed and why';

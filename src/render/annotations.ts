@@ -1,4 +1,4 @@
-import type { AccountSnapshot, Finding } from '../model.js';
+import type { Finding, NotAssessed } from '../model.js';
 import type { Suppressed } from '../policy/suppressions.js';
 import { findingMessage, type Rule } from '../rules/catalog.js';
 import { bounded, visible } from '../text.js';
@@ -40,7 +40,7 @@ function readable(a: Annotation): Annotation {
 
 /** One annotation per finding (and per principal not assessed) within GitHub's limits, then one notice for the rest. */
 export function renderAnnotations(
-  snapshot: AccountSnapshot,
+  notAssessed: readonly NotAssessed[],
   findings: readonly Finding[],
   rules: readonly Rule[],
   anchor: AlertAnchor,
@@ -54,7 +54,7 @@ export function renderAnnotations(
     return level === 'error' && !failing ? 'warning' : level;
   };
   const candidates: Annotation[] = [
-    ...snapshot.notAssessed.map((n) => ({
+    ...notAssessed.map((n) => ({
       level: 'warning' as const,
       title: 'Not assessed',
       message: `${n.name} (${n.arn}) could not be assessed: ${n.reason}`,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
-import type { AccountSnapshot, Finding, Principal, Severity } from '../model.js';
+import type { AccountSnapshot, Finding, Principal, Severity, Snapshots } from '../model.js';
 import { findingMessage, remediationIn, rulesNotApplicable, type Rule } from '../rules/catalog.js';
 
 /** The score GitHub maps to its severity label (> 9.0 critical, 7.0–8.9 high, ...). */
@@ -62,7 +62,8 @@ export function anchorFor(
 }
 
 export interface SarifInput {
-  readonly snapshot: AccountSnapshot;
+  /** One per account; several make one run with every account's results. */
+  readonly snapshots: Snapshots;
   readonly definitions: Definitions;
   readonly findings: readonly Finding[];
   readonly rules: readonly Rule[];
@@ -75,10 +76,14 @@ export interface SarifInput {
   readonly finishedAt: Date;
 }
 
-/** The run's automationDetails.id: the category asked for, as a path ending in `/`. */
-function categoryId(category: string | null, account: string | null): string {
-  if (category === null) return `iam-mfa-audit/${account ?? 'unknown-account'}/`;
-  return category.endsWith('/') ? category : `${category}/`;
+/**
+ * The run's automationDetails.id: the category asked for, as a path ending in `/`; by
+ * default one per account, and one for a fleet audited in one run.
+ */
+function categoryId(category: string | null, snapshots: Snapshots): string {
+  if (category !== null) return category.endsWith('/') ? category : `${category}/`;
+  if (snapshots.length > 1) return 'iam-mfa-audit/fleet/';
+  return `iam-mfa-audit/${snapshots[0].accountId ?? 'unknown-account'}/`;
 }
 
 /** The base that repository-relative URIs are resolved against (the checkout's root). */
@@ -147,9 +152,10 @@ export function fingerprint(finding: Finding): string {
 
 /** A SARIF 2.1.0 log, complete for GitHub code scanning. */
 export function renderSarif(input: SarifInput): Sarif.Log {
-  const { snapshot, findings, rules, anchor, provenance, tool } = input;
+  const { snapshots, findings, rules, anchor, provenance, tool } = input;
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
-  const account = snapshot.accountId;
+  // A fleet is audited within one partition (role-to-assume refuses to mix them).
+  const { partition } = snapshots[0];
 
   const results = findings.map((finding): Sarif.Result => {
     const rule = rules.find((r) => r.id === finding.ruleId);
@@ -201,7 +207,7 @@ export function renderSarif(input: SarifInput): Sarif.Log {
       properties: {
         severity: finding.severity,
         'security-severity': SECURITY_SEVERITY[finding.severity],
-        ...(account ? { accountId: account } : {}),
+        ...(finding.accountId ? { accountId: finding.accountId } : {}),
         principalArn: principal.arn,
         status: finding.graceUntil === null ? 'open' : 'grace',
         fix: finding.fix.kind,
@@ -211,7 +217,8 @@ export function renderSarif(input: SarifInput): Sarif.Log {
     };
   });
 
-  const notifications = snapshot.notAssessed.map((n): Sarif.Notification => ({
+  const notAssessed = snapshots.flatMap((s) => s.notAssessed);
+  const notifications = notAssessed.map((n): Sarif.Notification => ({
     level: 'error',
     message: { text: `Not assessed: ${n.name} (${n.arn}): ${n.reason}` },
     descriptor: { id: 'not-assessed' },
@@ -233,8 +240,8 @@ export function renderSarif(input: SarifInput): Sarif.Log {
           shortDescription: { text: rule.shortDescription },
           fullDescription: { text: rule.fullDescription },
           help: {
-            text: ruleHelpText(rule, snapshot.partition),
-            markdown: ruleHelpMarkdown(rule, snapshot.partition),
+            text: ruleHelpText(rule, partition),
+            markdown: ruleHelpMarkdown(rule, partition),
           },
           helpUri: tool.rulesUri,
           defaultConfiguration: { level: LEVEL[rule.severity] },
@@ -249,7 +256,7 @@ export function renderSarif(input: SarifInput): Sarif.Log {
       },
     },
     // One category per account, so audits of many accounts do not close each other's alerts.
-    automationDetails: { id: categoryId(input.category ?? null, account) },
+    automationDetails: { id: categoryId(input.category ?? null, snapshots) },
     ...(provenance === null
       ? {}
       : {
@@ -264,7 +271,7 @@ export function renderSarif(input: SarifInput): Sarif.Log {
         }),
     invocations: [
       {
-        executionSuccessful: snapshot.notAssessed.length === 0,
+        executionSuccessful: notAssessed.length === 0,
         startTimeUtc: input.startedAt.toISOString(),
         endTimeUtc: input.finishedAt.toISOString(),
         toolExecutionNotifications: notifications,
@@ -272,17 +279,12 @@ export function renderSarif(input: SarifInput): Sarif.Log {
     ],
     results,
     properties: {
-      ...(account ? { accountId: account } : {}),
-      partition: snapshot.partition,
-      source: snapshot.source.kind,
-      // The window of IAM changes a cached report was brought up to date with.
-      ...(snapshot.verification
-        ? {
-            changesSince: snapshot.verification.changesSince,
-            changesUpTo: snapshot.verification.changesUntil,
-          }
-        : {}),
-      notApplicable: rulesNotApplicable(rules, snapshot.partition).map(({ rule, reason }) => ({
+      // One account: its facts on the run; a fleet: each account's in `accounts`.
+      ...(snapshots.length === 1
+        ? accountProperties(snapshots[0])
+        : { accounts: snapshots.map(accountProperties) }),
+      partition,
+      notApplicable: rulesNotApplicable(rules, partition).map(({ rule, reason }) => ({
         ruleId: rule.id,
         reason,
       })),
@@ -292,5 +294,20 @@ export function renderSarif(input: SarifInput): Sarif.Log {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [run],
+  };
+}
+
+/** What the run says of an account: its id, where its data came from, and how fresh it is. */
+function accountProperties(snapshot: AccountSnapshot): Record<string, string> {
+  return {
+    ...(snapshot.accountId ? { accountId: snapshot.accountId } : {}),
+    source: snapshot.source.kind,
+    // The window of IAM changes a cached report was brought up to date with.
+    ...(snapshot.verification
+      ? {
+          changesSince: snapshot.verification.changesSince,
+          changesUpTo: snapshot.verification.changesUntil,
+        }
+      : {}),
   };
 }

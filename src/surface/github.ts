@@ -1,13 +1,18 @@
 import * as core from '@actions/core';
 import type { Outcome } from '../main.js';
 import { renderAnnotations } from '../render/annotations.js';
-import { renderErrorSummary, renderSummary } from '../render/summary.js';
+import { renderDiscoverySummary, renderErrorSummary, renderSummary } from '../render/summary.js';
 
 /** Shows an outcome on the runner: step outputs, annotations, a log line and the job summary. */
 export async function publishToGitHub(outcome: Outcome): Promise<void> {
-  const { verdict, findings, snapshot } = outcome;
+  const { verdict, findings, snapshots } = outcome;
+  const principals = snapshots.reduce((n, s) => n + s.principals.length, 0);
+  const where =
+    snapshots.length === 1
+      ? `account ${snapshots[0].accountId ?? 'unknown'}`
+      : `${snapshots.length} accounts`;
   core.info(
-    `iam-mfa-audit: ${verdict.result} - ${findings.length} finding(s) in ${snapshot.principals.length} principal(s) of account ${snapshot.accountId ?? 'unknown'}. ${verdict.why}`,
+    `iam-mfa-audit: ${verdict.result} - ${findings.length} finding(s) in ${principals} principal(s) of ${where}. ${verdict.why}`,
   );
   core.info(`SARIF written to ${outcome.sarifFile}`);
 
@@ -15,7 +20,7 @@ export async function publishToGitHub(outcome: Outcome): Promise<void> {
 
   const failing = verdict.result === 'fail';
   const annotations = renderAnnotations(
-    snapshot,
+    snapshots.flatMap((s) => s.notAssessed),
     findings,
     outcome.rules,
     outcome.anchor,
@@ -44,6 +49,17 @@ export async function publishErrorToGitHub(
 ): Promise<void> {
   await writeSummary(renderErrorSummary(reason, advice, removedSarif));
   core.setOutput('result', 'error');
+}
+
+/**
+ * Shows the accounts a discovery found: the `accounts` output (a JSON array for a matrix),
+ * a log line and the job summary. Nothing was audited, so no verdict is given.
+ */
+export async function publishDiscoveryToGitHub(accounts: readonly string[]): Promise<void> {
+  core.info(`iam-mfa-audit: ${accounts.length} ACTIVE account(s) to audit: ${accounts.join(', ')}`);
+  core.setOutput('accounts', JSON.stringify(accounts));
+  core.setOutput('accounts-audited', '0');
+  await writeSummary(renderDiscoverySummary(accounts));
 }
 
 /** The job summary is a report, not the verdict: failing to write it is only a warning. */

@@ -1,7 +1,7 @@
 import type { Progress, ProgressTask } from '../model.js';
 
 /** How often the log says how far long work has got. */
-export const PROGRESS_LOG_INTERVAL_MS = 10_000;
+const PROGRESS_LOG_INTERVAL_MS = 10_000;
 
 /** A piece of work under way, as its progress shows it. */
 interface Running {

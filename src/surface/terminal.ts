@@ -44,31 +44,49 @@ function paint(line: string): string {
 /** The CLI's report: a plain-text table of findings and the verdict, in colour if asked. */
 export function renderTerminal(outcome: Outcome, color: boolean): string {
   const now = outcome.finishedAt;
-  const { snapshot, findings, verdict } = outcome;
-  const lines = [
-    `Account: ${snapshot.accountId ?? 'unknown'} (${snapshot.partition}), ${snapshot.principals.length} principal(s)`,
-    `Data: ${describeSource(snapshot.source, outcome.finishedAt)}`,
-  ];
-  if (snapshot.verification) {
-    lines.push(`Freshness: ${describeVerification(snapshot.verification)}`);
+  const { snapshots, findings, verdict } = outcome;
+  const fleet = snapshots.length > 1;
+  const lines: string[] = [];
+  for (const snapshot of snapshots) {
+    lines.push(
+      `Account: ${snapshot.accountId ?? 'unknown'} (${snapshot.partition}), ${snapshot.principals.length} principal(s)`,
+      `${fleet ? '  ' : ''}Data: ${describeSource(snapshot.source, now)}`,
+    );
+    if (snapshot.verification) {
+      lines.push(`${fleet ? '  ' : ''}Freshness: ${describeVerification(snapshot.verification)}`);
+    }
+    lines.push(...snapshot.notes.map((note) => `${fleet ? '  ' : ''}${note}`));
   }
-  for (const { rule, reason } of rulesNotApplicable(outcome.rules, snapshot.partition)) {
-    lines.push(`Not applicable in ${snapshot.partition}: ${rule.id} ${rule.name}. ${reason}`);
+  const { partition } = snapshots[0];
+  for (const { rule, reason } of rulesNotApplicable(outcome.rules, partition)) {
+    lines.push(`Not applicable in ${partition}: ${rule.id} ${rule.name}. ${reason}`);
   }
-  lines.push(...snapshot.notes, '');
+  lines.push('');
 
   const open = findings.filter((f) => f.suppression === null);
   if (open.length > 0) {
     const rows = open.map((f) => [
       severityText(f),
       f.ruleId,
+      ...(fleet ? [f.accountId ?? ''] : []),
       f.principal.name,
       passwordLastUsedText(f.principal, now),
       createdText(f.principal, now),
       f.principal.arn,
     ]);
     lines.push(
-      ...table(['SEVERITY', 'RULE', 'USER', 'PASSWORD LAST USED', 'CREATED', 'ARN'], rows),
+      ...table(
+        [
+          'SEVERITY',
+          'RULE',
+          ...(fleet ? ['ACCOUNT'] : []),
+          'USER',
+          'PASSWORD LAST USED',
+          'CREATED',
+          'ARN',
+        ],
+        rows,
+      ),
       '',
     );
   }
@@ -80,10 +98,11 @@ export function renderTerminal(outcome: Outcome, color: boolean): string {
   for (const s of outcome.suppressions.expired) {
     lines.push(`EXPIRED SUPPRESSION ${s.where} (${s.rule}, ${s.principal}) on ${s.expires ?? ''}`);
   }
-  for (const n of snapshot.notAssessed) {
+  const notAssessed = snapshots.flatMap((s) => s.notAssessed);
+  for (const n of notAssessed) {
     lines.push(`NOT ASSESSED ${n.name} (${n.arn}): ${n.reason}`);
   }
-  if (snapshot.notAssessed.length > 0) lines.push('');
+  if (notAssessed.length > 0) lines.push('');
 
   lines.push(`${verdict.result.toUpperCase()}: ${verdict.why}`, `SARIF: ${outcome.sarifFile}`);
   // Nothing from a name or path may drive the terminal: control characters print escaped,
@@ -102,13 +121,18 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 
 /** The outcome for scripts: verdict, data source and findings as JSON, one document. */
 export function renderJson(outcome: Outcome): string {
-  const { snapshot, verdict } = outcome;
+  const { snapshots, verdict } = outcome;
+  const [first] = snapshots;
+  const accounts = snapshots.map((s) => ({
+    account: s.accountId,
+    partition: s.partition,
+    source: s.source,
+    verification: s.verification,
+  }));
   return `${JSON.stringify(
     {
-      account: snapshot.accountId,
-      partition: snapshot.partition,
-      source: snapshot.source,
-      verification: snapshot.verification,
+      // One account's facts at the top; a fleet's, one per account.
+      ...(snapshots.length === 1 ? accounts[0] : { partition: first.partition, accounts }),
       verdict,
       findings: outcome.findings.map((f) => ({
         rule: f.ruleId,
@@ -124,7 +148,7 @@ export function renderJson(outcome: Outcome): string {
             : { reason: f.suppression.reason, expires: f.suppression.expires },
         fix: f.fix,
       })),
-      notAssessed: snapshot.notAssessed,
+      notAssessed: snapshots.flatMap((s) => s.notAssessed),
       sarifFile: outcome.sarifFile,
     },
     null,

@@ -1,0 +1,80 @@
+import {
+  paginateListAccounts,
+  paginateListAccountsForParent,
+  paginateListOrganizationalUnitsForParent,
+  type OrganizationsClient,
+} from '@aws-sdk/client-organizations';
+import { AwsAccessError } from '../errors.js';
+import { describeFailure, rethrowUnlessAws } from './aws-errors.js';
+
+/** The organization's accounts a run audits, and the entries of the filter that name none. */
+export interface OrganizationAccounts {
+  /** ACTIVE account ids, in ascending order. */
+  readonly accounts: readonly string[];
+  /** Account ids of the filter that are not ACTIVE accounts of the organization. */
+  readonly unknown: readonly string[];
+}
+
+/**
+ * The organization's ACTIVE accounts (organizations:ListAccounts, every page), or those the
+ * filter names: account ids, and every account under an organizational unit or the root,
+ * however deep. A listing that fails stops the run: the accounts to audit are unknown.
+ */
+export async function organizationAccounts(
+  client: OrganizationsClient,
+  filter: readonly string[],
+): Promise<OrganizationAccounts> {
+  const active = new Set<string>();
+  await listed('organizations:ListAccounts', async () => {
+    for await (const page of paginateListAccounts({ client }, {})) {
+      for (const a of page.Accounts ?? []) {
+        if (a.Id && (a.State ?? a.Status) === 'ACTIVE') active.add(a.Id);
+      }
+    }
+  });
+  if (filter.length === 0) return { accounts: [...active].sort(), unknown: [] };
+
+  const wanted = new Set<string>();
+  const unknown: string[] = [];
+  for (const entry of filter) {
+    if (/^\d{12}$/.test(entry)) {
+      if (active.has(entry)) wanted.add(entry);
+      else unknown.push(entry);
+      continue;
+    }
+    for (const id of await accountsUnder(client, entry)) if (active.has(id)) wanted.add(id);
+  }
+  return { accounts: [...wanted].sort(), unknown };
+}
+
+/** Every account under an organizational unit or the root, through its child units. */
+async function accountsUnder(client: OrganizationsClient, parent: string): Promise<string[]> {
+  const found: string[] = [];
+  const parents = [parent];
+  for (let next = parents.pop(); next !== undefined; next = parents.pop()) {
+    const ParentId = next;
+    await listed('organizations:ListAccountsForParent', async () => {
+      for await (const page of paginateListAccountsForParent({ client }, { ParentId })) {
+        for (const a of page.Accounts ?? []) if (a.Id) found.push(a.Id);
+      }
+    });
+    await listed('organizations:ListOrganizationalUnitsForParent', async () => {
+      for await (const page of paginateListOrganizationalUnitsForParent({ client }, { ParentId })) {
+        for (const unit of page.OrganizationalUnits ?? []) if (unit.Id) parents.push(unit.Id);
+      }
+    });
+  }
+  return found;
+}
+
+/** Runs a listing; an AWS error becomes one line naming the action. */
+async function listed(action: string, list: () => Promise<void>): Promise<void> {
+  try {
+    await list();
+  } catch (error) {
+    rethrowUnlessAws(error);
+    throw new AwsAccessError(
+      `the organization's accounts could not be listed: ${describeFailure(action, error)}.`,
+    );
+  }
+}
