@@ -5,11 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Code, Html, Link, Nodes, Root, Table } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
+import type { Code, Html, Link } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { gfm } from 'micromark-extension-gfm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { progressBar, progressLog } from '../src/surface/progress.js';
 import {
@@ -22,58 +19,7 @@ import {
   useTempDir,
 } from './fixtures.js';
 import { cliBundle, node24, runAction, runCli } from './runner.js';
-
-function parse(markdown: string): Root {
-  return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-}
-
-function nodesOf<T extends Nodes>(tree: Nodes, type: T['type']): T[] {
-  const found: T[] = [];
-  const visit = (node: Nodes): void => {
-    if (node.type === type) found.push(node as T);
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  visit(tree);
-  return found;
-}
-
-/**
- * What is wrong with the summary's tables as GFM reads them: a row whose cell count differs
- * from its header's (a raw `|` splits a cell), or HTML inside a cell.
- */
-function tableProblems(markdown: string): string[] {
-  const source = markdown.split('\n');
-  return nodesOf<Table>(parse(markdown), 'table').flatMap((table) => {
-    const [header, ...rows] = table.children;
-    const width = header?.children.length ?? 0;
-    const headerLine = source[(header?.position?.start.line ?? 1) - 1] ?? '';
-    // The header as written: GFM drops a row's extra cells, so count the pipes too.
-    const written = headerLine.split('|').length - 2;
-    return [
-      ...(written === width ? [] : [`header "${headerLine}" has ${written} cells written`]),
-      ...rows.flatMap((row) => {
-        const line = source[(row.position?.start.line ?? 1) - 1] ?? '';
-        const pipes = line.replace(/\\\|/g, '').split('|').length - 2;
-        return [
-          ...(row.children.length === width && pipes === width
-            ? []
-            : [`row "${line}" has ${pipes} cells for ${width} columns`]),
-          ...nodesOf<Html>(row, 'html').map((h) => `raw HTML ${h.value} in row "${line}"`),
-        ];
-      }),
-    ];
-  });
-}
-
-/** Each table of the summary as cell texts (entities decoded), by its header's first cell. */
-function tables(markdown: string): Map<string, string[][]> {
-  return new Map(
-    nodesOf<Table>(parse(markdown), 'table').map((t) => {
-      const rows = t.children.map((row) => row.children.map((cell) => toString(cell)));
-      return [rows[0]?.[0] ?? '', rows];
-    }),
-  );
-}
+import { nodesOf, parse, tableProblems, tables } from './support/markdown.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2} \((today|yesterday|tomorrow|[\d,]+ days ago|in [\d,]+ days)\)$/;
 

@@ -91960,9 +91960,10 @@ function parseOptions(read, label) {
 function scopeOf(value, label, bad, partition, discoverOnly) {
     const list = (name, pattern, accepted) => {
         const seen = new Set();
+        // One per line; commas and spaces separate too, as a YAML flow list would be written.
         return value(name)
             .split(/\r?\n/)
-            .map((line, i) => [line.trim(), i + 1])
+            .flatMap((line, i) => line.split(/[\s,]+/).map((item) => [item, i + 1]))
             .filter(([line]) => line !== '')
             .map(([line, n]) => {
             if (!pattern.test(line)) {

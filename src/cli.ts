@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import * as core from '@actions/core';
+import { fetchIdToken } from './io/oidc-token.js';
 import { systemIO } from './io/system.js';
 import { ConfigurationError, failureOf } from './errors.js';
 import { removeStaleSarif } from './io/sarif-file.js';
@@ -92,7 +92,6 @@ async function main(argv: readonly string[]): Promise<number> {
       return typeof value === 'string' ? value : undefined;
     };
     const options = parseOptions(read, (name) => `--${name}`);
-    const inActions = process.env.GITHUB_ACTIONS === 'true';
     // On a terminal a bar shows progress, and a log line first takes its place; elsewhere
     // (a CI log, a file) progress is a line every few seconds.
     const bar = process.stderr.isTTY ? progressBar(process.stderr) : null;
@@ -104,11 +103,9 @@ async function main(argv: readonly string[]): Promise<number> {
     const io: RunIO = {
       ...systemIO(log),
       progress: bar ?? progressLog(log),
-      getIdToken: (audience) => core.getIDToken(audience),
-      // Masking only means something to a runner; in a terminal it would print the secret.
-      setSecret: (value) => {
-        if (inActions) core.setSecret(value);
-      },
+      getIdToken: (audience) => fetchIdToken(process.env, audience),
+      // The CLI prints no secret, and a mask command would write one into its report.
+      setSecret: () => undefined,
       publish: (o) => {
         process.stdout.write(options.format === 'json' ? renderJson(o) : renderTerminal(o, color));
         return Promise.resolve();

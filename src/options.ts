@@ -415,9 +415,10 @@ function scopeOf(
 ): Scope {
   const list = (name: string, pattern: RegExp, accepted: string): string[] => {
     const seen = new Set<string>();
+    // One per line; commas and spaces separate too, as a YAML flow list would be written.
     return value(name)
       .split(/\r?\n/)
-      .map((line, i) => [line.trim(), i + 1] as const)
+      .flatMap((line, i) => line.split(/[\s,]+/).map((item) => [item, i + 1] as const))
       .filter(([line]) => line !== '')
       .map(([line, n]) => {
         if (!pattern.test(line)) {

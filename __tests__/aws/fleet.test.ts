@@ -19,14 +19,15 @@ import {
 import type { Log } from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../fixtures.js';
-import { runAction } from '../runner.js';
 import { onlyRun, parseSarif } from '../sarif-validation.js';
 import { iamClient, MOTO_DEFAULT_ACCOUNT, TEST_CREDENTIALS } from '../support/aws-env.js';
 import { awsErrorXml, startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { startMoto, type MotoServer } from '../support/moto.js';
 import { fakeJwt, startOidcServer, type OidcServer } from '../support/oidc-server.js';
 import { seedAccount, type SeedUser } from '../support/seed.js';
-import { runActionStep, type ActionStep } from './live-helpers.js';
+import { tableProblems } from '../support/markdown.js';
+import { cliBundle, node24, runAction } from '../runner.js';
+import { baseEnv, runActionStep, runChild, type ActionStep } from './live-helpers.js';
 
 const A = '111111111111';
 const B = '222222222222';
@@ -174,6 +175,7 @@ describe('several roles in role-to-assume', () => {
       [`| ${B}`, '3', '2', '0'],
       [`| ${C}`, '0', '0', '1'],
     ]);
+    expect(tableProblems(s.summary)).toEqual([]);
     expect(summary.filter((l) => l.startsWith('#### Account'))).toEqual([
       `#### Account ${A}`,
       `#### Account ${B}`,
@@ -214,7 +216,7 @@ describe('accounts with role-name', () => {
   it('assumes the role of that name in each account, one account at a time with max-parallel-accounts 1', async () => {
     const assumedBefore = proxy.calls().AssumeRoleWithWebIdentity ?? 0;
     const s = await step({
-      accounts: `${A}\n${B}\n`,
+      accounts: `${A},\n ${B}\n`,
       'role-name': ROLE,
       'max-parallel-accounts': '1',
     });
@@ -227,6 +229,74 @@ describe('accounts with role-name', () => {
     expect(resultKeys(sarifOf(s))).toEqual(FOUND);
     expect((proxy.calls().AssumeRoleWithWebIdentity ?? 0) - assumedBefore).toBe(2);
     expect(lines(s.stdout)).toContain('2 of 2 accounts audited');
+  });
+});
+
+describe('dist/cli.js with a fleet', () => {
+  const cli = (format: string) =>
+    runChild(
+      node24,
+      [
+        cliBundle,
+        '--accounts',
+        `${A} ${B}`,
+        '--role-name',
+        ROLE,
+        '--include-root',
+        'false',
+        '--format',
+        format,
+        '--sarif-file',
+        join(dir, `cli-${format}.sarif`),
+      ],
+      {
+        cwd: dir,
+        env: { ...baseEnv(dir), AWS_ENDPOINT_URL: proxy.endpoint, ...oidc.env() },
+      },
+    );
+
+  it('prints each account, and the findings with their account', async () => {
+    const exit = await cli('table');
+    expect(exit.status).toBe(1);
+    const out = lines(exit.stdout);
+    expect(out.filter((l) => l.startsWith('Account:'))).toEqual([
+      `Account: ${A} (aws), 2 principal(s)`,
+      `Account: ${B} (aws), 3 principal(s)`,
+    ]);
+    const header = out.findIndex((l) => l.startsWith('SEVERITY'));
+    expect(out[header]?.split(/\s{2,}/)).toEqual([
+      'SEVERITY',
+      'RULE',
+      'ACCOUNT',
+      'USER',
+      'PASSWORD LAST USED',
+      'CREATED',
+      'ARN',
+    ]);
+    const rows = out.slice(header + 1, header + 4).map((l) => l.split(/\s{2,}/));
+    expect(rows.map((r) => `${r[2] ?? ''} ${r[1] ?? ''} ${r[3] ?? ''}`).sort()).toEqual(FOUND);
+    // progress lines go to stderr, labelled with their account
+    expect(lines(exit.stderr)).toEqual(
+      expect.arrayContaining([
+        `[${A}] Requesting the IAM credential report…`,
+        '2 of 2 accounts audited',
+      ]),
+    );
+  });
+
+  it('gives scripts each account in JSON, and never the OIDC token', async () => {
+    const exit = await cli('json');
+    expect(exit.stdout + exit.stderr).not.toContain(oidc.token);
+    const json = JSON.parse(exit.stdout) as {
+      accounts: { account: string }[];
+      findings: { arn: string }[];
+    };
+    expect(json.accounts.map((a) => a.account)).toEqual([A, B]);
+    expect(json.findings.map((f) => f.arn).sort()).toEqual([
+      `arn:aws:iam::${A}:user/ann`,
+      `arn:aws:iam::${B}:user/ben`,
+      `arn:aws:iam::${B}:user/bo`,
+    ]);
   });
 });
 
