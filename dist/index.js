@@ -91596,7 +91596,7 @@ async function run(options, io) {
 }
 /**
  * The snapshots: of a report file (no AWS call), of the live account, or of each account of
- * a fleet. GitHub's OIDC token is reused across the fleet's roles while it is fresh.
+ * a fleet.
  */
 async function collect(options, io, auditsRoot) {
     if (options.credentialReport !== null) {
@@ -91607,7 +91607,7 @@ async function collect(options, io, auditsRoot) {
         auditsRoot,
         readsMfaKinds: options.requirePhishingResistantMfa,
     };
-    const deps = { ...io, getIdToken: reuseIdToken(io.getIdToken, io.now) };
+    const deps = withReusedToken(io);
     const { scope } = options;
     if (scope.kind === 'one') {
         const session = await connect(options, deps, scope.role);
@@ -91618,6 +91618,10 @@ async function collect(options, io, auditsRoot) {
         throw new Error('a fleet of no account was audited');
     return [first, ...rest];
 }
+/** The run's I/O with GitHub's OIDC token fetched once and reused while it is fresh. */
+function withReusedToken(io) {
+    return { ...io, getIdToken: reuseIdToken(io.getIdToken, io.now) };
+}
 /**
  * The organization's accounts a fleet run would audit, for a matrix of jobs; an entry of
  * account-filter that names no ACTIVE account stops it, so no account drops out unseen.
@@ -91627,10 +91631,7 @@ async function discoverAccounts(options, io) {
     if (scope.kind !== 'organization') {
         throw new ConfigurationError('discover-only true needs organization-role.');
     }
-    const fleet = await fleetOf(scope, options, {
-        ...io,
-        getIdToken: reuseIdToken(io.getIdToken, io.now),
-    });
+    const fleet = await fleetOf(scope, options, withReusedToken(io));
     const [unknown] = fleet.unreadable;
     if (unknown !== undefined)
         throw new ConfigurationError(`${unknown.reason}.`);
@@ -91716,7 +91717,7 @@ const INPUTS = [
     },
     {
         name: 'sarif-category',
-        description: "Code-scanning category of the upload (the SARIF run's automationDetails.id); default iam-mfa-audit/ACCOUNT_ID/, one per account.",
+        description: "Code-scanning category of the upload (the SARIF run's automationDetails.id); default iam-mfa-audit/ACCOUNT_ID/, one per account, and iam-mfa-audit/fleet/ for several accounts in one run.",
         default: '',
     },
     {

@@ -34,8 +34,8 @@ async function audit(): Promise<string | null> {
   const io: RunIO = {
     ...systemIO(log),
     progress: progressLog(log),
-    getIdToken: (audience: string) => core.getIDToken(audience),
-    setSecret: (value: string) => {
+    getIdToken: (audience) => core.getIDToken(audience),
+    setSecret: (value) => {
       core.setSecret(value);
     },
     publish: publishToGitHub,

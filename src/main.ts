@@ -141,7 +141,7 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
 
 /**
  * The snapshots: of a report file (no AWS call), of the live account, or of each account of
- * a fleet. GitHub's OIDC token is reused across the fleet's roles while it is fresh.
+ * a fleet.
  */
 async function collect(
   options: Options,
@@ -156,7 +156,7 @@ async function collect(
     auditsRoot,
     readsMfaKinds: options.requirePhishingResistantMfa,
   };
-  const deps = { ...io, getIdToken: reuseIdToken(io.getIdToken, io.now) };
+  const deps = withReusedToken(io);
   const { scope } = options;
   if (scope.kind === 'one') {
     const session = await connect(options, deps, scope.role);
@@ -172,6 +172,11 @@ async function collect(
   return [first, ...rest];
 }
 
+/** The run's I/O with GitHub's OIDC token fetched once and reused while it is fresh. */
+function withReusedToken(io: RunIO): RunIO {
+  return { ...io, getIdToken: reuseIdToken(io.getIdToken, io.now) };
+}
+
 /**
  * The organization's accounts a fleet run would audit, for a matrix of jobs; an entry of
  * account-filter that names no ACTIVE account stops it, so no account drops out unseen.
@@ -181,10 +186,7 @@ export async function discoverAccounts(options: Options, io: RunIO): Promise<str
   if (scope.kind !== 'organization') {
     throw new ConfigurationError('discover-only true needs organization-role.');
   }
-  const fleet = await fleetOf(scope, options, {
-    ...io,
-    getIdToken: reuseIdToken(io.getIdToken, io.now),
-  });
+  const fleet = await fleetOf(scope, options, withReusedToken(io));
   const [unknown] = fleet.unreadable;
   if (unknown !== undefined) throw new ConfigurationError(`${unknown.reason}.`);
   return fleet.targets.map((t) => t.accountId);

@@ -133,7 +133,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'sarif-category',
     description:
-      "Code-scanning category of the upload (the SARIF run's automationDetails.id); default iam-mfa-audit/ACCOUNT_ID/, one per account.",
+      "Code-scanning category of the upload (the SARIF run's automationDetails.id); default iam-mfa-audit/ACCOUNT_ID/, one per account, and iam-mfa-audit/fleet/ for several accounts in one run.",
     default: '',
   },
   {
