@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateRoleCommand } from '@aws-sdk/client-iam';
 import {
+  CloseAccountCommand,
   CreateAccountCommand,
   CreateOrganizationalUnitCommand,
   CreateOrganizationCommand,
@@ -349,13 +350,20 @@ describe('organization discovery', () => {
         DestinationParentId: unit,
       }),
     );
+    // A closed account stays listed, SUSPENDED: it is not audited.
+    const closed = await org.send(
+      new CreateAccountCommand({ AccountName: 'old', Email: 'old@example.com' }),
+    );
+    await org.send(
+      new CloseAccountCommand({ AccountId: closed.CreateAccountStatus?.AccountId ?? '' }),
+    );
     // The management account (moto's default) is an account of the organization too.
     await seed(MOTO_DEFAULT_ACCOUNT, [{ name: 'mgmt-admin', consolePassword: true }]);
   }, 120_000);
 
   const organizationRole = `arn:aws:iam::${MOTO_DEFAULT_ACCOUNT}:role/${ROLE}`;
 
-  it('audits every ACTIVE account of the organization through role-name', async () => {
+  it('audits every ACTIVE account of the organization through role-name, and no closed one', async () => {
     const s = await step({ 'organization-role': organizationRole, 'role-name': ROLE });
     const all = [MOTO_DEFAULT_ACCOUNT, ...created].sort();
     expect(s.stderr).toBe('');
