@@ -162,7 +162,7 @@ export function runChild(
 }
 
 /** action.yml's inputs with their defaults, as the runner passes them (INPUT_NAME, dashes kept). */
-export function inputsEnv(inputs: Readonly<Record<string, string>>): Record<string, string> {
+function inputsEnv(inputs: Readonly<Record<string, string>>): Record<string, string> {
   const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as {
     inputs: Record<string, { default?: string | number | boolean }>;
   };

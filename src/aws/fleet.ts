@@ -8,13 +8,13 @@ import { requireOidcToken, type OidcDeps } from './credentials.js';
 import { organizationAccounts } from './organization.js';
 
 /** An account of a fleet, and the role that reads it. */
-export interface AccountTarget {
+interface AccountTarget {
   readonly accountId: string;
   readonly role: string;
 }
 
 /** An account that was asked for and could not be audited, and why. */
-export interface Unreadable {
+interface Unreadable {
   readonly accountId: string;
   readonly partition: string;
   readonly action: string;
