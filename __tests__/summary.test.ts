@@ -5,6 +5,7 @@ import { escapeCell, renderSummary } from '../src/render/summary.js';
 import { RULES, activeRules } from '../src/rules/catalog.js';
 import { evaluate } from '../src/rules/evaluate.js';
 import { ACCOUNT, aFinding, aRoot, aSnapshot, aUser } from './fixtures.js';
+import { tableProblems } from './support/markdown.js';
 
 const NOW = new Date('2026-11-28T10:30:00Z');
 
@@ -172,5 +173,53 @@ describe('renderSummary', () => {
     );
     expect(findingsTable(summary)).toHaveLength(1002);
     expect(summary).toContain('… and 4000 more findings in the SARIF file iam-mfa-audit.sarif.');
+  });
+});
+
+describe('renderSummary of a fleet', () => {
+  const accountIds = Array.from({ length: 600 }, (_, i) => String(100000000000 + i));
+  const fleetOf = (findingsPerAccount: number) => {
+    const snapshots = accountIds.map((accountId) =>
+      aSnapshot({
+        accountId,
+        source: { kind: 'live-report', generatedAt: NOW, generatedByThisRun: true },
+      }),
+    );
+    const findings = accountIds.flatMap((accountId) =>
+      Array.from({ length: findingsPerAccount }, (_, i) =>
+        aFinding({
+          accountId,
+          principal: aUser({ name: `u${i}|<b>`, arn: `arn:aws:iam::${accountId}:user/u${i}` }),
+        }),
+      ),
+    );
+    const [first, ...rest] = snapshots;
+    if (first === undefined) throw new Error('no account');
+    return renderSummary({
+      snapshots: [first, ...rest],
+      findings,
+      rules: activeRules(false),
+      verdict: decide(findings, [], { failOn: 'high', maxFindings: 0, allowIncomplete: false }),
+      sarifFile: 'iam-mfa-audit.sarif',
+      finishedAt: NOW,
+    });
+  };
+
+  it('lists at most 500 accounts, groups the findings by account, and keeps every table whole', () => {
+    const summary = fleetOf(2);
+    const lines = summary.split('\n');
+    expect(lines).toContain('- **Accounts:** 600 audited (partition aws)');
+    expect(lines.filter((l) => /^\| \d{12} \| 0 \| 2 \| 0 \|/.test(l))).toHaveLength(500);
+    expect(lines).toContain("… and 100 more accounts in the SARIF run's properties.");
+    expect(lines.filter((l) => l.startsWith('#### Account '))[0]).toBe('#### Account 100000000000');
+    expect(tableProblems(summary)).toEqual([]);
+    expect(Buffer.byteLength(summary)).toBeLessThan(1024 * 1024);
+  });
+
+  it('says when there are more results than code scanning takes in one run', () => {
+    expect(fleetOf(42)).toContain(
+      '- ⚠️ **25,200 results:** code scanning refuses a run of more than 25,000, so this SARIF cannot be uploaded; audit fewer accounts per run (a matrix of jobs, one account each).',
+    );
+    expect(fleetOf(41)).not.toContain('code scanning refuses');
   });
 });

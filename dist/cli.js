@@ -80542,6 +80542,10 @@ const SUMMARY_MAX_ROWS = 1000;
 const CELL_MAX_CHARS = 160;
 /** Fix commands shown per rule, at most: the SARIF holds every finding. */
 const FIX_SCRIPT_MAX_USERS = 50;
+/** Accounts listed in a fleet's table, at most: the SARIF run lists every one. */
+const ACCOUNTS_MAX_ROWS = 500;
+/** Code scanning refuses a run with more results than this. */
+const CODE_SCANNING_MAX_RESULTS = 25_000;
 /**
  * Text made safe for a Markdown table cell: everything outside a small set of plain
  * characters becomes a numeric entity, which Markdown shows as text and never as markup.
@@ -80624,8 +80628,20 @@ function renderSummary(input) {
         for (const note of s.notes)
             head.push(`- ${escapeProse(from + note)}`);
     }
+    if (findings.length > CODE_SCANNING_MAX_RESULTS) {
+        head.push(`- ⚠️ **${findings.length.toLocaleString('en-US')} results:** code scanning refuses a run of more than ${CODE_SCANNING_MAX_RESULTS.toLocaleString('en-US')}, so this SARIF cannot be uploaded; audit fewer accounts per run (a matrix of jobs, one account each).`);
+    }
+    const open = findings.filter((f) => f.suppression === null);
+    const openByAccount = new Map();
+    for (const f of open) {
+        const list = openByAccount.get(f.accountId);
+        if (list)
+            list.push(f);
+        else
+            openByAccount.set(f.accountId, [f]);
+    }
     if (fleet)
-        head.push('', ...accountsTable(snapshots, findings, finishedAt));
+        head.push('', ...accountsTable(snapshots, openByAccount, finishedAt));
     const counts = [
         '',
         '| Severity | Findings |',
@@ -80634,7 +80650,6 @@ function renderSummary(input) {
         '',
     ];
     const unassessed = notAssessedSection(snapshots.flatMap((s) => s.notAssessed));
-    const open = findings.filter((f) => f.suppression === null);
     const table = [];
     if (open.length > 0) {
         table.push('### Findings');
@@ -80643,7 +80658,7 @@ function renderSummary(input) {
         const groups = fleet
             ? snapshots.map((s) => ({
                 title: `#### Account ${escapeCell(s.accountId ?? '')}`,
-                rows: open.filter((f) => f.accountId === s.accountId),
+                rows: openByAccount.get(s.accountId) ?? [],
             }))
             : [{ title: null, rows: open }];
         for (const group of groups) {
@@ -80697,17 +80712,19 @@ function fleetHead(snapshots) {
     ];
 }
 /** One row per account of a fleet: where its data came from, and what was found. */
-function accountsTable(snapshots, findings, now) {
+function accountsTable(snapshots, openByAccount, now) {
+    const rest = snapshots.length - ACCOUNTS_MAX_ROWS;
     return [
         '| Account | Principals | Findings | Not assessed | Data |',
         '| --- | ---: | ---: | ---: | --- |',
-        ...snapshots.map((s) => {
-            const found = findings.filter((f) => f.accountId === s.accountId && f.suppression === null);
+        ...snapshots.slice(0, ACCOUNTS_MAX_ROWS).map((s) => {
+            const found = openByAccount.get(s.accountId) ?? [];
             const data = s.verification
                 ? `${describeSource(s.source, now)}; ${describeVerification(s.verification)}`
                 : describeSource(s.source, now);
             return `| ${escapeCell(s.accountId ?? '')} | ${s.principals.length} | ${found.length} | ${s.notAssessed.length} | ${escapeCell(data)} |`;
         }),
+        ...(rest > 0 ? ['', `… and ${rest} more accounts in the SARIF run's properties.`] : []),
     ];
 }
 /** The principals (or accounts) that could not be read, at most 100 listed. */

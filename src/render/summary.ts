@@ -37,6 +37,10 @@ export interface SummaryInput {
 
 /** Fix commands shown per rule, at most: the SARIF holds every finding. */
 const FIX_SCRIPT_MAX_USERS = 50;
+/** Accounts listed in a fleet's table, at most: the SARIF run lists every one. */
+const ACCOUNTS_MAX_ROWS = 500;
+/** Code scanning refuses a run with more results than this. */
+const CODE_SCANNING_MAX_RESULTS = 25_000;
 
 /**
  * Text made safe for a Markdown table cell: everything outside a small set of plain
@@ -131,7 +135,19 @@ export function renderSummary(input: SummaryInput): string {
     const from = fleet ? `account ${s.accountId ?? ''}: ` : '';
     for (const note of s.notes) head.push(`- ${escapeProse(from + note)}`);
   }
-  if (fleet) head.push('', ...accountsTable(snapshots, findings, finishedAt));
+  if (findings.length > CODE_SCANNING_MAX_RESULTS) {
+    head.push(
+      `- ⚠️ **${findings.length.toLocaleString('en-US')} results:** code scanning refuses a run of more than ${CODE_SCANNING_MAX_RESULTS.toLocaleString('en-US')}, so this SARIF cannot be uploaded; audit fewer accounts per run (a matrix of jobs, one account each).`,
+    );
+  }
+  const open = findings.filter((f) => f.suppression === null);
+  const openByAccount = new Map<string | null, Finding[]>();
+  for (const f of open) {
+    const list = openByAccount.get(f.accountId);
+    if (list) list.push(f);
+    else openByAccount.set(f.accountId, [f]);
+  }
+  if (fleet) head.push('', ...accountsTable(snapshots, openByAccount, finishedAt));
 
   const counts = [
     '',
@@ -142,7 +158,6 @@ export function renderSummary(input: SummaryInput): string {
   ];
   const unassessed = notAssessedSection(snapshots.flatMap((s) => s.notAssessed));
 
-  const open = findings.filter((f) => f.suppression === null);
   const table: string[] = [];
   if (open.length > 0) {
     table.push('### Findings');
@@ -151,7 +166,7 @@ export function renderSummary(input: SummaryInput): string {
     const groups = fleet
       ? snapshots.map((s) => ({
           title: `#### Account ${escapeCell(s.accountId ?? '')}`,
-          rows: open.filter((f) => f.accountId === s.accountId),
+          rows: openByAccount.get(s.accountId) ?? [],
         }))
       : [{ title: null, rows: open }];
     for (const group of groups) {
@@ -215,17 +230,23 @@ function fleetHead(snapshots: Snapshots): string[] {
 }
 
 /** One row per account of a fleet: where its data came from, and what was found. */
-function accountsTable(snapshots: Snapshots, findings: readonly Finding[], now: Date): string[] {
+function accountsTable(
+  snapshots: Snapshots,
+  openByAccount: ReadonlyMap<string | null, readonly Finding[]>,
+  now: Date,
+): string[] {
+  const rest = snapshots.length - ACCOUNTS_MAX_ROWS;
   return [
     '| Account | Principals | Findings | Not assessed | Data |',
     '| --- | ---: | ---: | ---: | --- |',
-    ...snapshots.map((s) => {
-      const found = findings.filter((f) => f.accountId === s.accountId && f.suppression === null);
+    ...snapshots.slice(0, ACCOUNTS_MAX_ROWS).map((s) => {
+      const found = openByAccount.get(s.accountId) ?? [];
       const data = s.verification
         ? `${describeSource(s.source, now)}; ${describeVerification(s.verification)}`
         : describeSource(s.source, now);
       return `| ${escapeCell(s.accountId ?? '')} | ${s.principals.length} | ${found.length} | ${s.notAssessed.length} | ${escapeCell(data)} |`;
     }),
+    ...(rest > 0 ? ['', `… and ${rest} more accounts in the SARIF run's properties.`] : []),
   ];
 }
 
