@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { awsEnv, iamClient } from '../__tests__/support/aws-env.js';
 import {
-  awsErrorXml,
+  accessDenied,
   generateReportXml,
   startFaultProxy,
   type FaultPlan,
@@ -76,10 +76,7 @@ export async function benchLive(users: number, dir: string): Promise<void> {
         lookupDenied: () => true,
       },
       denied: {
-        respond: (action: string) =>
-          action === GENERATE
-            ? { status: 403, body: awsErrorXml('AccessDenied', 'not authorized') }
-            : undefined,
+        respond: (action: string) => (action === GENERATE ? accessDenied() : undefined),
       },
     } satisfies Record<string, FaultPlan>;
     const env = awsEnv(proxy.endpoint);

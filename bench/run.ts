@@ -6,7 +6,7 @@
  *   the fleet: BENCH_ACCOUNTS (default 20), BENCH_ACCOUNT_USERS (default 500),
  *   BENCH_LATENCY_MS (added to every AWS call, default 50).
  */
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateReport } from './generate-report.js';
 import { benchFleet } from './fleet.js';
@@ -39,7 +39,7 @@ const offline: [string, string[]][] = [
 ];
 
 console.log(
-  `## Offline: a ${USERS}-user credential report (${(readFileSync(report).length / 1024).toFixed(0)} KiB), median of ${RUNS} runs, Node ${process.version}\n`,
+  `## Offline: a ${USERS}-user credential report (${(statSync(report).size / 1024).toFixed(0)} KiB), median of ${RUNS} runs, Node ${process.version}\n`,
 );
 console.log('| case | exit | wall ms (median) | peak RSS MiB (max) |');
 console.log('| --- | ---: | ---: | ---: |');

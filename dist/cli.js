@@ -69255,7 +69255,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(665);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8381);
 /* harmony import */ var _surface_progress_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2508);
-/* harmony import */ var _surface_terminal_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2718);
+/* harmony import */ var _surface_terminal_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2249);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1013);
 
 
@@ -69359,10 +69359,10 @@ async function main(argv) {
             },
         };
         if (options.discoverOnly) {
-            process.stdout.write(`${JSON.stringify(await (0,_main_js__WEBPACK_IMPORTED_MODULE_4__/* .discoverAccounts */ .Eg)(options, io))}\n`);
+            process.stdout.write(`${JSON.stringify(await (0,_main_js__WEBPACK_IMPORTED_MODULE_4__/* .discoverAccounts */ .E)(options, io))}\n`);
             return EXIT.pass;
         }
-        const outcome = await (0,_main_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)(options, io);
+        const outcome = await (0,_main_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .e)(options, io);
         return outcome.verdict.result === 'fail' ? EXIT.fail : EXIT.pass;
     }
     catch (error) {
@@ -69473,8 +69473,17 @@ function firstLine(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ specialFileKind)
+/* harmony export */   j: () => (/* binding */ notARegularFile)
 /* harmony export */ });
+/**
+ * Why a path cannot be read or written as a file (`is a directory`, `is not a regular file
+ * (a FIFO)`), or null when it is a regular file.
+ */
+function notARegularFile(info) {
+    if (info.isDirectory())
+        return 'is a directory';
+    return info.isFile() ? null : `is not a regular file (${specialFileKind(info)})`;
+}
 /** What a path that is not a regular file or folder is, in words: `a FIFO`, `a socket`, … */
 function specialFileKind(info) {
     if (info.isFIFO())
@@ -69561,7 +69570,10 @@ async function writeFileAtomic(path, content) {
 
 // EXTERNAL MODULE: ./src/io/file-kind.ts
 var file_kind = __nccwpck_require__(495);
+// EXTERNAL MODULE: ./src/version.ts + 1 modules
+var version = __nccwpck_require__(1013);
 ;// CONCATENATED MODULE: ./src/io/sarif-file.ts
+
 
 
 
@@ -69569,6 +69581,8 @@ var file_kind = __nccwpck_require__(495);
 /** How much of a file is read to tell whether it is a SARIF log. */
 const HEAD_BYTES = 4096;
 const SARIF_VERSION = /"version"\s*:\s*"2\.1\.0"/;
+/** The tool of a log this tool wrote. */
+const OUR_TOOL = new RegExp(`"name":\\s*"${version/* TOOL_NAME */.lH}"`);
 /**
  * Where the SARIF log may be written, checked before the audit starts: a new file, an empty
  * one, or a SARIF log (replaced whole). A symbolic link is followed (the link stays, its
@@ -69604,10 +69618,9 @@ async function sarifTarget(path, credentialReport) {
     }
     if (info === null)
         return target;
-    if (info.isDirectory())
-        throw refuse('is a directory');
-    if (!info.isFile())
-        throw refuse(`is not a regular file (${(0,file_kind/* specialFileKind */.Q)(info)})`);
+    const notAFile = (0,file_kind/* notARegularFile */.j)(info);
+    if (notAFile !== null)
+        throw refuse(notAFile);
     if (credentialReport !== null) {
         const report = await (0,promises_.stat)(credentialReport).catch(() => null);
         if (report !== null && report.dev === info.dev && report.ino === info.ino) {
@@ -69637,7 +69650,7 @@ async function writeSarif(given, target, content) {
  */
 async function removeStaleSarif(path) {
     const text = await head(path);
-    const ours = text !== null && SARIF_VERSION.test(text) && /"name":\s*"iam-mfa-audit"/.test(text);
+    const ours = text !== null && SARIF_VERSION.test(text) && OUR_TOOL.test(text);
     if (!ours)
         return false;
     await (0,promises_.rm)(path, { force: true });
@@ -69825,11 +69838,9 @@ function systemIO(log) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Eg: () => (/* binding */ discoverAccounts),
-  eF: () => (/* binding */ run)
+  E: () => (/* binding */ discoverAccounts),
+  e: () => (/* binding */ run)
 });
-
-// UNUSED EXPORTS: alertAnchor
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -69837,6 +69848,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(182);
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
   constructor(code, message, options, ...contexts) {
@@ -71941,8 +71954,7 @@ function recogniseMistake(text) {
         return `this is not UTF-8 text (a compressed or binary file?), not the CSV of a credential report; ${GET_THE_CSV}`;
     }
     if (body.startsWith('{') || body.startsWith('[')) {
-        const content = jsonContent(body);
-        return content === null
+        return !hasContent(body)
             ? `this is JSON, not the CSV of a credential report; ${GET_THE_CSV}`
             : `this is the JSON that \`aws iam get-credential-report\` prints, with the report base64-encoded in its Content; ${GET_THE_CSV}`;
     }
@@ -71957,14 +71969,14 @@ function recogniseMistake(text) {
     }
     return null;
 }
-function jsonContent(body) {
+/** Whether JSON text has a string `Content`, as `aws iam get-credential-report` prints. */
+function hasContent(body) {
     try {
         const value = JSON.parse(body);
-        const content = value?.Content;
-        return typeof content === 'string' ? content : null;
+        return typeof value?.Content === 'string';
     }
     catch {
-        return null;
+        return false;
     }
 }
 function decodesToReport(body) {
@@ -72297,7 +72309,7 @@ function awsMessage(error) {
     // The HTTP handler prefixes its own name to a timeout; the reader needs only what happened.
     const text = (error instanceof Error ? error.message : String(error)).replace(/^@smithy\/node-http-handler - \[ERROR\] /, '');
     const oneLine = text.replace(/\s+/g, ' ').trim();
-    const message = oneLine.length > 500 ? `${oneLine.slice(0, 499)}…` : oneLine;
+    const message = (0,src_text/* bounded */.Mm)(oneLine, 500);
     const code = errorCode(error);
     return message === '' || message === code ? code : `${code}: ${message}`;
 }
@@ -72311,9 +72323,27 @@ function endpointOf(error) {
     const endpoint = error?.endpoint;
     return typeof endpoint === 'string' ? endpoint : 'the AWS endpoint';
 }
+/** `(Code: message) after N attempts (max-attempts)`: AWS's words and the attempts used. */
+function awsDetail(error) {
+    return `(${awsMessage(error)})${attemptsUsed(error)}`;
+}
+/**
+ * A principal (or the account, as `account`) that could not be read because `action` failed,
+ * with the consequence first when one is given. What is not an AWS error is thrown on.
+ */
+function notAssessedAfter(error, who, action, consequence) {
+    rethrowUnlessAws(error);
+    const reason = describeFailure(action, error);
+    return {
+        arn: who.arn,
+        name: who.name,
+        action,
+        reason: consequence === undefined ? reason : `${consequence}: ${reason}`,
+    };
+}
 /** One line for a failed call: what happened, AWS's own message, and the attempts used. */
 function describeFailure(action, error) {
-    const aws = `(${awsMessage(error)})${attemptsUsed(error)}`;
+    const aws = awsDetail(error);
     switch (failureKind(error)) {
         case 'denied':
             return `${action} was denied ${aws}; add it to the policy of the credentials the audit uses`;
@@ -72429,6 +72459,7 @@ var client_iam_dist_cjs = __nccwpck_require__(6764);
 ;// CONCATENATED MODULE: ./src/aws/fetch-report.ts
 
 
+
 /** Answers that mean "not ready yet, ask again". */
 const NOT_READY = new Set([
     'ReportInProgress',
@@ -72443,13 +72474,7 @@ const NOT_READY = new Set([
  * what to bring up to date. Never throws for AWS errors: it says why there is no report.
  */
 async function fetchCredentialReport(iam, timeoutMs, deps) {
-    const wait = deps.progress.begin('waiting for the credential report', null);
-    try {
-        return await poll(iam, timeoutMs, deps);
-    }
-    finally {
-        wait.end();
-    }
+    return (0,model/* tracked */.rX)(deps.progress, 'waiting for the credential report', null, () => poll(iam, timeoutMs, deps));
 }
 async function poll(iam, timeoutMs, deps) {
     const deadline = deps.now().getTime() + timeoutMs;
@@ -72507,11 +72532,9 @@ async function readRoot(iam, arn, fromReport) {
         summary = (await iam.send(new client_iam_dist_cjs/* GetAccountSummaryCommand */.zod({}))).SummaryMap ?? {};
     }
     catch (error) {
-        rethrowUnlessAws(error);
-        const action = 'iam:GetAccountSummary';
         return {
             ok: false,
-            notAssessed: { arn, name: 'root', action, reason: describeFailure(action, error) },
+            notAssessed: notAssessedAfter(error, { arn, name: 'root' }, 'iam:GetAccountSummary'),
         };
     }
     const flag = (key) => (key in summary ? summary[key] === 1 : null);
@@ -72810,21 +72833,16 @@ async function readUserState(iam, user) {
             consolePassword: true,
             passwordCreatedAt: profile.LoginProfile?.CreateDate?.toISOString() ?? null,
             mfaActive: (devices.MFADevices ?? []).length > 0,
-            mfaDevices: (devices.MFADevices ?? []).map((d) => mfaKind(d.SerialNumber ?? '')),
+            mfaDevices: kindsOf(devices),
         };
     }
     catch (error) {
-        rethrowUnlessAws(error);
-        return {
-            ok: false,
-            notAssessed: {
-                arn: user.arn,
-                name: user.name,
-                action,
-                reason: describeFailure(action, error),
-            },
-        };
+        return { ok: false, notAssessed: notAssessedAfter(error, user, action) };
     }
+}
+/** The kinds of the devices ListMFADevices lists. */
+function kindsOf(answer) {
+    return (answer.MFADevices ?? []).map((d) => mfaKind(d.SerialNumber ?? ''));
 }
 /** A device's kind from its serial number (ListMFADevices lists every kind). */
 function mfaKind(serial) {
@@ -72846,16 +72864,20 @@ async function unlessAbsent(answer) {
     }
 }
 /**
- * readUserState for many users, CONCURRENCY at a time, results in input order; `onRead` is
- * told of each user read.
+ * `read` for each item, CONCURRENCY at a time, results in input order; `onRead` is told of
+ * each item read.
  */
-function readUserStates(iam, users, onRead) {
+async function eachLimited(items, read, onRead) {
     const limit = pLimit(CONCURRENCY);
-    return Promise.all(users.map((user) => limit(async () => {
-        const state = await readUserState(iam, user);
+    return Promise.all(items.map((item) => limit(async () => {
+        const result = await read(item);
         onRead();
-        return state;
+        return result;
     })));
+}
+/** readUserState for many users, CONCURRENCY at a time, results in input order. */
+function readUserStates(iam, users, onRead) {
+    return eachLimited(users, (user) => readUserState(iam, user), onRead);
 }
 /** Every IAM user, page by page. Throws the SDK's error when a page cannot be read. */
 async function listAllUsers(iam) {
@@ -72879,31 +72901,20 @@ async function listAllUsers(iam) {
  * ARN; one that cannot be read is not assessed.
  */
 async function readMfaKinds(iam, principals, onRead) {
-    const limit = pLimit(CONCURRENCY);
-    const action = 'iam:ListMFADevices';
     const read = async (user) => {
         try {
             const answer = await iam.send(new client_iam_dist_cjs/* ListMFADevicesCommand */.UxV({ UserName: user.name }));
-            return {
-                ok: true,
-                kinds: (answer.MFADevices ?? []).map((d) => mfaKind(d.SerialNumber ?? '')),
-            };
+            return { ok: true, kinds: kindsOf(answer) };
         }
         catch (error) {
-            rethrowUnlessAws(error);
-            const reason = describeFailure(action, error);
-            return { ok: false, notAssessed: { arn: user.arn, name: user.name, action, reason } };
+            return { ok: false, notAssessed: notAssessedAfter(error, user, 'iam:ListMFADevices') };
         }
     };
-    const entries = await Promise.all(principals.map((p) => limit(async () => {
-        const kinds = await read(p);
-        onRead();
-        return [p.arn, kinds];
-    })));
-    return new Map(entries);
+    return new Map(await eachLimited(principals, async (p) => [p.arn, await read(p)], onRead));
 }
 
 ;// CONCATENATED MODULE: ./src/aws/collect-live.ts
+
 
 
 
@@ -72918,7 +72929,7 @@ async function readMfaKinds(iam, principals, onRead) {
  */
 async function collectLive(deps, settings) {
     const { caller } = deps;
-    const rootArn = `arn:${caller.partition}:iam::${caller.accountId}:root`;
+    const rootArn = (0,model/* rootArnOf */.zT)(caller.partition, caller.accountId);
     deps.log('Requesting the IAM credential report…');
     const attempt = await fetchCredentialReport(deps.iam, settings.reportTimeoutSeconds * 1000, deps);
     const read = attempt.ok ? readReport(attempt.report) : attempt;
@@ -72970,7 +72981,7 @@ async function collectLive(deps, settings) {
 /** Reads the device kinds of every console user with MFA whose kinds are not known yet. */
 async function withMfaKinds(deps, users) {
     const unknown = users.principals.filter((p) => p.consolePassword === true && p.mfaActive && p.mfaDevices === null);
-    const kinds = await counted(deps.progress, 'users’ MFA devices read', unknown.length, (onRead) => readMfaKinds(deps.iam, unknown, onRead));
+    const kinds = await (0,model/* tracked */.rX)(deps.progress, 'users’ MFA devices read', unknown.length, (onRead) => readMfaKinds(deps.iam, unknown, onRead));
     const notAssessed = [...users.notAssessed];
     const principals = users.principals.map((p) => {
         const read = kinds.get(p.arn);
@@ -73014,27 +73025,18 @@ function principalFrom(user, state, reportRow) {
         reportLine: reportRow?.reportLine ?? null,
     };
 }
-/** Work of `total` steps, its progress shown while it runs. */
-async function counted(progress, what, total, work) {
-    const task = progress.begin(what, total);
-    try {
-        return await work(() => {
-            task.advance();
-        });
-    }
-    finally {
-        task.end();
-    }
-}
-/** Reads users' live state; those that cannot be read are not assessed. */
-async function assess(deps, refs) {
-    const states = await counted(deps.progress, 'users read', refs.length, (onRead) => readUserStates(deps.iam, refs, onRead));
+/**
+ * Reads users' live state; those that cannot be read are not assessed. What the live reads do
+ * not tell comes from a user's report row, when `rowOf` has one.
+ */
+async function assess(deps, refs, rowOf = () => undefined) {
+    const states = await (0,model/* tracked */.rX)(deps.progress, 'users read', refs.length, (onRead) => readUserStates(deps.iam, refs, onRead));
     const principals = [];
     const notAssessed = [];
     refs.forEach((ref, i) => {
         const state = states[i];
         if (state?.ok)
-            principals.push(principalFrom(ref, state));
+            principals.push(principalFrom(ref, state, rowOf(ref.name)));
         else if (state)
             notAssessed.push(state.notAssessed);
     });
@@ -73047,23 +73049,13 @@ async function enumerateUsers(deps, rootArn) {
         refs = await listAllUsers(deps.iam);
     }
     catch (error) {
+        const account = { arn: rootArn, name: 'account' };
         return {
             principals: [],
-            notAssessed: [accountNotAssessed(rootArn, error, 'no user could be listed')],
+            notAssessed: [notAssessedAfter(error, account, 'iam:ListUsers', 'no user could be listed')],
         };
     }
     return assess(deps, refs);
-}
-/** The whole account's users, when iam:ListUsers could not be read. */
-function accountNotAssessed(rootArn, error, consequence) {
-    rethrowUnlessAws(error);
-    const action = 'iam:ListUsers';
-    return {
-        arn: rootArn,
-        name: 'account',
-        action,
-        reason: `${consequence}: ${describeFailure(action, error)}`,
-    };
 }
 /** How far before a report's GeneratedTime changes are looked for: clocks and delivery differ. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -73084,9 +73076,10 @@ async function usersAsOfNow(deps, report, parsed) {
             verification: null,
         };
     }
-    const ageMinutes = Math.round((deps.now().getTime() - report.generatedAt.getTime()) / 60_000);
+    const now = deps.now().getTime();
+    const ageMinutes = Math.round((now - report.generatedAt.getTime()) / 60_000);
     const since = new Date(report.generatedAt.getTime() - CLOCK_SKEW_MS);
-    if (deps.now().getTime() - since.getTime() > EVENT_HISTORY_MS) {
+    if (now - since.getTime() > EVENT_HISTORY_MS) {
         return {
             ok: false,
             reason: `the report AWS returned is ${ageMinutes} minutes old, older than the 90 days of CloudTrail's event history, so the changes since cannot be read`,
@@ -73152,15 +73145,10 @@ async function applyChanges(deps, reportUsers, changes) {
             passwordLastUsed: created ? null : (inReport?.passwordLastUsed ?? null),
         });
     }
-    const states = await counted(deps.progress, 'users read', toRead.length, (onRead) => readUserStates(deps.iam, toRead, onRead));
-    const notAssessed = [];
-    toRead.forEach((ref, i) => {
-        const state = states[i];
-        if (state?.ok)
-            byName.set(ref.name, principalFrom(ref, state, byName.get(ref.name)));
-        else if (state)
-            notAssessed.push(state.notAssessed); // the report's row, if any, stays
-    });
+    // One that cannot be read keeps its report row, if any, and is not assessed.
+    const { principals, notAssessed } = await assess(deps, toRead, (name) => byName.get(name));
+    for (const p of principals)
+        byName.set(p.name, p);
     return {
         users: { principals: [...byName.values()], notAssessed },
         readLive: toRead.length,
@@ -73383,7 +73371,7 @@ async function assumeRoleWithOidc(role, options, sts, deps) {
     }
     catch (error) {
         rethrowUnlessAws(error);
-        const aws = `(${awsMessage(error)})${attemptsUsed(error)}`;
+        const aws = awsDetail(error);
         if (failureKind(error) === 'denied' || errorCode(error) === 'InvalidIdentityToken') {
             throw new errors/* AwsAccessError */.Eo(`Not authorized to assume ${role} with GitHub's OIDC token ${aws}: check the role's trust policy — federated principal token.actions.githubusercontent.com, ` +
                 `"token.actions.githubusercontent.com:aud" = "${options.audience}", and a "token.actions.githubusercontent.com:sub" that matches this repository ` +
@@ -73464,22 +73452,17 @@ function expiryOf(token) {
  */
 async function connect(options, deps, role) {
     const signed = await signIn(options, deps, role);
-    const sts = stsClient(signed);
-    const caller = await identify(sts, credentialSource(options, role));
-    const cloudtrail = new dist_cjs/* CloudTrailClient */.Vsm({ ...signed, region: iamEventsRegion(caller.partition) });
-    cloudtrail.middlewareStack.add(endpointInErrors(), ENDPOINT_IN_ERRORS);
-    return { iam: iamClient(signed), sts, cloudtrail, caller };
+    const caller = await identify(namingEndpoints(new client_sts_dist_cjs/* STSClient */.iM(signed)), credentialSource(options, role));
+    const cloudtrail = namingEndpoints(new dist_cjs/* CloudTrailClient */.Vsm({ ...signed, region: iamEventsRegion(caller.partition) }));
+    return { iam: namingEndpoints(new client_iam_dist_cjs/* IAMClient */.h8v(signed)), cloudtrail, caller };
 }
 /**
  * An Organizations client signed by the organization's role, in the partition's
  * Organizations region.
  */
-async function connectOrganization(options, deps, role) {
+async function connectOrganization(options, deps, role, partition) {
     const signed = await signIn(options, deps, role);
-    const partition = role.split(':')[1] ?? 'aws';
-    const client = new client_organizations_dist_cjs/* OrganizationsClient */.gnq({ ...signed, region: iamEventsRegion(partition) });
-    client.middlewareStack.add(endpointInErrors(), ENDPOINT_IN_ERRORS);
-    return client;
+    return namingEndpoints(new client_organizations_dist_cjs/* OrganizationsClient */.gnq({ ...signed, region: iamEventsRegion(partition) }));
 }
 /** The clients' configuration, signed by `role` assumed with GitHub's OIDC token if given. */
 async function signIn(options, deps, role) {
@@ -73496,7 +73479,7 @@ async function signIn(options, deps, role) {
         return config;
     return {
         ...config,
-        credentials: await assumeRoleWithOidc(role, options, stsClient(config), deps),
+        credentials: await assumeRoleWithOidc(role, options, namingEndpoints(new client_sts_dist_cjs/* STSClient */.iM(config)), deps),
     };
 }
 /**
@@ -73527,13 +73510,8 @@ function endpointInErrors() {
     };
 }
 const ENDPOINT_IN_ERRORS = { step: 'build', name: 'iamMfaAuditEndpointInErrors' };
-function iamClient(config) {
-    const client = new client_iam_dist_cjs/* IAMClient */.h8v(config);
-    client.middlewareStack.add(endpointInErrors(), ENDPOINT_IN_ERRORS);
-    return client;
-}
-function stsClient(config) {
-    const client = new client_sts_dist_cjs/* STSClient */.iM(config);
+/** The client, made to note on each failed request's error the endpoint it went to. */
+function namingEndpoints(client) {
     client.middlewareStack.add(endpointInErrors(), ENDPOINT_IN_ERRORS);
     return client;
 }
@@ -73588,6 +73566,8 @@ async function organizationAccounts(client, filter) {
         return { accounts: [...active].sort(), unknown: [] };
     const wanted = new Set();
     const unknown = [];
+    // A unit under another one listed is walked once.
+    const walked = new Set();
     for (const entry of filter) {
         if (/^\d{12}$/.test(entry)) {
             if (active.has(entry))
@@ -73596,17 +73576,24 @@ async function organizationAccounts(client, filter) {
                 unknown.push(entry);
             continue;
         }
-        for (const id of await accountsUnder(client, entry))
+        for (const id of await accountsUnder(client, entry, walked)) {
             if (active.has(id))
                 wanted.add(id);
+        }
     }
     return { accounts: [...wanted].sort(), unknown };
 }
-/** Every account under an organizational unit or the root, through its child units. */
-async function accountsUnder(client, parent) {
+/**
+ * Every account under an organizational unit or the root, through its child units, but for
+ * the units already `walked`.
+ */
+async function accountsUnder(client, parent, walked) {
     const found = [];
     const parents = [parent];
     for (let next = parents.pop(); next !== undefined; next = parents.pop()) {
+        if (walked.has(next))
+            continue;
+        walked.add(next);
         const ParentId = next;
         await listed('organizations:ListAccountsForParent', async () => {
             for await (const page of (0,client_organizations_dist_cjs/* paginateListAccountsForParent */.Hcl)({ client }, { ParentId })) {
@@ -73643,8 +73630,8 @@ async function listed(action, list) {
 
 
 
+
 const accountOfRole = (role) => role.split(':')[4] ?? '';
-const partitionOfRole = (role) => role.split(':')[1] ?? 'aws';
 /**
  * The accounts to audit: the roles listed, the role name in each account listed, or in each
  * ACTIVE account of the organization (filtered by account-filter). A filter entry that names
@@ -73655,18 +73642,23 @@ async function fleetOf(scope, options, deps) {
     requireOidcToken(deps.env, { roles: 'role-to-assume', accounts: 'accounts', organization: 'organization-role' }[scope.kind]);
     if (scope.kind === 'roles') {
         return {
-            targets: scope.roles.map((role) => ({ accountId: accountOfRole(role), role })),
+            targets: scope.roles.map((role) => ({
+                accountId: accountOfRole(role),
+                role,
+                partition: scope.partition,
+            })),
             unreadable: [],
         };
     }
     const roleIn = (accountId) => ({
         accountId,
         role: `arn:${scope.partition}:iam::${accountId}:role/${scope.roleName}`,
+        partition: scope.partition,
     });
     if (scope.kind === 'accounts') {
         return { targets: scope.accounts.map(roleIn), unreadable: [] };
     }
-    const client = await connectOrganization(options, deps, scope.organizationRole);
+    const client = await connectOrganization(options, deps, scope.organizationRole, scope.partition);
     const { accounts, unknown } = await organizationAccounts(client, scope.filter);
     if (accounts.length === 0 && unknown.length === 0) {
         throw new errors/* ConfigurationError */.j1(scope.filter.length === 0
@@ -73690,21 +73682,14 @@ async function fleetOf(scope, options, deps) {
  */
 async function auditFleet(fleet, options, deps, settings) {
     const limit = pLimit(options.maxParallelAccounts);
-    const overall = deps.progress.begin('accounts audited', fleet.targets.length);
-    try {
-        const audited = await Promise.all(fleet.targets.map((target) => limit(async () => {
-            const snapshot = await auditAccount(target, options, deps, settings);
-            overall.advance();
-            return snapshot;
-        })));
-        return [...audited, ...fleet.unreadable.map(notAudited)];
-    }
-    finally {
-        overall.end();
-    }
+    const audited = await (0,model/* tracked */.rX)(deps.progress, 'accounts audited', fleet.targets.length, (step) => Promise.all(fleet.targets.map((target) => limit(async () => {
+        const snapshot = await auditAccount(target, options, deps, settings);
+        step();
+        return snapshot;
+    }))));
+    return [...audited, ...fleet.unreadable.map(notAudited)];
 }
 async function auditAccount(target, options, deps, settings) {
-    const partition = partitionOfRole(target.role);
     const label = `account ${target.accountId}`;
     const log = (message) => {
         deps.log(`[${target.accountId}] ${message}`);
@@ -73718,12 +73703,12 @@ async function auditAccount(target, options, deps, settings) {
         if (internal)
             throw error;
         log(`not audited: ${reason}`);
-        return notAudited({ ...target, partition, action: 'sts:AssumeRoleWithWebIdentity', reason });
+        return notAudited({ ...target, action: 'sts:AssumeRoleWithWebIdentity', reason });
     }
     if (session.caller.accountId !== target.accountId) {
         const reason = `the credentials of ${target.role} act in account ${session.caller.accountId}, not ${target.accountId}`;
         log(`not audited: ${reason}`);
-        return notAudited({ ...target, partition, action: 'sts:GetCallerIdentity', reason });
+        return notAudited({ ...target, action: 'sts:GetCallerIdentity', reason });
     }
     return collectLive({
         ...session,
@@ -73742,7 +73727,7 @@ function notAudited(u) {
         principals: [],
         notAssessed: [
             {
-                arn: `arn:${u.partition}:iam::${u.accountId}:root`,
+                arn: (0,model/* rootArnOf */.zT)(u.partition, u.accountId),
                 name: 'account',
                 action: u.action,
                 reason: u.reason,
@@ -73762,6 +73747,7 @@ var file_kind = __nccwpck_require__(495);
 
 
 
+
 /** Larger than any report of MAX_REPORT_ROWS rows (a row is well under 1 KiB). */
 const MAX_REPORT_BYTES = 32 * 1024 * 1024;
 /**
@@ -73774,10 +73760,9 @@ async function snapshotFromReportFile(path, auditsRoot) {
     let bytes;
     try {
         const info = await (0,promises_.stat)(path);
-        if (info.isDirectory())
-            throw refuse('is a directory');
-        if (!info.isFile())
-            throw refuse(`is not a regular file (${(0,file_kind/* specialFileKind */.Q)(info)})`);
+        const notAFile = (0,file_kind/* notARegularFile */.j)(info);
+        if (notAFile !== null)
+            throw refuse(notAFile);
         if (info.size > MAX_REPORT_BYTES) {
             throw refuse(`is ${(info.size / 1024 / 1024).toFixed(0)} MiB, larger than any credential report: IAM allows at most 5,000 users in an account, and this audit reads reports of up to ${MAX_REPORT_ROWS.toLocaleString('en-US')} rows (${MAX_REPORT_BYTES / 1024 / 1024} MiB)`);
         }
@@ -73794,7 +73779,7 @@ async function snapshotFromReportFile(path, auditsRoot) {
     const hasRoot = report.principals.some((p) => p.kind === 'root');
     if (auditsRoot(report.partition) && report.accountId !== null && !hasRoot) {
         notAssessed.push({
-            arn: `arn:${report.partition}:iam::${report.accountId}:root`,
+            arn: (0,model/* rootArnOf */.zT)(report.partition, report.accountId),
             name: 'root',
             action: "the report's <root_account> row",
             reason: "the report has no <root_account> row, so the root user's MFA was not checked; give the whole report as AWS writes it, or set include-root to false",
@@ -79020,13 +79005,16 @@ function terraformUsers(text) {
 }
 /** The lines of the block that opens at `start`, up to its closing brace at the line start. */
 function blockOf(lines, start) {
-    const end = lines.findIndex((line, i) => i > start && /^}/.test(line));
-    return lines.slice(start, end < 0 ? undefined : end);
+    let end = start + 1;
+    while (end < lines.length && !/^}/.test(lines[end] ?? ''))
+        end += 1;
+    return lines.slice(start, end);
 }
 /** A literal string attribute of the block at `start` (no interpolation); null otherwise. */
 function attribute(lines, start, key) {
+    const literal = new RegExp(`^\\s*${key}\\s*=\\s*"([^"$]+)"\\s*$`);
     for (const line of blockOf(lines, start)) {
-        const match = new RegExp(`^\\s*${key}\\s*=\\s*"([^"$]+)"\\s*$`).exec(line);
+        const match = literal.exec(line);
         if (match?.[1])
             return match[1];
     }
@@ -79195,10 +79183,13 @@ function cloudAuditEntry(entry, where, bad) {
 /** Marks the findings that a suppression in force accepts; expired entries accept nothing. */
 function applySuppressions(findings, suppressions, now) {
     const today = now.toISOString().slice(0, 10);
-    const inForce = suppressions.filter((s) => s.expires === null || s.expires >= today);
+    const expired = (s) => s.expires !== null && s.expires < today;
+    const inForce = suppressions.filter((s) => !expired(s));
+    // Each entry's principal pattern is built once, not once per finding.
+    const matchers = inForce.map((s) => ({ s, principal: glob(s.principal) }));
     const used = new Set();
     const marked = findings.map((finding) => {
-        const match = inForce.find((s) => accepts(s, finding));
+        const match = matchers.find((m) => accepts(m.s, m.principal, finding))?.s;
         if (match === undefined)
             return finding;
         used.add(match);
@@ -79206,16 +79197,15 @@ function applySuppressions(findings, suppressions, now) {
     });
     return {
         findings: marked,
-        expired: suppressions.filter((s) => !inForce.includes(s)),
+        expired: suppressions.filter(expired),
         stale: inForce.filter((s) => !used.has(s)),
         neverExpires: suppressions.filter((s) => s.expires === null),
     };
 }
-function accepts(suppression, finding) {
+function accepts(suppression, principal, finding) {
     if (suppression.rule !== '*' && suppression.rule !== finding.ruleId)
         return false;
-    const pattern = glob(suppression.principal);
-    return pattern.test(finding.principal.name) || pattern.test(finding.principal.arn);
+    return principal.test(finding.principal.name) || principal.test(finding.principal.arn);
 }
 /** A glob as a whole-string pattern: `*` any run of characters, `?` one; the rest literal. */
 function glob(text) {
@@ -79226,8 +79216,6 @@ function glob(text) {
     return new RegExp(`^${body}$`, 's');
 }
 
-// EXTERNAL MODULE: ./src/model.ts
-var model = __nccwpck_require__(182);
 ;// CONCATENATED MODULE: ./src/policy/threshold.ts
 
 
@@ -79296,6 +79284,7 @@ var catalog = __nccwpck_require__(8831);
 ;// CONCATENATED MODULE: ./src/render/sarif.ts
 
 
+
 /** The score GitHub maps to its severity label (> 9.0 critical, 7.0–8.9 high, ...). */
 const SECURITY_SEVERITY = {
     critical: '9.5',
@@ -79327,11 +79316,11 @@ function categoryId(category, snapshots) {
 }
 /** The base that repository-relative URIs are resolved against (the checkout's root). */
 const SOURCE_ROOT = 'SRCROOT';
-/** Rule markdown for code scanning's rule help pane; also the summary's remediation text. */
-function ruleHelpMarkdown(rule, partition) {
+/** A rule's help for code scanning's help pane, as text and as markdown (shown instead). */
+function ruleHelp(rule, partition) {
     const remediation = (0,catalog/* remediationIn */.Ry)(rule, partition);
     const compliance = rule.compliance.map((c) => `| ${c.framework} | ${c.control} |`).join('\n');
-    return [
+    const markdown = [
         `## ${rule.shortDescription}`,
         '',
         rule.fullDescription,
@@ -79358,10 +79347,7 @@ function ruleHelpMarkdown(rule, partition) {
         '| --- | --- |',
         compliance,
     ].join('\n');
-}
-function ruleHelpText(rule, partition) {
-    const remediation = (0,catalog/* remediationIn */.Ry)(rule, partition);
-    return [
+    const text = [
         rule.fullDescription,
         '',
         `Why it matters: ${rule.whyItMatters}`,
@@ -79374,6 +79360,7 @@ function ruleHelpText(rule, partition) {
         '',
         'Compliance: ' + rule.compliance.map((c) => `${c.framework} ${c.control}`).join('; '),
     ].join('\n');
+    return { text, markdown };
 }
 /**
  * An alert's identity: rule, account and principal only, so it survives a change of
@@ -79388,11 +79375,11 @@ function fingerprint(finding) {
 /** A SARIF 2.1.0 log, complete for GitHub code scanning. */
 function renderSarif(input) {
     const { snapshots, findings, rules, anchor, provenance, tool } = input;
-    const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
     // A fleet is audited within one partition (role-to-assume refuses to mix them).
     const { partition } = snapshots[0];
     const results = findings.map((finding) => {
-        const rule = rules.find((r) => r.id === finding.ruleId);
+        const ruleIndex = rules.findIndex((r) => r.id === finding.ruleId);
+        const rule = rules[ruleIndex];
         if (!rule)
             throw new Error(`finding for a rule that is not evaluated: ${finding.ruleId}`);
         const { principal } = finding;
@@ -79401,7 +79388,7 @@ function renderSarif(input) {
         const base = provenance !== null && at.inRepository ? { uriBaseId: SOURCE_ROOT } : {};
         return {
             ruleId: rule.id,
-            ...(ruleIndex.has(rule.id) ? { ruleIndex: ruleIndex.get(rule.id) } : {}),
+            ruleIndex,
             level: LEVEL[finding.severity],
             message: { text: (0,catalog/* findingMessage */.pG)(rule, finding) },
             locations: [
@@ -79451,7 +79438,7 @@ function renderSarif(input) {
             },
         };
     });
-    const notAssessed = snapshots.flatMap((s) => s.notAssessed);
+    const notAssessed = (0,model/* notAssessedOf */.aG)(snapshots);
     const notifications = notAssessed.map((n) => ({
         level: 'error',
         message: { text: `Not assessed: ${n.name} (${n.arn}): ${n.reason}` },
@@ -79472,10 +79459,7 @@ function renderSarif(input) {
                     name: rule.name,
                     shortDescription: { text: rule.shortDescription },
                     fullDescription: { text: rule.fullDescription },
-                    help: {
-                        text: ruleHelpText(rule, partition),
-                        markdown: ruleHelpMarkdown(rule, partition),
-                    },
+                    help: ruleHelp(rule, partition),
                     helpUri: tool.rulesUri,
                     defaultConfiguration: { level: LEVEL[rule.severity] },
                     properties: {
@@ -79545,6 +79529,7 @@ function accountProperties(snapshot) {
 
 ;// CONCATENATED MODULE: ./src/rules/evaluate.ts
 
+
 const NO_GRACE = { hours: 0, now: new Date() };
 /** A password not used for this long is better removed than given MFA. */
 const UNUSED_DAYS = 90;
@@ -79585,7 +79570,7 @@ function graceEnd(principal, grace) {
 }
 /** The fix that fits: remove a password never used or unused for 90 days, else enroll MFA. */
 function fixFor(rule, principal, now) {
-    if (rule.id === 'aws-iam-mfa-phishing-resistant') {
+    if (rule.id === catalog/* CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA */.l4.id) {
         return {
             kind: 'enroll-mfa',
             text: 'register a security key or passkey in the console, then deactivate the one-time-code device',
@@ -79602,7 +79587,7 @@ function fixFor(rule, principal, now) {
     const lastUsed = principal.passwordLastUsed;
     const days = lastUsed === null || lastUsed === 'never'
         ? null
-        : Math.floor((now.getTime() - Date.parse(lastUsed)) / 86_400_000);
+        : Math.floor((now.getTime() - Date.parse(lastUsed)) / src_text/* DAY_MS */.sO);
     if (lastUsed === 'never' || (days !== null && days >= UNUSED_DAYS)) {
         return {
             kind: 'remove-password',
@@ -79638,6 +79623,7 @@ var version = __nccwpck_require__(1013);
 
 
 
+
 /**
  * The one pipeline: collect a snapshot, evaluate the rules, decide, render the SARIF and
  * write it, then hand the outcome to the surface. It never fails the step itself; the entry
@@ -79650,15 +79636,14 @@ async function run(options, io) {
     const accepted = await readSuppressions(options.suppressionsFile, io.workspace);
     const iac = await findUserDefinitions(options.iacPaths, io.workspace);
     if (!iac.complete) {
-        io.log(`Not every file under iac-paths was read (more than ${IAC_LIMITS.files} files, a file over 1 MiB, or ${IAC_LIMITS.milliseconds / 1000} s): some alerts may point at the workflow instead of the code that defines the user.`);
+        io.log(`Not every file under iac-paths was read (more than ${IAC_LIMITS.files} files, a file over ${IAC_LIMITS.fileBytes / 1024 / 1024} MiB, or ${IAC_LIMITS.milliseconds / 1000} s): some alerts may point at the workflow instead of the code that defines the user.`);
     }
     const rules = (0,catalog/* activeRules */.IW)(options.includeRoot, options.requirePhishingResistantMfa);
-    const auditsRoot = (partition) => (0,catalog/* rootIsAudited */.jt)(options.includeRoot, partition);
-    const snapshots = await collect(options, io, auditsRoot);
+    const snapshots = await collect(options, io);
     const evaluatedAt = io.now();
     const grace = { hours: options.gracePeriodHours, now: evaluatedAt };
     const { findings, ...entriesNotApplied } = applySuppressions(snapshots.flatMap((snapshot) => evaluate(snapshot, rules, grace)), accepted.suppressions, evaluatedAt);
-    const notAssessed = snapshots.flatMap((s) => s.notAssessed);
+    const notAssessed = (0,model/* notAssessedOf */.aG)(snapshots);
     const verdict = decide(findings, notAssessed, options);
     // A fleet is audited only in a workflow (it needs GitHub's OIDC token): its anchor is the step.
     const anchor = alertAnchor(io.workflow, options.credentialReport, io.workspace, snapshots[0]);
@@ -79715,7 +79700,8 @@ async function run(options, io) {
  * The snapshots: of a report file (no AWS call), of the live account, or of each account of
  * a fleet.
  */
-async function collect(options, io, auditsRoot) {
+async function collect(options, io) {
+    const auditsRoot = (partition) => (0,catalog/* rootIsAudited */.jt)(options.includeRoot, partition);
     if (options.credentialReport !== null) {
         return [await snapshotFromReportFile(options.credentialReport, auditsRoot)];
     }
@@ -79774,7 +79760,7 @@ function alertAnchor(workflow, credentialReport, workspace, snapshot) {
     }
     // A live audit outside a workflow has no file: the account's root ARN is its address.
     return {
-        uri: `arn:${snapshot.partition}:iam::${snapshot.accountId ?? ''}:root`,
+        uri: (0,model/* rootArnOf */.zT)(snapshot.partition, snapshot.accountId ?? ''),
         line: 1,
         inRepository: false,
     };
@@ -79787,19 +79773,46 @@ function alertAnchor(workflow, credentialReport, workspace, snapshot) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   aG: () => (/* binding */ notAssessedOf),
 /* harmony export */   jZ: () => (/* binding */ atLeast),
-/* harmony export */   oC: () => (/* binding */ SEVERITIES)
+/* harmony export */   oC: () => (/* binding */ SEVERITIES),
+/* harmony export */   rX: () => (/* binding */ tracked),
+/* harmony export */   zT: () => (/* binding */ rootArnOf)
 /* harmony export */ });
-/* unused harmony export SILENT_PROGRESS */
+/* unused harmony exports principalCount, SILENT_PROGRESS */
 /**
  * The types every stage speaks: a snapshot of an account's principals goes in,
  * findings come out of the rules, and one verdict comes out of the threshold.
  */
 /** Severities from most to least severe; the order is used for thresholds. */
 const SEVERITIES = ['critical', 'high', 'medium', 'low'];
+/** The ARN of an account's root user, which also names the account as a whole. */
+function rootArnOf(partition, accountId) {
+    return `arn:${partition}:iam::${accountId}:root`;
+}
+/** What a run could not read, over all its accounts. */
+function notAssessedOf(snapshots) {
+    return snapshots.flatMap((s) => s.notAssessed);
+}
+/** The principals a run audited, over all its accounts. */
+function principalCount(snapshots) {
+    return snapshots.reduce((n, s) => n + s.principals.length, 0);
+}
 /** True when `severity` is at least as severe as `threshold`. */
 function atLeast(severity, threshold) {
     return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
+}
+/** Runs `work`, its progress shown while it runs; `step` counts one more step done. */
+async function tracked(progress, what, total, work) {
+    const task = progress.begin(what, total);
+    try {
+        return await work(() => {
+            task.advance();
+        });
+    }
+    finally {
+        task.end();
+    }
 }
 /** Progress nobody is shown. */
 const SILENT_PROGRESS = {
@@ -80090,10 +80103,7 @@ function parseOptions(read, label) {
         uploadSarif: boolean('upload-sarif'),
         githubToken: optional(value('github-token')),
         sarifCategory: optional(value('sarif-category')),
-        iacPaths: value('iac-paths')
-            .split(/\r?\n/)
-            .map((line) => line.trim())
-            .filter((line) => line !== ''),
+        iacPaths: linesOf(value('iac-paths')).map(({ text }) => text),
         gracePeriodHours: integer('grace-period-hours', 0, 8760),
         scope: scopeOf(value, label, bad, partitionOfRegion(awsRegion), discoverOnly),
         maxParallelAccounts: integer('max-parallel-accounts', 1, 32),
@@ -80109,6 +80119,13 @@ function parseOptions(read, label) {
         maxAttempts: integer('max-attempts', 1, 50),
     };
 }
+/** A list input's lines, trimmed, without the empty ones, each with its 1-based number. */
+function linesOf(value) {
+    return value
+        .split(/\r?\n/)
+        .map((text, i) => ({ text: text.trim(), line: i + 1 }))
+        .filter(({ text }) => text !== '');
+}
 /**
  * The accounts to audit, from role-to-assume (one or several ARNs), accounts with role-name,
  * or organization-role with role-name and account-filter. A list is one value per line;
@@ -80118,10 +80135,9 @@ function scopeOf(value, label, bad, partition, discoverOnly) {
     const list = (name, pattern, accepted) => {
         const seen = new Set();
         // One per line; commas and spaces separate too, as a YAML flow list would be written.
-        return value(name)
-            .split(/\r?\n/)
-            .flatMap((line, i) => line.split(/[\s,]+/).map((item) => [item, i + 1]))
-            .filter(([line]) => line !== '')
+        return linesOf(value(name))
+            .flatMap(({ text, line }) => text.split(/[\s,]+/).map((item) => [item, line]))
+            .filter(([item]) => item !== '')
             .map(([line, n]) => {
             if (!pattern.test(line)) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${label(name)}, line ${n}: ${JSON.stringify(line)} is not accepted; use ${accepted}, one per line.`);
@@ -80188,7 +80204,7 @@ function scopeOf(value, label, bad, partition, discoverOnly) {
     if (partitions.size > 1) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${label('role-to-assume')}: the roles are in ${[...partitions].join(' and ')}; one run audits one partition, so list the roles of each partition in a run of its own.`);
     }
-    return { kind: 'roles', roles };
+    return { kind: 'roles', roles, partition: [...partitions][0] ?? partition };
 }
 
 
@@ -80203,9 +80219,10 @@ function scopeOf(value, label, bad, partition, discoverOnly) {
 /* harmony export */   jt: () => (/* binding */ rootIsAudited),
 /* harmony export */   kB: () => (/* binding */ notApplicableIn),
 /* harmony export */   kt: () => (/* binding */ rulesNotApplicable),
+/* harmony export */   l4: () => (/* binding */ CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA),
 /* harmony export */   pG: () => (/* binding */ findingMessage)
 /* harmony export */ });
-/* unused harmony exports CONSOLE_USER_WITHOUT_MFA, ROOT_ACCOUNT_WITHOUT_MFA, CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA, RULES */
+/* unused harmony exports CONSOLE_USER_WITHOUT_MFA, ROOT_ACCOUNT_WITHOUT_MFA, RULES */
 const inAccount = (accountId) => accountId ? `in AWS account ${accountId}` : 'in the audited account';
 const CONSOLE_USER_WITHOUT_MFA = {
     id: 'aws-iam-002',
@@ -80514,7 +80531,7 @@ function progressBar(stream, now = Date.now) {
 
 /***/ }),
 
-/***/ 2718:
+/***/ 2249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -80529,6 +80546,39 @@ __nccwpck_require__.d(__webpack_exports__, {
 var model = __nccwpck_require__(182);
 // EXTERNAL MODULE: ./src/rules/catalog.ts
 var catalog = __nccwpck_require__(8831);
+;// CONCATENATED MODULE: ./src/rules/fix-script.ts
+
+/** IAM's user-name characters: such a name needs no quoting in a shell command. */
+const IAM_NAME = /^[\w+=,.@-]{1,64}$/;
+/**
+ * The commands that fix one finding, with its user, account and partition filled in, as
+ * shell lines under a comment naming the user. Null when the name is not one IAM allows,
+ * so nothing from a report can be pasted into a shell.
+ */
+function fix_script_fixScript(finding, partition) {
+    const { principal, fix } = finding;
+    if (!IAM_NAME.test(principal.name))
+        return null;
+    const account = /^\d{12}$/.test(finding.accountId ?? '') ? finding.accountId : 'ACCOUNT_ID';
+    const arnPartition = /^aws(-[a-z]+)*$/.test(partition) ? partition : 'aws';
+    const user = principal.name;
+    const mfaArn = `arn:${arnPartition}:iam::${account}:mfa/${user}`;
+    const lines = [`# ${principal.kind === 'root' ? `root of ${account}` : user}: ${fix.text}`];
+    if (finding.ruleId === CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA.id) {
+        lines.push(`aws iam list-mfa-devices --user-name ${user}`, `aws iam deactivate-mfa-device --user-name ${user} --serial-number ${mfaArn}`);
+    }
+    else if (principal.kind === 'root') {
+        lines.push('# or, in an AWS Organization, delete root credentials from the management account:', `aws sts assume-root --target-principal ${account} --task-policy-arn arn=arn:${arnPartition}:iam::aws:policy/root-task/IAMDeleteRootUserCredentials`);
+    }
+    else if (fix.command !== null) {
+        lines.push(fix.command);
+        if (fix.kind === 'enroll-mfa') {
+            lines.push(`aws iam enable-mfa-device --user-name ${user} --serial-number ${mfaArn} --authentication-code1 CODE1 --authentication-code2 CODE2`);
+        }
+    }
+    return lines;
+}
+
 // EXTERNAL MODULE: ./src/text.ts
 var src_text = __nccwpck_require__(8992);
 ;// CONCATENATED MODULE: ./src/render/summary.ts
@@ -80546,6 +80596,8 @@ const FIX_SCRIPT_MAX_USERS = 50;
 const ACCOUNTS_MAX_ROWS = 500;
 /** Code scanning refuses a run with more results than this. */
 const CODE_SCANNING_MAX_RESULTS = 25_000;
+/** A character as a numeric entity: Markdown shows it as text, never as markup. */
+const entity = (c) => `&#${c.codePointAt(0) ?? 63};`;
 /**
  * Text made safe for a Markdown table cell: everything outside a small set of plain
  * characters becomes a numeric entity, which Markdown shows as text and never as markup.
@@ -80553,7 +80605,7 @@ const CODE_SCANNING_MAX_RESULTS = 25_000;
 function escapeCell(text) {
     const oneLine = visible(text.replace(/\s+/g, ' ').trim());
     const short = bounded(oneLine, CELL_MAX_CHARS);
-    return short.replace(/[^A-Za-z0-9 .,@=+\-/]/gu, (c) => `&#${c.codePointAt(0) ?? 63};`);
+    return short.replace(/[^A-Za-z0-9 .,@=+\-/]/gu, entity);
 }
 function ageMinutes(then, now) {
     return Math.max(0, Math.round((now.getTime() - then.getTime()) / 60_000));
@@ -80562,9 +80614,9 @@ function ageMinutes(then, now) {
 function describeSource(source, now) {
     switch (source.kind) {
         case 'report-file':
-            return `credential report file ${source.path} (file modified ${(0,src_text/* minuteUtc */.X3)(source.modifiedAt.toISOString())})`;
+            return `credential report file ${source.path} (file modified ${(0,src_text/* minuteUtc */.X3)(source.modifiedAt)})`;
         case 'live-report':
-            return `live credential report generated ${(0,src_text/* minuteUtc */.X3)(source.generatedAt.toISOString())} (${ageMinutes(source.generatedAt, now)} minutes before the audit; ${source.generatedByThisRun ? 'generated by this run' : 'an earlier report AWS returned from its cache'})`;
+            return `live credential report generated ${(0,src_text/* minuteUtc */.X3)(source.generatedAt)} (${ageMinutes(source.generatedAt, now)} minutes before the audit; ${source.generatedByThisRun ? 'generated by this run' : 'an earlier report AWS returned from its cache'})`;
         case 'live-enumeration':
             return `live per-user enumeration (ListUsers, GetLoginProfile, ListMFADevices) because ${source.reason}`;
         case 'not-audited':
@@ -80649,7 +80701,7 @@ function renderSummary(input) {
         ...SEVERITIES.map((s) => `| ${s} | ${findings.filter((f) => f.severity === s).length} |`),
         '',
     ];
-    const unassessed = notAssessedSection(snapshots.flatMap((s) => s.notAssessed));
+    const unassessed = notAssessedSection(notAssessedOf(snapshots));
     const table = [];
     if (open.length > 0) {
         table.push('### Findings');
@@ -80705,7 +80757,7 @@ function accountHead(snapshot, now) {
 /** A fleet's counts: accounts audited and not, and the principals read in all of them. */
 function fleetHead(snapshots) {
     const notAudited = snapshots.filter((s) => s.source.kind === 'not-audited').length;
-    const principals = snapshots.reduce((n, s) => n + s.principals.length, 0);
+    const principals = principalCount(snapshots);
     return [
         `- **Accounts:** ${snapshots.length - notAudited} audited${notAudited > 0 ? `, ${notAudited} not audited` : ''} (partition ${escapeCell(snapshots[0].partition)})`,
         `- **Principals audited:** ${principals}`,
@@ -80801,7 +80853,7 @@ function acceptedSection(findings, suppressions) {
 }
 /** Prose lines keep their words but lose any Markdown or HTML meaning. */
 function escapeProse(text) {
-    return visible(text).replace(/[\\`*_[\]<>|#&~]/g, (c) => `&#${c.codePointAt(0) ?? 63};`);
+    return visible(text).replace(/[\\`*_[\]<>|#&~]/g, entity);
 }
 /** The job summary of a run that stopped before its verdict: why, and what to do. */
 function renderErrorSummary(reason, advice, removedSarif) {
@@ -80832,6 +80884,7 @@ function renderDiscoverySummary(accounts) {
 }
 
 ;// CONCATENATED MODULE: ./src/surface/terminal.ts
+
 
 
 
@@ -80868,13 +80921,15 @@ function renderTerminal(outcome, color) {
     const now = outcome.finishedAt;
     const { snapshots, findings, verdict } = outcome;
     const fleet = snapshots.length > 1;
+    // A fleet's accounts each head a block; one account's lines need no indent.
+    const indent = fleet ? '  ' : '';
     const lines = [];
     for (const snapshot of snapshots) {
-        lines.push(`Account: ${snapshot.accountId ?? 'unknown'} (${snapshot.partition}), ${snapshot.principals.length} principal(s)`, `${fleet ? '  ' : ''}Data: ${describeSource(snapshot.source, now)}`);
+        lines.push(`Account: ${snapshot.accountId ?? 'unknown'} (${snapshot.partition}), ${snapshot.principals.length} principal(s)`, `${indent}Data: ${describeSource(snapshot.source, now)}`);
         if (snapshot.verification) {
-            lines.push(`${fleet ? '  ' : ''}Freshness: ${describeVerification(snapshot.verification)}`);
+            lines.push(`${indent}Freshness: ${describeVerification(snapshot.verification)}`);
         }
-        lines.push(...snapshot.notes.map((note) => `${fleet ? '  ' : ''}${note}`));
+        lines.push(...snapshot.notes.map((note) => `${indent}${note}`));
     }
     const { partition } = snapshots[0];
     for (const { rule, reason } of (0,catalog/* rulesNotApplicable */.kt)(outcome.rules, partition)) {
@@ -80911,7 +80966,7 @@ function renderTerminal(outcome, color) {
     for (const s of outcome.suppressions.expired) {
         lines.push(`EXPIRED SUPPRESSION ${s.where} (${s.rule}, ${s.principal}) on ${s.expires ?? ''}`);
     }
-    const notAssessed = snapshots.flatMap((s) => s.notAssessed);
+    const notAssessed = (0,model/* notAssessedOf */.aG)(snapshots);
     for (const n of notAssessed) {
         lines.push(`NOT ASSESSED ${n.name} (${n.arn}): ${n.reason}`);
     }
@@ -80955,7 +81010,7 @@ function renderJson(outcome) {
                 : { reason: f.suppression.reason, expires: f.suppression.expires },
             fix: f.fix,
         })),
-        notAssessed: snapshots.flatMap((s) => s.notAssessed),
+        notAssessed: (0,model/* notAssessedOf */.aG)(snapshots),
         sarifFile: outcome.sarifFile,
     }, null, 2)}\n`;
 }
@@ -80972,7 +81027,8 @@ function renderJson(outcome) {
 /* harmony export */   Mm: () => (/* binding */ bounded),
 /* harmony export */   RK: () => (/* binding */ visible),
 /* harmony export */   X3: () => (/* binding */ minuteUtc),
-/* harmony export */   gW: () => (/* binding */ CONTROL_CHARACTER)
+/* harmony export */   gW: () => (/* binding */ CONTROL_CHARACTER),
+/* harmony export */   sO: () => (/* binding */ DAY_MS)
 /* harmony export */ });
 /** `1 finding`, `2 findings`: a count with its noun. */
 function plural(n, word) {
@@ -80982,12 +81038,14 @@ function plural(n, word) {
 const INVISIBLE = '\\p{Cc}\\u061c\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2069\\ufeff';
 /** Matches one such character. */
 const CONTROL_CHARACTER = new RegExp(`[${INVISIBLE}]`, 'u');
+/** Matches every one (replace resets a global pattern's position, so one can be shared). */
+const EVERY_CONTROL_CHARACTER = new RegExp(`[${INVISIBLE}]`, 'gu');
 /**
  * Text with control characters and invisible direction marks written as `\u001b`-style
  * escapes, so a name cannot drive a terminal, hide a link or reorder what a reader sees.
  */
 function visible(text) {
-    return text.replace(new RegExp(`[${INVISIBLE}]`, 'gu'), (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+    return text.replace(EVERY_CONTROL_CHARACTER, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
 }
 /** At most `max` characters: longer text is cut, and says so with an ellipsis. */
 function bounded(text, max) {
@@ -81017,9 +81075,9 @@ function dayAndAge(time, now) {
 }
 /** A time to the minute in UTC, `2026-11-21 08:00 UTC`, for ends that fall within a day. */
 function minuteUtc(time) {
-    const at = Date.parse(time);
+    const at = time instanceof Date ? time.getTime() : Date.parse(time);
     return Number.isNaN(at)
-        ? time
+        ? String(time)
         : `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 

@@ -81120,12 +81120,14 @@ function plural(n, word) {
 const INVISIBLE = '\\p{Cc}\\u061c\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2069\\ufeff';
 /** Matches one such character. */
 const CONTROL_CHARACTER = new RegExp(`[${INVISIBLE}]`, 'u');
+/** Matches every one (replace resets a global pattern's position, so one can be shared). */
+const EVERY_CONTROL_CHARACTER = new RegExp(`[${INVISIBLE}]`, 'gu');
 /**
  * Text with control characters and invisible direction marks written as `\u001b`-style
  * escapes, so a name cannot drive a terminal, hide a link or reorder what a reader sees.
  */
 function visible(text) {
-    return text.replace(new RegExp(`[${INVISIBLE}]`, 'gu'), (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+    return text.replace(EVERY_CONTROL_CHARACTER, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
 }
 /** At most `max` characters: longer text is cut, and says so with an ellipsis. */
 function bounded(text, max) {
@@ -81155,9 +81157,9 @@ function dayAndAge(time, now) {
 }
 /** A time to the minute in UTC, `2026-11-21 08:00 UTC`, for ends that fall within a day. */
 function minuteUtc(time) {
-    const at = Date.parse(time);
+    const at = time instanceof Date ? time.getTime() : Date.parse(time);
     return Number.isNaN(at)
-        ? time
+        ? String(time)
         : `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
@@ -81262,6 +81264,15 @@ async function writeFileAtomic(path, content) {
 }
 
 ;// CONCATENATED MODULE: ./src/io/file-kind.ts
+/**
+ * Why a path cannot be read or written as a file (`is a directory`, `is not a regular file
+ * (a FIFO)`), or null when it is a regular file.
+ */
+function notARegularFile(info) {
+    if (info.isDirectory())
+        return 'is a directory';
+    return info.isFile() ? null : `is not a regular file (${specialFileKind(info)})`;
+}
 /** What a path that is not a regular file or folder is, in words: `a FIFO`, `a socket`, … */
 function specialFileKind(info) {
     if (info.isFIFO())
@@ -81280,9 +81291,12 @@ function specialFileKind(info) {
 
 
 
+
 /** How much of a file is read to tell whether it is a SARIF log. */
 const HEAD_BYTES = 4096;
 const SARIF_VERSION = /"version"\s*:\s*"2\.1\.0"/;
+/** The tool of a log this tool wrote. */
+const OUR_TOOL = new RegExp(`"name":\\s*"${TOOL_NAME}"`);
 /**
  * Where the SARIF log may be written, checked before the audit starts: a new file, an empty
  * one, or a SARIF log (replaced whole). A symbolic link is followed (the link stays, its
@@ -81318,10 +81332,9 @@ async function sarifTarget(path, credentialReport) {
     }
     if (info === null)
         return target;
-    if (info.isDirectory())
-        throw refuse('is a directory');
-    if (!info.isFile())
-        throw refuse(`is not a regular file (${specialFileKind(info)})`);
+    const notAFile = notARegularFile(info);
+    if (notAFile !== null)
+        throw refuse(notAFile);
     if (credentialReport !== null) {
         const report = await (0,promises_.stat)(credentialReport).catch(() => null);
         if (report !== null && report.dev === info.dev && report.ino === info.ino) {
@@ -81351,7 +81364,7 @@ async function writeSarif(given, target, content) {
  */
 async function removeStaleSarif(path) {
     const text = await head(path);
-    const ours = text !== null && SARIF_VERSION.test(text) && /"name":\s*"iam-mfa-audit"/.test(text);
+    const ours = text !== null && SARIF_VERSION.test(text) && OUR_TOOL.test(text);
     if (!ours)
         return false;
     await (0,promises_.rm)(path, { force: true });
@@ -81516,6 +81529,46 @@ function systemIO(log) {
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/model.ts
+/**
+ * The types every stage speaks: a snapshot of an account's principals goes in,
+ * findings come out of the rules, and one verdict comes out of the threshold.
+ */
+/** Severities from most to least severe; the order is used for thresholds. */
+const SEVERITIES = ['critical', 'high', 'medium', 'low'];
+/** The ARN of an account's root user, which also names the account as a whole. */
+function rootArnOf(partition, accountId) {
+    return `arn:${partition}:iam::${accountId}:root`;
+}
+/** What a run could not read, over all its accounts. */
+function notAssessedOf(snapshots) {
+    return snapshots.flatMap((s) => s.notAssessed);
+}
+/** The principals a run audited, over all its accounts. */
+function principalCount(snapshots) {
+    return snapshots.reduce((n, s) => n + s.principals.length, 0);
+}
+/** True when `severity` is at least as severe as `threshold`. */
+function atLeast(severity, threshold) {
+    return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
+}
+/** Runs `work`, its progress shown while it runs; `step` counts one more step done. */
+async function tracked(progress, what, total, work) {
+    const task = progress.begin(what, total);
+    try {
+        return await work(() => {
+            task.advance();
+        });
+    }
+    finally {
+        task.end();
+    }
+}
+/** Progress nobody is shown. */
+const SILENT_PROGRESS = {
+    begin: () => ({ advance: () => undefined, end: () => undefined }),
+};
+
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
   constructor(code, message, options, ...contexts) {
@@ -83618,8 +83671,7 @@ function recogniseMistake(text) {
         return `this is not UTF-8 text (a compressed or binary file?), not the CSV of a credential report; ${GET_THE_CSV}`;
     }
     if (body.startsWith('{') || body.startsWith('[')) {
-        const content = jsonContent(body);
-        return content === null
+        return !hasContent(body)
             ? `this is JSON, not the CSV of a credential report; ${GET_THE_CSV}`
             : `this is the JSON that \`aws iam get-credential-report\` prints, with the report base64-encoded in its Content; ${GET_THE_CSV}`;
     }
@@ -83634,14 +83686,14 @@ function recogniseMistake(text) {
     }
     return null;
 }
-function jsonContent(body) {
+/** Whether JSON text has a string `Content`, as `aws iam get-credential-report` prints. */
+function hasContent(body) {
     try {
         const value = JSON.parse(body);
-        const content = value?.Content;
-        return typeof content === 'string' ? content : null;
+        return typeof value?.Content === 'string';
     }
     catch {
-        return null;
+        return false;
     }
 }
 function decodesToReport(body) {
@@ -83974,7 +84026,7 @@ function awsMessage(error) {
     // The HTTP handler prefixes its own name to a timeout; the reader needs only what happened.
     const text = (error instanceof Error ? error.message : String(error)).replace(/^@smithy\/node-http-handler - \[ERROR\] /, '');
     const oneLine = text.replace(/\s+/g, ' ').trim();
-    const message = oneLine.length > 500 ? `${oneLine.slice(0, 499)}…` : oneLine;
+    const message = bounded(oneLine, 500);
     const code = errorCode(error);
     return message === '' || message === code ? code : `${code}: ${message}`;
 }
@@ -83988,9 +84040,27 @@ function endpointOf(error) {
     const endpoint = error?.endpoint;
     return typeof endpoint === 'string' ? endpoint : 'the AWS endpoint';
 }
+/** `(Code: message) after N attempts (max-attempts)`: AWS's words and the attempts used. */
+function awsDetail(error) {
+    return `(${awsMessage(error)})${attemptsUsed(error)}`;
+}
+/**
+ * A principal (or the account, as `account`) that could not be read because `action` failed,
+ * with the consequence first when one is given. What is not an AWS error is thrown on.
+ */
+function notAssessedAfter(error, who, action, consequence) {
+    rethrowUnlessAws(error);
+    const reason = describeFailure(action, error);
+    return {
+        arn: who.arn,
+        name: who.name,
+        action,
+        reason: consequence === undefined ? reason : `${consequence}: ${reason}`,
+    };
+}
 /** One line for a failed call: what happened, AWS's own message, and the attempts used. */
 function describeFailure(action, error) {
-    const aws = `(${awsMessage(error)})${attemptsUsed(error)}`;
+    const aws = awsDetail(error);
     switch (failureKind(error)) {
         case 'denied':
             return `${action} was denied ${aws}; add it to the policy of the credentials the audit uses`;
@@ -84106,6 +84176,7 @@ var client_iam_dist_cjs = __nccwpck_require__(6764);
 ;// CONCATENATED MODULE: ./src/aws/fetch-report.ts
 
 
+
 /** Answers that mean "not ready yet, ask again". */
 const NOT_READY = new Set([
     'ReportInProgress',
@@ -84120,13 +84191,7 @@ const NOT_READY = new Set([
  * what to bring up to date. Never throws for AWS errors: it says why there is no report.
  */
 async function fetchCredentialReport(iam, timeoutMs, deps) {
-    const wait = deps.progress.begin('waiting for the credential report', null);
-    try {
-        return await poll(iam, timeoutMs, deps);
-    }
-    finally {
-        wait.end();
-    }
+    return tracked(deps.progress, 'waiting for the credential report', null, () => poll(iam, timeoutMs, deps));
 }
 async function poll(iam, timeoutMs, deps) {
     const deadline = deps.now().getTime() + timeoutMs;
@@ -84184,11 +84249,9 @@ async function readRoot(iam, arn, fromReport) {
         summary = (await iam.send(new client_iam_dist_cjs/* GetAccountSummaryCommand */.zod({}))).SummaryMap ?? {};
     }
     catch (error) {
-        rethrowUnlessAws(error);
-        const action = 'iam:GetAccountSummary';
         return {
             ok: false,
-            notAssessed: { arn, name: 'root', action, reason: describeFailure(action, error) },
+            notAssessed: notAssessedAfter(error, { arn, name: 'root' }, 'iam:GetAccountSummary'),
         };
     }
     const flag = (key) => (key in summary ? summary[key] === 1 : null);
@@ -84487,21 +84550,16 @@ async function readUserState(iam, user) {
             consolePassword: true,
             passwordCreatedAt: profile.LoginProfile?.CreateDate?.toISOString() ?? null,
             mfaActive: (devices.MFADevices ?? []).length > 0,
-            mfaDevices: (devices.MFADevices ?? []).map((d) => mfaKind(d.SerialNumber ?? '')),
+            mfaDevices: kindsOf(devices),
         };
     }
     catch (error) {
-        rethrowUnlessAws(error);
-        return {
-            ok: false,
-            notAssessed: {
-                arn: user.arn,
-                name: user.name,
-                action,
-                reason: describeFailure(action, error),
-            },
-        };
+        return { ok: false, notAssessed: notAssessedAfter(error, user, action) };
     }
+}
+/** The kinds of the devices ListMFADevices lists. */
+function kindsOf(answer) {
+    return (answer.MFADevices ?? []).map((d) => mfaKind(d.SerialNumber ?? ''));
 }
 /** A device's kind from its serial number (ListMFADevices lists every kind). */
 function mfaKind(serial) {
@@ -84523,16 +84581,20 @@ async function unlessAbsent(answer) {
     }
 }
 /**
- * readUserState for many users, CONCURRENCY at a time, results in input order; `onRead` is
- * told of each user read.
+ * `read` for each item, CONCURRENCY at a time, results in input order; `onRead` is told of
+ * each item read.
  */
-function readUserStates(iam, users, onRead) {
+async function eachLimited(items, read, onRead) {
     const limit = pLimit(CONCURRENCY);
-    return Promise.all(users.map((user) => limit(async () => {
-        const state = await readUserState(iam, user);
+    return Promise.all(items.map((item) => limit(async () => {
+        const result = await read(item);
         onRead();
-        return state;
+        return result;
     })));
+}
+/** readUserState for many users, CONCURRENCY at a time, results in input order. */
+function readUserStates(iam, users, onRead) {
+    return eachLimited(users, (user) => readUserState(iam, user), onRead);
 }
 /** Every IAM user, page by page. Throws the SDK's error when a page cannot be read. */
 async function listAllUsers(iam) {
@@ -84556,31 +84618,20 @@ async function listAllUsers(iam) {
  * ARN; one that cannot be read is not assessed.
  */
 async function readMfaKinds(iam, principals, onRead) {
-    const limit = pLimit(CONCURRENCY);
-    const action = 'iam:ListMFADevices';
     const read = async (user) => {
         try {
             const answer = await iam.send(new client_iam_dist_cjs/* ListMFADevicesCommand */.UxV({ UserName: user.name }));
-            return {
-                ok: true,
-                kinds: (answer.MFADevices ?? []).map((d) => mfaKind(d.SerialNumber ?? '')),
-            };
+            return { ok: true, kinds: kindsOf(answer) };
         }
         catch (error) {
-            rethrowUnlessAws(error);
-            const reason = describeFailure(action, error);
-            return { ok: false, notAssessed: { arn: user.arn, name: user.name, action, reason } };
+            return { ok: false, notAssessed: notAssessedAfter(error, user, 'iam:ListMFADevices') };
         }
     };
-    const entries = await Promise.all(principals.map((p) => limit(async () => {
-        const kinds = await read(p);
-        onRead();
-        return [p.arn, kinds];
-    })));
-    return new Map(entries);
+    return new Map(await eachLimited(principals, async (p) => [p.arn, await read(p)], onRead));
 }
 
 ;// CONCATENATED MODULE: ./src/aws/collect-live.ts
+
 
 
 
@@ -84595,7 +84646,7 @@ async function readMfaKinds(iam, principals, onRead) {
  */
 async function collectLive(deps, settings) {
     const { caller } = deps;
-    const rootArn = `arn:${caller.partition}:iam::${caller.accountId}:root`;
+    const rootArn = rootArnOf(caller.partition, caller.accountId);
     deps.log('Requesting the IAM credential report…');
     const attempt = await fetchCredentialReport(deps.iam, settings.reportTimeoutSeconds * 1000, deps);
     const read = attempt.ok ? readReport(attempt.report) : attempt;
@@ -84647,7 +84698,7 @@ async function collectLive(deps, settings) {
 /** Reads the device kinds of every console user with MFA whose kinds are not known yet. */
 async function withMfaKinds(deps, users) {
     const unknown = users.principals.filter((p) => p.consolePassword === true && p.mfaActive && p.mfaDevices === null);
-    const kinds = await counted(deps.progress, 'users’ MFA devices read', unknown.length, (onRead) => readMfaKinds(deps.iam, unknown, onRead));
+    const kinds = await tracked(deps.progress, 'users’ MFA devices read', unknown.length, (onRead) => readMfaKinds(deps.iam, unknown, onRead));
     const notAssessed = [...users.notAssessed];
     const principals = users.principals.map((p) => {
         const read = kinds.get(p.arn);
@@ -84691,27 +84742,18 @@ function principalFrom(user, state, reportRow) {
         reportLine: reportRow?.reportLine ?? null,
     };
 }
-/** Work of `total` steps, its progress shown while it runs. */
-async function counted(progress, what, total, work) {
-    const task = progress.begin(what, total);
-    try {
-        return await work(() => {
-            task.advance();
-        });
-    }
-    finally {
-        task.end();
-    }
-}
-/** Reads users' live state; those that cannot be read are not assessed. */
-async function assess(deps, refs) {
-    const states = await counted(deps.progress, 'users read', refs.length, (onRead) => readUserStates(deps.iam, refs, onRead));
+/**
+ * Reads users' live state; those that cannot be read are not assessed. What the live reads do
+ * not tell comes from a user's report row, when `rowOf` has one.
+ */
+async function assess(deps, refs, rowOf = () => undefined) {
+    const states = await tracked(deps.progress, 'users read', refs.length, (onRead) => readUserStates(deps.iam, refs, onRead));
     const principals = [];
     const notAssessed = [];
     refs.forEach((ref, i) => {
         const state = states[i];
         if (state?.ok)
-            principals.push(principalFrom(ref, state));
+            principals.push(principalFrom(ref, state, rowOf(ref.name)));
         else if (state)
             notAssessed.push(state.notAssessed);
     });
@@ -84724,23 +84766,13 @@ async function enumerateUsers(deps, rootArn) {
         refs = await listAllUsers(deps.iam);
     }
     catch (error) {
+        const account = { arn: rootArn, name: 'account' };
         return {
             principals: [],
-            notAssessed: [accountNotAssessed(rootArn, error, 'no user could be listed')],
+            notAssessed: [notAssessedAfter(error, account, 'iam:ListUsers', 'no user could be listed')],
         };
     }
     return assess(deps, refs);
-}
-/** The whole account's users, when iam:ListUsers could not be read. */
-function accountNotAssessed(rootArn, error, consequence) {
-    rethrowUnlessAws(error);
-    const action = 'iam:ListUsers';
-    return {
-        arn: rootArn,
-        name: 'account',
-        action,
-        reason: `${consequence}: ${describeFailure(action, error)}`,
-    };
 }
 /** How far before a report's GeneratedTime changes are looked for: clocks and delivery differ. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -84761,9 +84793,10 @@ async function usersAsOfNow(deps, report, parsed) {
             verification: null,
         };
     }
-    const ageMinutes = Math.round((deps.now().getTime() - report.generatedAt.getTime()) / 60_000);
+    const now = deps.now().getTime();
+    const ageMinutes = Math.round((now - report.generatedAt.getTime()) / 60_000);
     const since = new Date(report.generatedAt.getTime() - CLOCK_SKEW_MS);
-    if (deps.now().getTime() - since.getTime() > EVENT_HISTORY_MS) {
+    if (now - since.getTime() > EVENT_HISTORY_MS) {
         return {
             ok: false,
             reason: `the report AWS returned is ${ageMinutes} minutes old, older than the 90 days of CloudTrail's event history, so the changes since cannot be read`,
@@ -84829,15 +84862,10 @@ async function applyChanges(deps, reportUsers, changes) {
             passwordLastUsed: created ? null : (inReport?.passwordLastUsed ?? null),
         });
     }
-    const states = await counted(deps.progress, 'users read', toRead.length, (onRead) => readUserStates(deps.iam, toRead, onRead));
-    const notAssessed = [];
-    toRead.forEach((ref, i) => {
-        const state = states[i];
-        if (state?.ok)
-            byName.set(ref.name, principalFrom(ref, state, byName.get(ref.name)));
-        else if (state)
-            notAssessed.push(state.notAssessed); // the report's row, if any, stays
-    });
+    // One that cannot be read keeps its report row, if any, and is not assessed.
+    const { principals, notAssessed } = await assess(deps, toRead, (name) => byName.get(name));
+    for (const p of principals)
+        byName.set(p.name, p);
     return {
         users: { principals: [...byName.values()], notAssessed },
         readLive: toRead.length,
@@ -85060,7 +85088,7 @@ async function assumeRoleWithOidc(role, options, sts, deps) {
     }
     catch (error) {
         rethrowUnlessAws(error);
-        const aws = `(${awsMessage(error)})${attemptsUsed(error)}`;
+        const aws = awsDetail(error);
         if (failureKind(error) === 'denied' || errorCode(error) === 'InvalidIdentityToken') {
             throw new AwsAccessError(`Not authorized to assume ${role} with GitHub's OIDC token ${aws}: check the role's trust policy — federated principal token.actions.githubusercontent.com, ` +
                 `"token.actions.githubusercontent.com:aud" = "${options.audience}", and a "token.actions.githubusercontent.com:sub" that matches this repository ` +
@@ -85141,22 +85169,17 @@ function expiryOf(token) {
  */
 async function connect(options, deps, role) {
     const signed = await signIn(options, deps, role);
-    const sts = stsClient(signed);
-    const caller = await identify(sts, credentialSource(options, role));
-    const cloudtrail = new dist_cjs/* CloudTrailClient */.Vsm({ ...signed, region: iamEventsRegion(caller.partition) });
-    cloudtrail.middlewareStack.add(endpointInErrors(), ENDPOINT_IN_ERRORS);
-    return { iam: iamClient(signed), sts, cloudtrail, caller };
+    const caller = await identify(namingEndpoints(new client_sts_dist_cjs/* STSClient */.iM(signed)), credentialSource(options, role));
+    const cloudtrail = namingEndpoints(new dist_cjs/* CloudTrailClient */.Vsm({ ...signed, region: iamEventsRegion(caller.partition) }));
+    return { iam: namingEndpoints(new client_iam_dist_cjs/* IAMClient */.h8v(signed)), cloudtrail, caller };
 }
 /**
  * An Organizations client signed by the organization's role, in the partition's
  * Organizations region.
  */
-async function connectOrganization(options, deps, role) {
+async function connectOrganization(options, deps, role, partition) {
     const signed = await signIn(options, deps, role);
-    const partition = role.split(':')[1] ?? 'aws';
-    const client = new client_organizations_dist_cjs/* OrganizationsClient */.gnq({ ...signed, region: iamEventsRegion(partition) });
-    client.middlewareStack.add(endpointInErrors(), ENDPOINT_IN_ERRORS);
-    return client;
+    return namingEndpoints(new client_organizations_dist_cjs/* OrganizationsClient */.gnq({ ...signed, region: iamEventsRegion(partition) }));
 }
 /** The clients' configuration, signed by `role` assumed with GitHub's OIDC token if given. */
 async function signIn(options, deps, role) {
@@ -85173,7 +85196,7 @@ async function signIn(options, deps, role) {
         return config;
     return {
         ...config,
-        credentials: await assumeRoleWithOidc(role, options, stsClient(config), deps),
+        credentials: await assumeRoleWithOidc(role, options, namingEndpoints(new client_sts_dist_cjs/* STSClient */.iM(config)), deps),
     };
 }
 /**
@@ -85204,13 +85227,8 @@ function endpointInErrors() {
     };
 }
 const ENDPOINT_IN_ERRORS = { step: 'build', name: 'iamMfaAuditEndpointInErrors' };
-function iamClient(config) {
-    const client = new client_iam_dist_cjs/* IAMClient */.h8v(config);
-    client.middlewareStack.add(endpointInErrors(), ENDPOINT_IN_ERRORS);
-    return client;
-}
-function stsClient(config) {
-    const client = new client_sts_dist_cjs/* STSClient */.iM(config);
+/** The client, made to note on each failed request's error the endpoint it went to. */
+function namingEndpoints(client) {
     client.middlewareStack.add(endpointInErrors(), ENDPOINT_IN_ERRORS);
     return client;
 }
@@ -85265,6 +85283,8 @@ async function organizationAccounts(client, filter) {
         return { accounts: [...active].sort(), unknown: [] };
     const wanted = new Set();
     const unknown = [];
+    // A unit under another one listed is walked once.
+    const walked = new Set();
     for (const entry of filter) {
         if (/^\d{12}$/.test(entry)) {
             if (active.has(entry))
@@ -85273,17 +85293,24 @@ async function organizationAccounts(client, filter) {
                 unknown.push(entry);
             continue;
         }
-        for (const id of await accountsUnder(client, entry))
+        for (const id of await accountsUnder(client, entry, walked)) {
             if (active.has(id))
                 wanted.add(id);
+        }
     }
     return { accounts: [...wanted].sort(), unknown };
 }
-/** Every account under an organizational unit or the root, through its child units. */
-async function accountsUnder(client, parent) {
+/**
+ * Every account under an organizational unit or the root, through its child units, but for
+ * the units already `walked`.
+ */
+async function accountsUnder(client, parent, walked) {
     const found = [];
     const parents = [parent];
     for (let next = parents.pop(); next !== undefined; next = parents.pop()) {
+        if (walked.has(next))
+            continue;
+        walked.add(next);
         const ParentId = next;
         await listed('organizations:ListAccountsForParent', async () => {
             for await (const page of (0,client_organizations_dist_cjs/* paginateListAccountsForParent */.Hcl)({ client }, { ParentId })) {
@@ -85320,8 +85347,8 @@ async function listed(action, list) {
 
 
 
+
 const accountOfRole = (role) => role.split(':')[4] ?? '';
-const partitionOfRole = (role) => role.split(':')[1] ?? 'aws';
 /**
  * The accounts to audit: the roles listed, the role name in each account listed, or in each
  * ACTIVE account of the organization (filtered by account-filter). A filter entry that names
@@ -85332,18 +85359,23 @@ async function fleetOf(scope, options, deps) {
     requireOidcToken(deps.env, { roles: 'role-to-assume', accounts: 'accounts', organization: 'organization-role' }[scope.kind]);
     if (scope.kind === 'roles') {
         return {
-            targets: scope.roles.map((role) => ({ accountId: accountOfRole(role), role })),
+            targets: scope.roles.map((role) => ({
+                accountId: accountOfRole(role),
+                role,
+                partition: scope.partition,
+            })),
             unreadable: [],
         };
     }
     const roleIn = (accountId) => ({
         accountId,
         role: `arn:${scope.partition}:iam::${accountId}:role/${scope.roleName}`,
+        partition: scope.partition,
     });
     if (scope.kind === 'accounts') {
         return { targets: scope.accounts.map(roleIn), unreadable: [] };
     }
-    const client = await connectOrganization(options, deps, scope.organizationRole);
+    const client = await connectOrganization(options, deps, scope.organizationRole, scope.partition);
     const { accounts, unknown } = await organizationAccounts(client, scope.filter);
     if (accounts.length === 0 && unknown.length === 0) {
         throw new ConfigurationError(scope.filter.length === 0
@@ -85367,21 +85399,14 @@ async function fleetOf(scope, options, deps) {
  */
 async function auditFleet(fleet, options, deps, settings) {
     const limit = pLimit(options.maxParallelAccounts);
-    const overall = deps.progress.begin('accounts audited', fleet.targets.length);
-    try {
-        const audited = await Promise.all(fleet.targets.map((target) => limit(async () => {
-            const snapshot = await auditAccount(target, options, deps, settings);
-            overall.advance();
-            return snapshot;
-        })));
-        return [...audited, ...fleet.unreadable.map(notAudited)];
-    }
-    finally {
-        overall.end();
-    }
+    const audited = await tracked(deps.progress, 'accounts audited', fleet.targets.length, (step) => Promise.all(fleet.targets.map((target) => limit(async () => {
+        const snapshot = await auditAccount(target, options, deps, settings);
+        step();
+        return snapshot;
+    }))));
+    return [...audited, ...fleet.unreadable.map(notAudited)];
 }
 async function auditAccount(target, options, deps, settings) {
-    const partition = partitionOfRole(target.role);
     const label = `account ${target.accountId}`;
     const log = (message) => {
         deps.log(`[${target.accountId}] ${message}`);
@@ -85395,12 +85420,12 @@ async function auditAccount(target, options, deps, settings) {
         if (internal)
             throw error;
         log(`not audited: ${reason}`);
-        return notAudited({ ...target, partition, action: 'sts:AssumeRoleWithWebIdentity', reason });
+        return notAudited({ ...target, action: 'sts:AssumeRoleWithWebIdentity', reason });
     }
     if (session.caller.accountId !== target.accountId) {
         const reason = `the credentials of ${target.role} act in account ${session.caller.accountId}, not ${target.accountId}`;
         log(`not audited: ${reason}`);
-        return notAudited({ ...target, partition, action: 'sts:GetCallerIdentity', reason });
+        return notAudited({ ...target, action: 'sts:GetCallerIdentity', reason });
     }
     return collectLive({
         ...session,
@@ -85419,7 +85444,7 @@ function notAudited(u) {
         principals: [],
         notAssessed: [
             {
-                arn: `arn:${u.partition}:iam::${u.accountId}:root`,
+                arn: rootArnOf(u.partition, u.accountId),
                 name: 'account',
                 action: u.action,
                 reason: u.reason,
@@ -85431,6 +85456,7 @@ function notAudited(u) {
 }
 
 ;// CONCATENATED MODULE: ./src/collect/report-file.ts
+
 
 
 
@@ -85447,10 +85473,9 @@ async function snapshotFromReportFile(path, auditsRoot) {
     let bytes;
     try {
         const info = await (0,promises_.stat)(path);
-        if (info.isDirectory())
-            throw refuse('is a directory');
-        if (!info.isFile())
-            throw refuse(`is not a regular file (${specialFileKind(info)})`);
+        const notAFile = notARegularFile(info);
+        if (notAFile !== null)
+            throw refuse(notAFile);
         if (info.size > MAX_REPORT_BYTES) {
             throw refuse(`is ${(info.size / 1024 / 1024).toFixed(0)} MiB, larger than any credential report: IAM allows at most 5,000 users in an account, and this audit reads reports of up to ${MAX_REPORT_ROWS.toLocaleString('en-US')} rows (${MAX_REPORT_BYTES / 1024 / 1024} MiB)`);
         }
@@ -85467,7 +85492,7 @@ async function snapshotFromReportFile(path, auditsRoot) {
     const hasRoot = report.principals.some((p) => p.kind === 'root');
     if (auditsRoot(report.partition) && report.accountId !== null && !hasRoot) {
         notAssessed.push({
-            arn: `arn:${report.partition}:iam::${report.accountId}:root`,
+            arn: rootArnOf(report.partition, report.accountId),
             name: 'root',
             action: "the report's <root_account> row",
             reason: "the report has no <root_account> row, so the root user's MFA was not checked; give the whole report as AWS writes it, or set include-root to false",
@@ -90681,13 +90706,16 @@ function terraformUsers(text) {
 }
 /** The lines of the block that opens at `start`, up to its closing brace at the line start. */
 function blockOf(lines, start) {
-    const end = lines.findIndex((line, i) => i > start && /^}/.test(line));
-    return lines.slice(start, end < 0 ? undefined : end);
+    let end = start + 1;
+    while (end < lines.length && !/^}/.test(lines[end] ?? ''))
+        end += 1;
+    return lines.slice(start, end);
 }
 /** A literal string attribute of the block at `start` (no interpolation); null otherwise. */
 function attribute(lines, start, key) {
+    const literal = new RegExp(`^\\s*${key}\\s*=\\s*"([^"$]+)"\\s*$`);
     for (const line of blockOf(lines, start)) {
-        const match = new RegExp(`^\\s*${key}\\s*=\\s*"([^"$]+)"\\s*$`).exec(line);
+        const match = literal.exec(line);
         if (match?.[1])
             return match[1];
     }
@@ -90856,10 +90884,13 @@ function cloudAuditEntry(entry, where, bad) {
 /** Marks the findings that a suppression in force accepts; expired entries accept nothing. */
 function applySuppressions(findings, suppressions, now) {
     const today = now.toISOString().slice(0, 10);
-    const inForce = suppressions.filter((s) => s.expires === null || s.expires >= today);
+    const expired = (s) => s.expires !== null && s.expires < today;
+    const inForce = suppressions.filter((s) => !expired(s));
+    // Each entry's principal pattern is built once, not once per finding.
+    const matchers = inForce.map((s) => ({ s, principal: glob(s.principal) }));
     const used = new Set();
     const marked = findings.map((finding) => {
-        const match = inForce.find((s) => accepts(s, finding));
+        const match = matchers.find((m) => accepts(m.s, m.principal, finding))?.s;
         if (match === undefined)
             return finding;
         used.add(match);
@@ -90867,16 +90898,15 @@ function applySuppressions(findings, suppressions, now) {
     });
     return {
         findings: marked,
-        expired: suppressions.filter((s) => !inForce.includes(s)),
+        expired: suppressions.filter(expired),
         stale: inForce.filter((s) => !used.has(s)),
         neverExpires: suppressions.filter((s) => s.expires === null),
     };
 }
-function accepts(suppression, finding) {
+function accepts(suppression, principal, finding) {
     if (suppression.rule !== '*' && suppression.rule !== finding.ruleId)
         return false;
-    const pattern = glob(suppression.principal);
-    return pattern.test(finding.principal.name) || pattern.test(finding.principal.arn);
+    return principal.test(finding.principal.name) || principal.test(finding.principal.arn);
 }
 /** A glob as a whole-string pattern: `*` any run of characters, `?` one; the rest literal. */
 function glob(text) {
@@ -90886,22 +90916,6 @@ function glob(text) {
         .join('');
     return new RegExp(`^${body}$`, 's');
 }
-
-;// CONCATENATED MODULE: ./src/model.ts
-/**
- * The types every stage speaks: a snapshot of an account's principals goes in,
- * findings come out of the rules, and one verdict comes out of the threshold.
- */
-/** Severities from most to least severe; the order is used for thresholds. */
-const SEVERITIES = ['critical', 'high', 'medium', 'low'];
-/** True when `severity` is at least as severe as `threshold`. */
-function atLeast(severity, threshold) {
-    return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
-}
-/** Progress nobody is shown. */
-const SILENT_PROGRESS = {
-    begin: () => ({ advance: () => undefined, end: () => undefined }),
-};
 
 ;// CONCATENATED MODULE: ./src/policy/threshold.ts
 
@@ -91181,6 +91195,7 @@ function remediationIn(rule, partition) {
 ;// CONCATENATED MODULE: ./src/render/sarif.ts
 
 
+
 /** The score GitHub maps to its severity label (> 9.0 critical, 7.0–8.9 high, ...). */
 const SECURITY_SEVERITY = {
     critical: '9.5',
@@ -91212,11 +91227,11 @@ function categoryId(category, snapshots) {
 }
 /** The base that repository-relative URIs are resolved against (the checkout's root). */
 const SOURCE_ROOT = 'SRCROOT';
-/** Rule markdown for code scanning's rule help pane; also the summary's remediation text. */
-function ruleHelpMarkdown(rule, partition) {
+/** A rule's help for code scanning's help pane, as text and as markdown (shown instead). */
+function ruleHelp(rule, partition) {
     const remediation = remediationIn(rule, partition);
     const compliance = rule.compliance.map((c) => `| ${c.framework} | ${c.control} |`).join('\n');
-    return [
+    const markdown = [
         `## ${rule.shortDescription}`,
         '',
         rule.fullDescription,
@@ -91243,10 +91258,7 @@ function ruleHelpMarkdown(rule, partition) {
         '| --- | --- |',
         compliance,
     ].join('\n');
-}
-function ruleHelpText(rule, partition) {
-    const remediation = remediationIn(rule, partition);
-    return [
+    const text = [
         rule.fullDescription,
         '',
         `Why it matters: ${rule.whyItMatters}`,
@@ -91259,6 +91271,7 @@ function ruleHelpText(rule, partition) {
         '',
         'Compliance: ' + rule.compliance.map((c) => `${c.framework} ${c.control}`).join('; '),
     ].join('\n');
+    return { text, markdown };
 }
 /**
  * An alert's identity: rule, account and principal only, so it survives a change of
@@ -91273,11 +91286,11 @@ function fingerprint(finding) {
 /** A SARIF 2.1.0 log, complete for GitHub code scanning. */
 function renderSarif(input) {
     const { snapshots, findings, rules, anchor, provenance, tool } = input;
-    const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
     // A fleet is audited within one partition (role-to-assume refuses to mix them).
     const { partition } = snapshots[0];
     const results = findings.map((finding) => {
-        const rule = rules.find((r) => r.id === finding.ruleId);
+        const ruleIndex = rules.findIndex((r) => r.id === finding.ruleId);
+        const rule = rules[ruleIndex];
         if (!rule)
             throw new Error(`finding for a rule that is not evaluated: ${finding.ruleId}`);
         const { principal } = finding;
@@ -91286,7 +91299,7 @@ function renderSarif(input) {
         const base = provenance !== null && at.inRepository ? { uriBaseId: SOURCE_ROOT } : {};
         return {
             ruleId: rule.id,
-            ...(ruleIndex.has(rule.id) ? { ruleIndex: ruleIndex.get(rule.id) } : {}),
+            ruleIndex,
             level: LEVEL[finding.severity],
             message: { text: findingMessage(rule, finding) },
             locations: [
@@ -91336,7 +91349,7 @@ function renderSarif(input) {
             },
         };
     });
-    const notAssessed = snapshots.flatMap((s) => s.notAssessed);
+    const notAssessed = notAssessedOf(snapshots);
     const notifications = notAssessed.map((n) => ({
         level: 'error',
         message: { text: `Not assessed: ${n.name} (${n.arn}): ${n.reason}` },
@@ -91357,10 +91370,7 @@ function renderSarif(input) {
                     name: rule.name,
                     shortDescription: { text: rule.shortDescription },
                     fullDescription: { text: rule.fullDescription },
-                    help: {
-                        text: ruleHelpText(rule, partition),
-                        markdown: ruleHelpMarkdown(rule, partition),
-                    },
+                    help: ruleHelp(rule, partition),
                     helpUri: tool.rulesUri,
                     defaultConfiguration: { level: LEVEL[rule.severity] },
                     properties: {
@@ -91430,6 +91440,7 @@ function accountProperties(snapshot) {
 
 ;// CONCATENATED MODULE: ./src/rules/evaluate.ts
 
+
 const NO_GRACE = { hours: 0, now: new Date() };
 /** A password not used for this long is better removed than given MFA. */
 const UNUSED_DAYS = 90;
@@ -91470,7 +91481,7 @@ function graceEnd(principal, grace) {
 }
 /** The fix that fits: remove a password never used or unused for 90 days, else enroll MFA. */
 function fixFor(rule, principal, now) {
-    if (rule.id === 'aws-iam-mfa-phishing-resistant') {
+    if (rule.id === CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA.id) {
         return {
             kind: 'enroll-mfa',
             text: 'register a security key or passkey in the console, then deactivate the one-time-code device',
@@ -91487,7 +91498,7 @@ function fixFor(rule, principal, now) {
     const lastUsed = principal.passwordLastUsed;
     const days = lastUsed === null || lastUsed === 'never'
         ? null
-        : Math.floor((now.getTime() - Date.parse(lastUsed)) / 86_400_000);
+        : Math.floor((now.getTime() - Date.parse(lastUsed)) / DAY_MS);
     if (lastUsed === 'never' || (days !== null && days >= UNUSED_DAYS)) {
         return {
             kind: 'remove-password',
@@ -91521,6 +91532,7 @@ function fixFor(rule, principal, now) {
 
 
 
+
 /**
  * The one pipeline: collect a snapshot, evaluate the rules, decide, render the SARIF and
  * write it, then hand the outcome to the surface. It never fails the step itself; the entry
@@ -91533,15 +91545,14 @@ async function run(options, io) {
     const accepted = await readSuppressions(options.suppressionsFile, io.workspace);
     const iac = await findUserDefinitions(options.iacPaths, io.workspace);
     if (!iac.complete) {
-        io.log(`Not every file under iac-paths was read (more than ${IAC_LIMITS.files} files, a file over 1 MiB, or ${IAC_LIMITS.milliseconds / 1000} s): some alerts may point at the workflow instead of the code that defines the user.`);
+        io.log(`Not every file under iac-paths was read (more than ${IAC_LIMITS.files} files, a file over ${IAC_LIMITS.fileBytes / 1024 / 1024} MiB, or ${IAC_LIMITS.milliseconds / 1000} s): some alerts may point at the workflow instead of the code that defines the user.`);
     }
     const rules = activeRules(options.includeRoot, options.requirePhishingResistantMfa);
-    const auditsRoot = (partition) => rootIsAudited(options.includeRoot, partition);
-    const snapshots = await collect(options, io, auditsRoot);
+    const snapshots = await collect(options, io);
     const evaluatedAt = io.now();
     const grace = { hours: options.gracePeriodHours, now: evaluatedAt };
     const { findings, ...entriesNotApplied } = applySuppressions(snapshots.flatMap((snapshot) => evaluate(snapshot, rules, grace)), accepted.suppressions, evaluatedAt);
-    const notAssessed = snapshots.flatMap((s) => s.notAssessed);
+    const notAssessed = notAssessedOf(snapshots);
     const verdict = decide(findings, notAssessed, options);
     // A fleet is audited only in a workflow (it needs GitHub's OIDC token): its anchor is the step.
     const anchor = alertAnchor(io.workflow, options.credentialReport, io.workspace, snapshots[0]);
@@ -91598,7 +91609,8 @@ async function run(options, io) {
  * The snapshots: of a report file (no AWS call), of the live account, or of each account of
  * a fleet.
  */
-async function collect(options, io, auditsRoot) {
+async function collect(options, io) {
+    const auditsRoot = (partition) => rootIsAudited(options.includeRoot, partition);
     if (options.credentialReport !== null) {
         return [await snapshotFromReportFile(options.credentialReport, auditsRoot)];
     }
@@ -91657,7 +91669,7 @@ function alertAnchor(workflow, credentialReport, workspace, snapshot) {
     }
     // A live audit outside a workflow has no file: the account's root ARN is its address.
     return {
-        uri: `arn:${snapshot.partition}:iam::${snapshot.accountId ?? ''}:root`,
+        uri: rootArnOf(snapshot.partition, snapshot.accountId ?? ''),
         line: 1,
         inRepository: false,
     };
@@ -91934,10 +91946,7 @@ function parseOptions(read, label) {
         uploadSarif: boolean('upload-sarif'),
         githubToken: optional(value('github-token')),
         sarifCategory: optional(value('sarif-category')),
-        iacPaths: value('iac-paths')
-            .split(/\r?\n/)
-            .map((line) => line.trim())
-            .filter((line) => line !== ''),
+        iacPaths: linesOf(value('iac-paths')).map(({ text }) => text),
         gracePeriodHours: integer('grace-period-hours', 0, 8760),
         scope: scopeOf(value, label, bad, partitionOfRegion(awsRegion), discoverOnly),
         maxParallelAccounts: integer('max-parallel-accounts', 1, 32),
@@ -91953,6 +91962,13 @@ function parseOptions(read, label) {
         maxAttempts: integer('max-attempts', 1, 50),
     };
 }
+/** A list input's lines, trimmed, without the empty ones, each with its 1-based number. */
+function linesOf(value) {
+    return value
+        .split(/\r?\n/)
+        .map((text, i) => ({ text: text.trim(), line: i + 1 }))
+        .filter(({ text }) => text !== '');
+}
 /**
  * The accounts to audit, from role-to-assume (one or several ARNs), accounts with role-name,
  * or organization-role with role-name and account-filter. A list is one value per line;
@@ -91962,10 +91978,9 @@ function scopeOf(value, label, bad, partition, discoverOnly) {
     const list = (name, pattern, accepted) => {
         const seen = new Set();
         // One per line; commas and spaces separate too, as a YAML flow list would be written.
-        return value(name)
-            .split(/\r?\n/)
-            .flatMap((line, i) => line.split(/[\s,]+/).map((item) => [item, i + 1]))
-            .filter(([line]) => line !== '')
+        return linesOf(value(name))
+            .flatMap(({ text, line }) => text.split(/[\s,]+/).map((item) => [item, line]))
+            .filter(([item]) => item !== '')
             .map(([line, n]) => {
             if (!pattern.test(line)) {
                 throw new ConfigurationError(`${label(name)}, line ${n}: ${JSON.stringify(line)} is not accepted; use ${accepted}, one per line.`);
@@ -92032,7 +92047,7 @@ function scopeOf(value, label, bad, partition, discoverOnly) {
     if (partitions.size > 1) {
         throw new ConfigurationError(`${label('role-to-assume')}: the roles are in ${[...partitions].join(' and ')}; one run audits one partition, so list the roles of each partition in a run of its own.`);
     }
-    return { kind: 'roles', roles };
+    return { kind: 'roles', roles, partition: [...partitions][0] ?? partition };
 }
 
 ;// CONCATENATED MODULE: ./src/render/annotations.ts
@@ -92066,63 +92081,60 @@ function renderAnnotations(notAssessed, findings, rules, anchor, failing, suppre
         const level = LEVEL_TO_ANNOTATION[LEVEL[severity]];
         return level === 'error' && !failing ? 'warning' : level;
     };
+    const onAnchor = (level, title, message) => ({
+        level,
+        title,
+        message,
+        file: anchor.uri,
+        startLine: anchor.line ?? 1,
+    });
+    const warning = (title, message) => ({
+        level: 'warning',
+        make: () => onAnchor('warning', title, message),
+    });
+    // Each candidate's level is known first; its text is built only if it is shown.
     const candidates = [
-        ...notAssessed.map((n) => ({
-            level: 'warning',
-            title: 'Not assessed',
-            message: `${n.name} (${n.arn}) could not be assessed: ${n.reason}`,
-            file: anchor.uri,
-            startLine: anchor.line ?? 1,
-        })),
-        ...suppressions.expired.map((s) => ({
-            level: 'warning',
-            title: 'Suppression expired',
-            message: `${s.where} (rule ${s.rule}, principal ${s.principal}) expired on ${s.expires ?? ''} and accepts nothing now; renew it with a new reason and date, or remove it.`,
-            file: anchor.uri,
-            startLine: anchor.line ?? 1,
-        })),
-        ...suppressions.neverExpires.map((s) => ({
-            level: 'warning',
-            title: 'Suppression never expires',
-            message: `${s.where} (rule ${s.rule}, principal ${s.principal}) has no expires date, so it accepts findings for ever; give it a last day.`,
-            file: anchor.uri,
-            startLine: anchor.line ?? 1,
-        })),
+        ...notAssessed.map((n) => warning('Not assessed', `${n.name} (${n.arn}) could not be assessed: ${n.reason}`)),
+        ...suppressions.expired.map((s) => warning('Suppression expired', `${s.where} (rule ${s.rule}, principal ${s.principal}) expired on ${s.expires ?? ''} and accepts nothing now; renew it with a new reason and date, or remove it.`)),
+        ...suppressions.neverExpires.map((s) => warning('Suppression never expires', `${s.where} (rule ${s.rule}, principal ${s.principal}) has no expires date, so it accepts findings for ever; give it a last day.`)),
         ...findings
             .filter((finding) => finding.suppression === null)
             .map((finding) => {
-            const at = anchorFor(anchor, definitions, finding.principal);
-            const rule = rules.find((r) => r.id === finding.ruleId);
+            const level = findingLevel(finding.severity);
             return {
-                level: findingLevel(finding.severity),
-                title: `${finding.ruleId} ${rule?.name ?? ''} (${finding.severity})`.trim(),
-                message: rule ? findingMessage(rule, finding) : finding.principal.arn,
-                file: at.uri,
-                startLine: at.line ?? finding.principal.reportLine ?? 1,
+                level,
+                make: () => {
+                    const at = anchorFor(anchor, definitions, finding.principal);
+                    const rule = rules.find((r) => r.id === finding.ruleId);
+                    return {
+                        level,
+                        title: `${finding.ruleId} ${rule?.name ?? ''} (${finding.severity})`.trim(),
+                        message: rule ? findingMessage(rule, finding) : finding.principal.arn,
+                        file: at.uri,
+                        startLine: at.line ?? finding.principal.reportLine ?? 1,
+                    };
+                },
             };
         }),
     ];
     const used = { error: 0, warning: 0, notice: 0 };
-    const shown = candidates.map(readable).filter((a) => {
-        if (used[a.level] >= ANNOTATION_LIMITS[a.level])
+    const shown = candidates
+        .filter(({ level }) => {
+        if (used[level] >= ANNOTATION_LIMITS[level])
             return false;
-        used[a.level] += 1;
+        used[level] += 1;
         return true;
-    });
+    })
+        .map(({ make }) => readable(make()));
     const rest = candidates.length - shown.length;
     if (rest > 0) {
-        shown.push({
-            level: 'notice',
-            title: 'More findings',
-            message: `${rest} more not shown as annotations (GitHub shows 10 per level per step); see the job summary and the SARIF file.`,
-            file: anchor.uri,
-            startLine: anchor.line ?? 1,
-        });
+        shown.push(onAnchor('notice', 'More findings', `${rest} more not shown as annotations (GitHub shows 10 per level per step); see the job summary and the SARIF file.`));
     }
     return shown;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/fix-script.ts
+
 /** IAM's user-name characters: such a name needs no quoting in a shell command. */
 const IAM_NAME = /^[\w+=,.@-]{1,64}$/;
 /**
@@ -92139,7 +92151,7 @@ function fixScript(finding, partition) {
     const user = principal.name;
     const mfaArn = `arn:${arnPartition}:iam::${account}:mfa/${user}`;
     const lines = [`# ${principal.kind === 'root' ? `root of ${account}` : user}: ${fix.text}`];
-    if (finding.ruleId === 'aws-iam-mfa-phishing-resistant') {
+    if (finding.ruleId === CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA.id) {
         lines.push(`aws iam list-mfa-devices --user-name ${user}`, `aws iam deactivate-mfa-device --user-name ${user} --serial-number ${mfaArn}`);
     }
     else if (principal.kind === 'root') {
@@ -92169,6 +92181,8 @@ const FIX_SCRIPT_MAX_USERS = 50;
 const ACCOUNTS_MAX_ROWS = 500;
 /** Code scanning refuses a run with more results than this. */
 const CODE_SCANNING_MAX_RESULTS = 25_000;
+/** A character as a numeric entity: Markdown shows it as text, never as markup. */
+const entity = (c) => `&#${c.codePointAt(0) ?? 63};`;
 /**
  * Text made safe for a Markdown table cell: everything outside a small set of plain
  * characters becomes a numeric entity, which Markdown shows as text and never as markup.
@@ -92176,7 +92190,7 @@ const CODE_SCANNING_MAX_RESULTS = 25_000;
 function escapeCell(text) {
     const oneLine = visible(text.replace(/\s+/g, ' ').trim());
     const short = bounded(oneLine, CELL_MAX_CHARS);
-    return short.replace(/[^A-Za-z0-9 .,@=+\-/]/gu, (c) => `&#${c.codePointAt(0) ?? 63};`);
+    return short.replace(/[^A-Za-z0-9 .,@=+\-/]/gu, entity);
 }
 function ageMinutes(then, now) {
     return Math.max(0, Math.round((now.getTime() - then.getTime()) / 60_000));
@@ -92185,9 +92199,9 @@ function ageMinutes(then, now) {
 function describeSource(source, now) {
     switch (source.kind) {
         case 'report-file':
-            return `credential report file ${source.path} (file modified ${minuteUtc(source.modifiedAt.toISOString())})`;
+            return `credential report file ${source.path} (file modified ${minuteUtc(source.modifiedAt)})`;
         case 'live-report':
-            return `live credential report generated ${minuteUtc(source.generatedAt.toISOString())} (${ageMinutes(source.generatedAt, now)} minutes before the audit; ${source.generatedByThisRun ? 'generated by this run' : 'an earlier report AWS returned from its cache'})`;
+            return `live credential report generated ${minuteUtc(source.generatedAt)} (${ageMinutes(source.generatedAt, now)} minutes before the audit; ${source.generatedByThisRun ? 'generated by this run' : 'an earlier report AWS returned from its cache'})`;
         case 'live-enumeration':
             return `live per-user enumeration (ListUsers, GetLoginProfile, ListMFADevices) because ${source.reason}`;
         case 'not-audited':
@@ -92272,7 +92286,7 @@ function renderSummary(input) {
         ...SEVERITIES.map((s) => `| ${s} | ${findings.filter((f) => f.severity === s).length} |`),
         '',
     ];
-    const unassessed = notAssessedSection(snapshots.flatMap((s) => s.notAssessed));
+    const unassessed = notAssessedSection(notAssessedOf(snapshots));
     const table = [];
     if (open.length > 0) {
         table.push('### Findings');
@@ -92328,7 +92342,7 @@ function accountHead(snapshot, now) {
 /** A fleet's counts: accounts audited and not, and the principals read in all of them. */
 function fleetHead(snapshots) {
     const notAudited = snapshots.filter((s) => s.source.kind === 'not-audited').length;
-    const principals = snapshots.reduce((n, s) => n + s.principals.length, 0);
+    const principals = principalCount(snapshots);
     return [
         `- **Accounts:** ${snapshots.length - notAudited} audited${notAudited > 0 ? `, ${notAudited} not audited` : ''} (partition ${escapeCell(snapshots[0].partition)})`,
         `- **Principals audited:** ${principals}`,
@@ -92424,7 +92438,7 @@ function acceptedSection(findings, suppressions) {
 }
 /** Prose lines keep their words but lose any Markdown or HTML meaning. */
 function escapeProse(text) {
-    return visible(text).replace(/[\\`*_[\]<>|#&~]/g, (c) => `&#${c.codePointAt(0) ?? 63};`);
+    return visible(text).replace(/[\\`*_[\]<>|#&~]/g, entity);
 }
 /** The job summary of a run that stopped before its verdict: why, and what to do. */
 function renderErrorSummary(reason, advice, removedSarif) {
@@ -92458,10 +92472,11 @@ function renderDiscoverySummary(accounts) {
 
 
 
+
 /** Shows an outcome on the runner: step outputs, annotations, a log line and the job summary. */
 async function publishToGitHub(outcome) {
     const { verdict, findings, snapshots } = outcome;
-    const principals = snapshots.reduce((n, s) => n + s.principals.length, 0);
+    const principals = principalCount(snapshots);
     const where = snapshots.length === 1
         ? `account ${snapshots[0].accountId ?? 'unknown'}`
         : `${snapshots.length} accounts`;
@@ -92470,7 +92485,7 @@ async function publishToGitHub(outcome) {
     for (const [name, value] of Object.entries(outcome.outputs))
         setOutput(name, value);
     const failing = verdict.result === 'fail';
-    const annotations = renderAnnotations(snapshots.flatMap((s) => s.notAssessed), findings, outcome.rules, outcome.anchor, failing, outcome.suppressions, outcome.definitions);
+    const annotations = renderAnnotations(notAssessedOf(snapshots), findings, outcome.rules, outcome.anchor, failing, outcome.suppressions, outcome.definitions);
     for (const a of annotations) {
         const properties = { title: a.title, file: a.file, startLine: a.startLine };
         if (a.level === 'error')

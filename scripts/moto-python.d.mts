@@ -1,8 +1,6 @@
 // Types for scripts/moto-python.mjs, which stays plain JavaScript so `npm test` can run it on
 // Node 20 before anything is compiled.
 
-export declare const REQUIREMENTS: string;
-export declare const VENV: string;
 export declare const INCOMPLETE_MARKER: string;
 
 /** An interpreter that imports moto.server. */
@@ -30,14 +28,8 @@ export declare class MotoPythonError extends Error {
   constructor(message: string);
 }
 
-export declare function venvPython(root: string): string;
 export declare function motoCandidates(root: string, python?: string): string[];
 export declare function pinnedMotoVersion(root: string): string | undefined;
-export declare function lastLine(text: string): string;
-export declare function checkMotoPython(
-  python: string,
-  options?: { env?: NodeJS.ProcessEnv },
-): Promise<MotoPython | MotoPythonFailure>;
 export declare function findMotoPython(options: {
   candidates: string[];
   env?: NodeJS.ProcessEnv;
@@ -50,4 +42,3 @@ export declare function resolveMotoPython(options: {
   venvTimeoutMs?: number;
   pipTimeoutMs?: number;
 }): Promise<MotoPython>;
-export declare function describeMotoPython(found: MotoPython, pin: string | undefined): string;

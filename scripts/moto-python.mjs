@@ -19,8 +19,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
-export const REQUIREMENTS = 'requirements-test.txt';
-export const VENV = '.venv';
+const REQUIREMENTS = 'requirements-test.txt';
+const VENV = '.venv';
 /** Written into a .venv this resolver creates and removed once moto imports from it. */
 export const INCOMPLETE_MARKER = '.moto-python-incomplete';
 
@@ -55,7 +55,7 @@ export class MotoPythonError extends Error {
 }
 
 /** @param {string} root */
-export function venvPython(root) {
+function venvPython(root) {
   return join(root, VENV, 'bin', 'python');
 }
 
@@ -82,7 +82,7 @@ export function pinnedMotoVersion(root) {
  * The last non-empty line of a program's output, shortened, for a one-line message.
  * @param {string} text
  */
-export function lastLine(text) {
+function lastLine(text) {
   const lines = text.split(/\r?\n/).map((line) => line.trim());
   const last = lines.filter((line) => line !== '').at(-1) ?? '';
   return last.length > DETAIL_MAX ? `${last.slice(0, DETAIL_MAX - 3)}...` : last;
@@ -144,7 +144,7 @@ function run(file, args, { env, cwd, timeoutMs }) {
  * @param {{ env?: NodeJS.ProcessEnv }} [options]
  * @returns {Promise<MotoPython | MotoPythonFailure>}
  */
-export async function checkMotoPython(python, { env = process.env } = {}) {
+async function checkMotoPython(python, { env = process.env } = {}) {
   const result = await run(python, ['-c', CHECK_SCRIPT], { env, timeoutMs: CHECK_TIMEOUT_MS });
   const [executable = '', version] = result.stdout.trim().split(/\r?\n/);
   if (result.code === 0 && executable !== '') {
@@ -292,7 +292,7 @@ export async function resolveMotoPython({
  * @param {MotoPython} found
  * @param {string | undefined} pin
  */
-export function describeMotoPython(found, pin) {
+function describeMotoPython(found, pin) {
   const version = found.version ?? 'version unknown';
   const differs = pin !== undefined && found.version !== pin;
   return `moto: ${found.executable} (moto ${version}${differs ? `; ${REQUIREMENTS} pins ${pin}` : ''})`;

@@ -10,7 +10,15 @@ import { sarifTarget, writeSarif } from './io/sarif-file.js';
 import { uploadSarif, uploadTarget } from './github/upload.js';
 import { findUserDefinitions, IAC_LIMITS } from './io/iac.js';
 import { readSuppressions } from './io/suppressions-file.js';
-import type { AccountSnapshot, Finding, Progress, Snapshots, Verdict } from './model.js';
+import {
+  notAssessedOf,
+  rootArnOf,
+  type AccountSnapshot,
+  type Finding,
+  type Progress,
+  type Snapshots,
+  type Verdict,
+} from './model.js';
 import type { Options } from './options.js';
 import { applySuppressions, type Suppressed } from './policy/suppressions.js';
 import { decide } from './policy/threshold.js';
@@ -70,12 +78,11 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
   const iac = await findUserDefinitions(options.iacPaths, io.workspace);
   if (!iac.complete) {
     io.log(
-      `Not every file under iac-paths was read (more than ${IAC_LIMITS.files} files, a file over 1 MiB, or ${IAC_LIMITS.milliseconds / 1000} s): some alerts may point at the workflow instead of the code that defines the user.`,
+      `Not every file under iac-paths was read (more than ${IAC_LIMITS.files} files, a file over ${IAC_LIMITS.fileBytes / 1024 / 1024} MiB, or ${IAC_LIMITS.milliseconds / 1000} s): some alerts may point at the workflow instead of the code that defines the user.`,
     );
   }
   const rules = activeRules(options.includeRoot, options.requirePhishingResistantMfa);
-  const auditsRoot = (partition: string): boolean => rootIsAudited(options.includeRoot, partition);
-  const snapshots = await collect(options, io, auditsRoot);
+  const snapshots = await collect(options, io);
   const evaluatedAt = io.now();
   const grace = { hours: options.gracePeriodHours, now: evaluatedAt };
   const { findings, ...entriesNotApplied } = applySuppressions(
@@ -83,7 +90,7 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
     accepted.suppressions,
     evaluatedAt,
   );
-  const notAssessed = snapshots.flatMap((s) => s.notAssessed);
+  const notAssessed = notAssessedOf(snapshots);
   const verdict = decide(findings, notAssessed, options);
   // A fleet is audited only in a workflow (it needs GitHub's OIDC token): its anchor is the step.
   const anchor = alertAnchor(io.workflow, options.credentialReport, io.workspace, snapshots[0]);
@@ -143,11 +150,8 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
  * The snapshots: of a report file (no AWS call), of the live account, or of each account of
  * a fleet.
  */
-async function collect(
-  options: Options,
-  io: RunIO,
-  auditsRoot: (partition: string) => boolean,
-): Promise<Snapshots> {
+async function collect(options: Options, io: RunIO): Promise<Snapshots> {
+  const auditsRoot = (partition: string): boolean => rootIsAudited(options.includeRoot, partition);
   if (options.credentialReport !== null) {
     return [await snapshotFromReportFile(options.credentialReport, auditsRoot)];
   }
@@ -196,7 +200,7 @@ export async function discoverAccounts(options: Options, io: RunIO): Promise<str
  * Where alerts point: in a workflow, the step of the workflow file that runs the audit;
  * otherwise each user's line in the report; for a live audit outside a workflow, the root ARN.
  */
-export function alertAnchor(
+function alertAnchor(
   workflow: WorkflowContext,
   credentialReport: string | null,
   workspace: string,
@@ -217,7 +221,7 @@ export function alertAnchor(
   }
   // A live audit outside a workflow has no file: the account's root ARN is its address.
   return {
-    uri: `arn:${snapshot.partition}:iam::${snapshot.accountId ?? ''}:root`,
+    uri: rootArnOf(snapshot.partition, snapshot.accountId ?? ''),
     line: 1,
     inRepository: false,
   };

@@ -56,6 +56,11 @@ export interface Principal {
   readonly reportLine: number | null;
 }
 
+/** The ARN of an account's root user, which also names the account as a whole. */
+export function rootArnOf(partition: string, accountId: string): string {
+  return `arn:${partition}:iam::${accountId}:root`;
+}
+
 /** A principal whose state could not be read, and why. */
 export interface NotAssessed {
   /** The principal's ARN, or the account's root ARN when the whole account is concerned. */
@@ -93,6 +98,16 @@ export interface AccountSnapshot {
 
 /** The snapshots of a run: one per account, at least one. */
 export type Snapshots = readonly [AccountSnapshot, ...AccountSnapshot[]];
+
+/** What a run could not read, over all its accounts. */
+export function notAssessedOf(snapshots: Snapshots): NotAssessed[] {
+  return snapshots.flatMap((s) => s.notAssessed);
+}
+
+/** The principals a run audited, over all its accounts. */
+export function principalCount(snapshots: Snapshots): number {
+  return snapshots.reduce((n, s) => n + s.principals.length, 0);
+}
 
 /** An accepted finding, as a suppressions file states it. */
 export interface Suppression {
@@ -168,6 +183,23 @@ export interface ProgressTask {
   advance(): void;
   /** The work is over, done or not. */
   end(): void;
+}
+
+/** Runs `work`, its progress shown while it runs; `step` counts one more step done. */
+export async function tracked<T>(
+  progress: Progress,
+  what: string,
+  total: number | null,
+  work: (step: () => void) => Promise<T>,
+): Promise<T> {
+  const task = progress.begin(what, total);
+  try {
+    return await work(() => {
+      task.advance();
+    });
+  } finally {
+    task.end();
+  }
 }
 
 /** Progress nobody is shown. */

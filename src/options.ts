@@ -48,7 +48,7 @@ export interface Options {
  */
 export type Scope =
   | { readonly kind: 'one'; readonly role: string | null }
-  | { readonly kind: 'roles'; readonly roles: readonly string[] }
+  | { readonly kind: 'roles'; readonly roles: readonly string[]; readonly partition: string }
   | {
       readonly kind: 'accounts';
       readonly accounts: readonly string[];
@@ -377,10 +377,7 @@ export function parseOptions(read: ReadInput, label: (name: string) => string): 
     uploadSarif: boolean('upload-sarif'),
     githubToken: optional(value('github-token')),
     sarifCategory: optional(value('sarif-category')),
-    iacPaths: value('iac-paths')
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter((line) => line !== ''),
+    iacPaths: linesOf(value('iac-paths')).map(({ text }) => text),
     gracePeriodHours: integer('grace-period-hours', 0, 8760),
     scope: scopeOf(value, label, bad, partitionOfRegion(awsRegion), discoverOnly),
     maxParallelAccounts: integer('max-parallel-accounts', 1, 32),
@@ -401,6 +398,14 @@ export function parseOptions(read: ReadInput, label: (name: string) => string): 
   };
 }
 
+/** A list input's lines, trimmed, without the empty ones, each with its 1-based number. */
+function linesOf(value: string): { readonly text: string; readonly line: number }[] {
+  return value
+    .split(/\r?\n/)
+    .map((text, i) => ({ text: text.trim(), line: i + 1 }))
+    .filter(({ text }) => text !== '');
+}
+
 /**
  * The accounts to audit, from role-to-assume (one or several ARNs), accounts with role-name,
  * or organization-role with role-name and account-filter. A list is one value per line;
@@ -416,10 +421,9 @@ function scopeOf(
   const list = (name: string, pattern: RegExp, accepted: string): string[] => {
     const seen = new Set<string>();
     // One per line; commas and spaces separate too, as a YAML flow list would be written.
-    return value(name)
-      .split(/\r?\n/)
-      .flatMap((line, i) => line.split(/[\s,]+/).map((item) => [item, i + 1] as const))
-      .filter(([line]) => line !== '')
+    return linesOf(value(name))
+      .flatMap(({ text, line }) => text.split(/[\s,]+/).map((item) => [item, line] as const))
+      .filter(([item]) => item !== '')
       .map(([line, n]) => {
         if (!pattern.test(line)) {
           throw new ConfigurationError(
@@ -509,5 +513,5 @@ function scopeOf(
       `${label('role-to-assume')}: the roles are in ${[...partitions].join(' and ')}; one run audits one partition, so list the roles of each partition in a run of its own.`,
     );
   }
-  return { kind: 'roles', roles };
+  return { kind: 'roles', roles, partition: [...partitions][0] ?? partition };
 }

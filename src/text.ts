@@ -8,6 +8,8 @@ const INVISIBLE = '\\p{Cc}\\u061c\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2069\\
 
 /** Matches one such character. */
 export const CONTROL_CHARACTER = new RegExp(`[${INVISIBLE}]`, 'u');
+/** Matches every one (replace resets a global pattern's position, so one can be shared). */
+const EVERY_CONTROL_CHARACTER = new RegExp(`[${INVISIBLE}]`, 'gu');
 
 /**
  * Text with control characters and invisible direction marks written as `\u001b`-style
@@ -15,7 +17,7 @@ export const CONTROL_CHARACTER = new RegExp(`[${INVISIBLE}]`, 'u');
  */
 export function visible(text: string): string {
   return text.replace(
-    new RegExp(`[${INVISIBLE}]`, 'gu'),
+    EVERY_CONTROL_CHARACTER,
     (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
   );
 }
@@ -25,7 +27,7 @@ export function bounded(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 /**
  * A time as a reader wants it in a table: its UTC day and how long ago that was,
@@ -50,9 +52,9 @@ export function dayAndAge(time: string, now: Date): string {
 }
 
 /** A time to the minute in UTC, `2026-11-21 08:00 UTC`, for ends that fall within a day. */
-export function minuteUtc(time: string): string {
-  const at = Date.parse(time);
+export function minuteUtc(time: string | Date): string {
+  const at = time instanceof Date ? time.getTime() : Date.parse(time);
   return Number.isNaN(at)
-    ? time
+    ? String(time)
     : `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

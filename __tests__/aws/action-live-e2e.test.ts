@@ -16,7 +16,12 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iamClient } from '../support/aws-env.js';
 import { startMoto, type MotoServer } from '../support/moto.js';
-import { awsErrorXml, generateReportXml, startFaultProxy } from '../support/fault-proxy.js';
+import {
+  accessDenied,
+  awsErrorXml,
+  generateReportXml,
+  startFaultProxy,
+} from '../support/fault-proxy.js';
 import { startOidcServer, type OidcServer } from '../support/oidc-server.js';
 import { seedAccount } from '../support/seed.js';
 import { repoRoot } from '../fixtures.js';
@@ -398,10 +403,7 @@ describe('dist/cli.js against moto', () => {
     'fails closed when root cannot be read: --allow-incomplete %s exits %i',
     async (allow, status, verdict) => {
       const proxy = await startFaultProxy(moto.endpoint, {
-        respond: (action) =>
-          action === 'GetAccountSummary'
-            ? { status: 403, body: awsErrorXml('AccessDenied', 'not authorized') }
-            : undefined,
+        respond: (action) => (action === 'GetAccountSummary' ? accessDenied() : undefined),
       });
       try {
         const cliDir = await mkdtemp(join(dir, 'cli-incomplete-'));

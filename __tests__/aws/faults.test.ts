@@ -14,7 +14,7 @@ import {
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { iamClient } from '../support/aws-env.js';
 import {
-  awsErrorXml,
+  accessDenied,
   credentialReportXml,
   generateReportXml,
   startFaultProxy,
@@ -53,9 +53,7 @@ const RANDOM_FAULTS: FaultPlan = {
 const KINDS = ['drop', 'error500', 'error503', 'slow', 'throttle'];
 
 const DENY_REPORT: FaultPlan['respond'] = (action) =>
-  action === 'GenerateCredentialReport'
-    ? { status: 403, body: awsErrorXml('AccessDenied', 'not authorized') }
-    : undefined;
+  action === 'GenerateCredentialReport' ? accessDenied() : undefined;
 
 let moto: MotoServer;
 let iam: IAMClient;

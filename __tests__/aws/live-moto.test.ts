@@ -21,6 +21,7 @@ import { renderSummary } from '../../src/render/summary.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { iamClient } from '../support/aws-env.js';
 import {
+  accessDenied,
   awsErrorXml,
   credentialReportXml,
   startFaultProxy,
@@ -264,9 +265,7 @@ describe('the grace period for a user created just now', () => {
     await freshAccount([{ name: 'new-hire', consolePassword: true }]);
     const proxy = await startFaultProxy(moto.endpoint, {
       respond: (action) =>
-        denyReport && action === 'GenerateCredentialReport'
-          ? { status: 403, body: awsErrorXml('AccessDenied', 'not authorized') }
-          : undefined,
+        denyReport && action === 'GenerateCredentialReport' ? accessDenied() : undefined,
     });
     try {
       stubAwsEnv(proxy.endpoint);
@@ -531,10 +530,7 @@ describe(`a user named ${COMMA_USER}`, () => {
   it('is found, with its exact ARN, by the per-user fallback', async () => {
     await freshAccount(users);
     const proxy = await startFaultProxy(moto.endpoint, {
-      respond: (action) =>
-        action === 'GenerateCredentialReport'
-          ? { status: 403, body: awsErrorXml('AccessDenied', 'not authorized') }
-          : undefined,
+      respond: (action) => (action === 'GenerateCredentialReport' ? accessDenied() : undefined),
     });
     try {
       stubAwsEnv(proxy.endpoint);

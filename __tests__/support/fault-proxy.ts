@@ -126,6 +126,11 @@ function escapeXml(text: string): string {
     .replaceAll('"', '&quot;');
 }
 
+/** The answer AWS gives a call the credentials may not make: 403 AccessDenied. */
+export function accessDenied(): CannedResponse {
+  return { status: 403, body: awsErrorXml('AccessDenied', 'not authorized') };
+}
+
 /** An AWS Query-protocol error body (IAM, STS), e.g. `awsErrorXml('AccessDenied', '…')`. */
 export function awsErrorXml(
   code: string,

@@ -1,7 +1,8 @@
-import { plural } from '../text.js';
+import type { NotAssessed } from '../model.js';
+import { bounded, plural } from '../text.js';
 
 /** How an AWS call failed, as far as the audit cares. */
-export type FailureKind = 'denied' | 'absent' | 'throttled' | 'unreachable' | 'failed';
+type FailureKind = 'denied' | 'absent' | 'throttled' | 'unreachable' | 'failed';
 
 const DENIED = new Set([
   'AccessDenied',
@@ -83,7 +84,7 @@ export function awsMessage(error: unknown): string {
     '',
   );
   const oneLine = text.replace(/\s+/g, ' ').trim();
-  const message = oneLine.length > 500 ? `${oneLine.slice(0, 499)}…` : oneLine;
+  const message = bounded(oneLine, 500);
   const code = errorCode(error);
   return message === '' || message === code ? code : `${code}: ${message}`;
 }
@@ -100,9 +101,34 @@ function endpointOf(error: unknown): string {
   return typeof endpoint === 'string' ? endpoint : 'the AWS endpoint';
 }
 
+/** `(Code: message) after N attempts (max-attempts)`: AWS's words and the attempts used. */
+export function awsDetail(error: unknown): string {
+  return `(${awsMessage(error)})${attemptsUsed(error)}`;
+}
+
+/**
+ * A principal (or the account, as `account`) that could not be read because `action` failed,
+ * with the consequence first when one is given. What is not an AWS error is thrown on.
+ */
+export function notAssessedAfter(
+  error: unknown,
+  who: { readonly arn: string; readonly name: string },
+  action: string,
+  consequence?: string,
+): NotAssessed {
+  rethrowUnlessAws(error);
+  const reason = describeFailure(action, error);
+  return {
+    arn: who.arn,
+    name: who.name,
+    action,
+    reason: consequence === undefined ? reason : `${consequence}: ${reason}`,
+  };
+}
+
 /** One line for a failed call: what happened, AWS's own message, and the attempts used. */
 export function describeFailure(action: string, error: unknown): string {
-  const aws = `(${awsMessage(error)})${attemptsUsed(error)}`;
+  const aws = awsDetail(error);
   switch (failureKind(error)) {
     case 'denied':
       return `${action} was denied ${aws}; add it to the policy of the credentials the audit uses`;

@@ -26,7 +26,7 @@ export interface UserChange {
   readonly arn: string | null;
 }
 
-export type ChangesAttempt =
+type ChangesAttempt =
   | {
       readonly ok: true;
       readonly changes: readonly UserChange[];

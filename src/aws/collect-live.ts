@@ -1,16 +1,18 @@
 import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import { ReportError } from '../errors.js';
-import type {
-  AccountSnapshot,
-  NotAssessed,
-  Principal,
-  Progress,
-  SnapshotSource,
-  Verification,
+import {
+  rootArnOf,
+  tracked,
+  type AccountSnapshot,
+  type NotAssessed,
+  type Principal,
+  type Progress,
+  type SnapshotSource,
+  type Verification,
 } from '../model.js';
 import { parseCredentialReport, type ParsedReport } from '../report/credential-report.js';
-import { describeFailure, rethrowUnlessAws } from './aws-errors.js';
+import { notAssessedAfter } from './aws-errors.js';
 import { changesSince, type UserChange } from './changes.js';
 import type { Caller } from './connect.js';
 import { fetchCredentialReport, type FetchedReport } from './fetch-report.js';
@@ -23,7 +25,7 @@ import {
   type UserState,
 } from './user-state.js';
 
-export interface LiveDeps {
+interface LiveDeps {
   readonly iam: IAMClient;
   readonly cloudtrail: CloudTrailClient;
   /** The account the credentials act in. */
@@ -58,7 +60,7 @@ export async function collectLive(
   settings: LiveSettings,
 ): Promise<AccountSnapshot> {
   const { caller } = deps;
-  const rootArn = `arn:${caller.partition}:iam::${caller.accountId}:root`;
+  const rootArn = rootArnOf(caller.partition, caller.accountId);
 
   deps.log('Requesting the IAM credential report…');
   const attempt = await fetchCredentialReport(deps.iam, settings.reportTimeoutSeconds * 1000, deps);
@@ -115,7 +117,7 @@ async function withMfaKinds(deps: LiveDeps, users: Users): Promise<Users> {
   const unknown = users.principals.filter(
     (p) => p.consolePassword === true && p.mfaActive && p.mfaDevices === null,
   );
-  const kinds = await counted(deps.progress, 'users’ MFA devices read', unknown.length, (onRead) =>
+  const kinds = await tracked(deps.progress, 'users’ MFA devices read', unknown.length, (onRead) =>
     readMfaKinds(deps.iam, unknown, onRead),
   );
   const notAssessed = [...users.notAssessed];
@@ -170,33 +172,23 @@ function principalFrom(
   };
 }
 
-/** Work of `total` steps, its progress shown while it runs. */
-async function counted<T>(
-  progress: Progress,
-  what: string,
-  total: number,
-  work: (onStep: () => void) => Promise<T>,
-): Promise<T> {
-  const task = progress.begin(what, total);
-  try {
-    return await work(() => {
-      task.advance();
-    });
-  } finally {
-    task.end();
-  }
-}
-
-/** Reads users' live state; those that cannot be read are not assessed. */
-async function assess(deps: LiveDeps, refs: readonly UserRef[]): Promise<Users> {
-  const states = await counted(deps.progress, 'users read', refs.length, (onRead) =>
+/**
+ * Reads users' live state; those that cannot be read are not assessed. What the live reads do
+ * not tell comes from a user's report row, when `rowOf` has one.
+ */
+async function assess(
+  deps: LiveDeps,
+  refs: readonly UserRef[],
+  rowOf: (name: string) => Principal | undefined = () => undefined,
+): Promise<Users> {
+  const states = await tracked(deps.progress, 'users read', refs.length, (onRead) =>
     readUserStates(deps.iam, refs, onRead),
   );
   const principals: Principal[] = [];
   const notAssessed: NotAssessed[] = [];
   refs.forEach((ref, i) => {
     const state = states[i];
-    if (state?.ok) principals.push(principalFrom(ref, state));
+    if (state?.ok) principals.push(principalFrom(ref, state, rowOf(ref.name)));
     else if (state) notAssessed.push(state.notAssessed);
   });
   return { principals, notAssessed };
@@ -208,24 +200,13 @@ async function enumerateUsers(deps: LiveDeps, rootArn: string): Promise<Users> {
   try {
     refs = await listAllUsers(deps.iam);
   } catch (error) {
+    const account = { arn: rootArn, name: 'account' };
     return {
       principals: [],
-      notAssessed: [accountNotAssessed(rootArn, error, 'no user could be listed')],
+      notAssessed: [notAssessedAfter(error, account, 'iam:ListUsers', 'no user could be listed')],
     };
   }
   return assess(deps, refs);
-}
-
-/** The whole account's users, when iam:ListUsers could not be read. */
-function accountNotAssessed(rootArn: string, error: unknown, consequence: string): NotAssessed {
-  rethrowUnlessAws(error);
-  const action = 'iam:ListUsers';
-  return {
-    arn: rootArn,
-    name: 'account',
-    action,
-    reason: `${consequence}: ${describeFailure(action, error)}`,
-  };
 }
 
 /** How far before a report's GeneratedTime changes are looked for: clocks and delivery differ. */
@@ -255,9 +236,10 @@ async function usersAsOfNow(
       verification: null,
     };
   }
-  const ageMinutes = Math.round((deps.now().getTime() - report.generatedAt.getTime()) / 60_000);
+  const now = deps.now().getTime();
+  const ageMinutes = Math.round((now - report.generatedAt.getTime()) / 60_000);
   const since = new Date(report.generatedAt.getTime() - CLOCK_SKEW_MS);
-  if (deps.now().getTime() - since.getTime() > EVENT_HISTORY_MS) {
+  if (now - since.getTime() > EVENT_HISTORY_MS) {
     return {
       ok: false,
       reason: `the report AWS returned is ${ageMinutes} minutes old, older than the 90 days of CloudTrail's event history, so the changes since cannot be read`,
@@ -329,15 +311,9 @@ async function applyChanges(
     });
   }
 
-  const states = await counted(deps.progress, 'users read', toRead.length, (onRead) =>
-    readUserStates(deps.iam, toRead, onRead),
-  );
-  const notAssessed: NotAssessed[] = [];
-  toRead.forEach((ref, i) => {
-    const state = states[i];
-    if (state?.ok) byName.set(ref.name, principalFrom(ref, state, byName.get(ref.name)));
-    else if (state) notAssessed.push(state.notAssessed); // the report's row, if any, stays
-  });
+  // One that cannot be read keeps its report row, if any, and is not assessed.
+  const { principals, notAssessed } = await assess(deps, toRead, (name) => byName.get(name));
+  for (const p of principals) byName.set(p.name, p);
   return {
     users: { principals: [...byName.values()], notAssessed },
     readLive: toRead.length,

@@ -1,8 +1,8 @@
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { IAMClient, type IAMClientConfig } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
-import { GetCallerIdentityCommand, STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
-import type { BuildMiddleware, MetadataBearer } from '@smithy/types';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { BuildMiddleware, MetadataBearer, MiddlewareStack } from '@smithy/types';
 import { AwsAccessError } from '../errors.js';
 import type { Options } from '../options.js';
 import {
@@ -21,9 +21,8 @@ export interface Caller {
   readonly partition: string;
 }
 
-export interface AwsSession {
+interface AwsSession {
   readonly iam: IAMClient;
-  readonly sts: STSClient;
   /** In the region where the partition's IAM events are recorded. */
   readonly cloudtrail: CloudTrailClient;
   readonly caller: Caller;
@@ -41,11 +40,14 @@ export async function connect(
   role: string | null,
 ): Promise<AwsSession> {
   const signed = await signIn(options, deps, role);
-  const sts = stsClient(signed);
-  const caller = await identify(sts, credentialSource(options, role));
-  const cloudtrail = new CloudTrailClient({ ...signed, region: iamEventsRegion(caller.partition) });
-  cloudtrail.middlewareStack.add(endpointInErrors(), ENDPOINT_IN_ERRORS);
-  return { iam: iamClient(signed), sts, cloudtrail, caller };
+  const caller = await identify(
+    namingEndpoints(new STSClient(signed)),
+    credentialSource(options, role),
+  );
+  const cloudtrail = namingEndpoints(
+    new CloudTrailClient({ ...signed, region: iamEventsRegion(caller.partition) }),
+  );
+  return { iam: namingEndpoints(new IAMClient(signed)), cloudtrail, caller };
 }
 
 /**
@@ -56,12 +58,12 @@ export async function connectOrganization(
   options: Options,
   deps: OidcDeps,
   role: string,
+  partition: string,
 ): Promise<OrganizationsClient> {
   const signed = await signIn(options, deps, role);
-  const partition = role.split(':')[1] ?? 'aws';
-  const client = new OrganizationsClient({ ...signed, region: iamEventsRegion(partition) });
-  client.middlewareStack.add(endpointInErrors(), ENDPOINT_IN_ERRORS);
-  return client;
+  return namingEndpoints(
+    new OrganizationsClient({ ...signed, region: iamEventsRegion(partition) }),
+  );
 }
 
 type ClientConfig = Pick<IAMClientConfig, 'region' | 'maxAttempts' | 'retryMode' | 'profile'> & {
@@ -87,7 +89,12 @@ async function signIn(
   if (role === null) return config;
   return {
     ...config,
-    credentials: await assumeRoleWithOidc(role, options, stsClient(config), deps),
+    credentials: await assumeRoleWithOidc(
+      role,
+      options,
+      namingEndpoints(new STSClient(config)),
+      deps,
+    ),
   };
 }
 
@@ -121,15 +128,13 @@ function endpointInErrors<I extends object, O extends MetadataBearer>(): BuildMi
 
 const ENDPOINT_IN_ERRORS = { step: 'build', name: 'iamMfaAuditEndpointInErrors' } as const;
 
-function iamClient(config: IAMClientConfig): IAMClient {
-  const client = new IAMClient(config);
-  client.middlewareStack.add(endpointInErrors(), ENDPOINT_IN_ERRORS);
-  return client;
-}
-
-function stsClient(config: STSClientConfig): STSClient {
-  const client = new STSClient(config);
-  client.middlewareStack.add(endpointInErrors(), ENDPOINT_IN_ERRORS);
+/** The client, made to note on each failed request's error the endpoint it went to. */
+function namingEndpoints<
+  I extends object,
+  O extends MetadataBearer,
+  C extends { readonly middlewareStack: MiddlewareStack<I, O> },
+>(client: C): C {
+  client.middlewareStack.add(endpointInErrors<I, O>(), ENDPOINT_IN_ERRORS);
   return client;
 }
 

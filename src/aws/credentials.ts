@@ -2,13 +2,7 @@ import { AssumeRoleWithWebIdentityCommand, type STSClient } from '@aws-sdk/clien
 import pRetry from 'p-retry';
 import { AwsAccessError } from '../errors.js';
 import type { Options } from '../options.js';
-import {
-  attemptsUsed,
-  awsMessage,
-  errorCode,
-  failureKind,
-  rethrowUnlessAws,
-} from './aws-errors.js';
+import { awsDetail, errorCode, failureKind, rethrowUnlessAws } from './aws-errors.js';
 
 /** What signing in needs from the runner. */
 export interface OidcDeps {
@@ -106,7 +100,7 @@ export async function assumeRoleWithOidc(
     );
   } catch (error) {
     rethrowUnlessAws(error);
-    const aws = `(${awsMessage(error)})${attemptsUsed(error)}`;
+    const aws = awsDetail(error);
     if (failureKind(error) === 'denied' || errorCode(error) === 'InvalidIdentityToken') {
       throw new AwsAccessError(
         `Not authorized to assume ${role} with GitHub's OIDC token ${aws}: check the role's trust policy — federated principal token.actions.githubusercontent.com, ` +

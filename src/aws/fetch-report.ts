@@ -3,7 +3,7 @@ import {
   GetCredentialReportCommand,
   type IAMClient,
 } from '@aws-sdk/client-iam';
-import type { Progress } from '../model.js';
+import { tracked, type Progress } from '../model.js';
 import { describeFailure, errorCode, rethrowUnlessAws } from './aws-errors.js';
 
 export interface FetchedReport {
@@ -13,11 +13,11 @@ export interface FetchedReport {
   readonly generatedByThisRun: boolean;
 }
 
-export type ReportAttempt =
+type ReportAttempt =
   | { readonly ok: true; readonly report: FetchedReport }
   | { readonly ok: false; readonly reason: string };
 
-export interface PollDeps {
+interface PollDeps {
   readonly now: () => Date;
   readonly sleep: (ms: number) => Promise<void>;
   readonly progress: Progress;
@@ -42,12 +42,9 @@ export async function fetchCredentialReport(
   timeoutMs: number,
   deps: PollDeps,
 ): Promise<ReportAttempt> {
-  const wait = deps.progress.begin('waiting for the credential report', null);
-  try {
-    return await poll(iam, timeoutMs, deps);
-  } finally {
-    wait.end();
-  }
+  return tracked(deps.progress, 'waiting for the credential report', null, () =>
+    poll(iam, timeoutMs, deps),
+  );
 }
 
 async function poll(iam: IAMClient, timeoutMs: number, deps: PollDeps): Promise<ReportAttempt> {

@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import { ConfigurationError, failureOf } from '../errors.js';
-import type { AccountSnapshot, Progress } from '../model.js';
+import { rootArnOf, tracked, type AccountSnapshot, type Progress } from '../model.js';
 import type { Options, Scope } from '../options.js';
 import { collectLive, type LiveSettings } from './collect-live.js';
 import { connect, connectOrganization } from './connect.js';
@@ -11,6 +11,7 @@ import { organizationAccounts } from './organization.js';
 interface AccountTarget {
   readonly accountId: string;
   readonly role: string;
+  readonly partition: string;
 }
 
 /** An account that was asked for and could not be audited, and why. */
@@ -22,7 +23,7 @@ interface Unreadable {
 }
 
 /** The accounts of a fleet: those to audit, and those asked for that cannot be. */
-export interface Fleet {
+interface Fleet {
   readonly targets: readonly AccountTarget[];
   readonly unreadable: readonly Unreadable[];
 }
@@ -30,7 +31,6 @@ export interface Fleet {
 type FleetScope = Exclude<Scope, { kind: 'one' }>;
 
 const accountOfRole = (role: string): string => role.split(':')[4] ?? '';
-const partitionOfRole = (role: string): string => role.split(':')[1] ?? 'aws';
 
 /**
  * The accounts to audit: the roles listed, the role name in each account listed, or in each
@@ -47,18 +47,23 @@ export async function fleetOf(scope: FleetScope, options: Options, deps: OidcDep
   );
   if (scope.kind === 'roles') {
     return {
-      targets: scope.roles.map((role) => ({ accountId: accountOfRole(role), role })),
+      targets: scope.roles.map((role) => ({
+        accountId: accountOfRole(role),
+        role,
+        partition: scope.partition,
+      })),
       unreadable: [],
     };
   }
   const roleIn = (accountId: string): AccountTarget => ({
     accountId,
     role: `arn:${scope.partition}:iam::${accountId}:role/${scope.roleName}`,
+    partition: scope.partition,
   });
   if (scope.kind === 'accounts') {
     return { targets: scope.accounts.map(roleIn), unreadable: [] };
   }
-  const client = await connectOrganization(options, deps, scope.organizationRole);
+  const client = await connectOrganization(options, deps, scope.organizationRole, scope.partition);
   const { accounts, unknown } = await organizationAccounts(client, scope.filter);
   if (accounts.length === 0 && unknown.length === 0) {
     throw new ConfigurationError(
@@ -79,7 +84,7 @@ export async function fleetOf(scope: FleetScope, options: Options, deps: OidcDep
 }
 
 /** What auditing one account of a fleet needs. */
-export interface FleetDeps extends OidcDeps {
+interface FleetDeps extends OidcDeps {
   readonly now: () => Date;
   readonly sleep: (ms: number) => Promise<void>;
   readonly log: (message: string) => void;
@@ -98,21 +103,18 @@ export async function auditFleet(
   settings: LiveSettings,
 ): Promise<AccountSnapshot[]> {
   const limit = pLimit(options.maxParallelAccounts);
-  const overall = deps.progress.begin('accounts audited', fleet.targets.length);
-  try {
-    const audited = await Promise.all(
+  const audited = await tracked(deps.progress, 'accounts audited', fleet.targets.length, (step) =>
+    Promise.all(
       fleet.targets.map((target) =>
         limit(async () => {
           const snapshot = await auditAccount(target, options, deps, settings);
-          overall.advance();
+          step();
           return snapshot;
         }),
       ),
-    );
-    return [...audited, ...fleet.unreadable.map(notAudited)];
-  } finally {
-    overall.end();
-  }
+    ),
+  );
+  return [...audited, ...fleet.unreadable.map(notAudited)];
 }
 
 async function auditAccount(
@@ -121,7 +123,6 @@ async function auditAccount(
   deps: FleetDeps,
   settings: LiveSettings,
 ): Promise<AccountSnapshot> {
-  const partition = partitionOfRole(target.role);
   const label = `account ${target.accountId}`;
   const log = (message: string): void => {
     deps.log(`[${target.accountId}] ${message}`);
@@ -133,12 +134,12 @@ async function auditAccount(
     const { reason, internal } = failureOf(error);
     if (internal) throw error;
     log(`not audited: ${reason}`);
-    return notAudited({ ...target, partition, action: 'sts:AssumeRoleWithWebIdentity', reason });
+    return notAudited({ ...target, action: 'sts:AssumeRoleWithWebIdentity', reason });
   }
   if (session.caller.accountId !== target.accountId) {
     const reason = `the credentials of ${target.role} act in account ${session.caller.accountId}, not ${target.accountId}`;
     log(`not audited: ${reason}`);
-    return notAudited({ ...target, partition, action: 'sts:GetCallerIdentity', reason });
+    return notAudited({ ...target, action: 'sts:GetCallerIdentity', reason });
   }
   return collectLive(
     {
@@ -161,7 +162,7 @@ function notAudited(u: Unreadable): AccountSnapshot {
     principals: [],
     notAssessed: [
       {
-        arn: `arn:${u.partition}:iam::${u.accountId}:root`,
+        arn: rootArnOf(u.partition, u.accountId),
         name: 'account',
         action: u.action,
         reason: u.reason,

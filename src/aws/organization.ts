@@ -8,7 +8,7 @@ import { AwsAccessError } from '../errors.js';
 import { describeFailure, rethrowUnlessAws } from './aws-errors.js';
 
 /** The organization's accounts a run audits, and the entries of the filter that name none. */
-export interface OrganizationAccounts {
+interface OrganizationAccounts {
   /** ACTIVE account ids, in ascending order. */
   readonly accounts: readonly string[];
   /** Account ids of the filter that are not ACTIVE accounts of the organization. */
@@ -36,22 +36,35 @@ export async function organizationAccounts(
 
   const wanted = new Set<string>();
   const unknown: string[] = [];
+  // A unit under another one listed is walked once.
+  const walked = new Set<string>();
   for (const entry of filter) {
     if (/^\d{12}$/.test(entry)) {
       if (active.has(entry)) wanted.add(entry);
       else unknown.push(entry);
       continue;
     }
-    for (const id of await accountsUnder(client, entry)) if (active.has(id)) wanted.add(id);
+    for (const id of await accountsUnder(client, entry, walked)) {
+      if (active.has(id)) wanted.add(id);
+    }
   }
   return { accounts: [...wanted].sort(), unknown };
 }
 
-/** Every account under an organizational unit or the root, through its child units. */
-async function accountsUnder(client: OrganizationsClient, parent: string): Promise<string[]> {
+/**
+ * Every account under an organizational unit or the root, through its child units, but for
+ * the units already `walked`.
+ */
+async function accountsUnder(
+  client: OrganizationsClient,
+  parent: string,
+  walked: Set<string>,
+): Promise<string[]> {
   const found: string[] = [];
   const parents = [parent];
   for (let next = parents.pop(); next !== undefined; next = parents.pop()) {
+    if (walked.has(next)) continue;
+    walked.add(next);
     const ParentId = next;
     await listed('organizations:ListAccountsForParent', async () => {
       for await (const page of paginateListAccountsForParent({ client }, { ParentId })) {

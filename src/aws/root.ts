@@ -1,8 +1,8 @@
 import { GetAccountSummaryCommand, type IAMClient } from '@aws-sdk/client-iam';
 import type { NotAssessed, Principal } from '../model.js';
-import { describeFailure, rethrowUnlessAws } from './aws-errors.js';
+import { notAssessedAfter } from './aws-errors.js';
 
-export type RootState =
+type RootState =
   | { readonly ok: true; readonly root: Principal; readonly centrallyManaged: boolean }
   | { readonly ok: false; readonly notAssessed: NotAssessed };
 
@@ -19,11 +19,9 @@ export async function readRoot(
   try {
     summary = (await iam.send(new GetAccountSummaryCommand({}))).SummaryMap ?? {};
   } catch (error) {
-    rethrowUnlessAws(error);
-    const action = 'iam:GetAccountSummary';
     return {
       ok: false,
-      notAssessed: { arn, name: 'root', action, reason: describeFailure(action, error) },
+      notAssessed: notAssessedAfter(error, { arn, name: 'root' }, 'iam:GetAccountSummary'),
     };
   }
   const flag = (key: string): boolean | null => (key in summary ? summary[key] === 1 : null);

@@ -2,11 +2,12 @@ import {
   GetLoginProfileCommand,
   ListMFADevicesCommand,
   paginateListUsers,
+  type ListMFADevicesCommandOutput,
   type IAMClient,
 } from '@aws-sdk/client-iam';
 import pLimit from 'p-limit';
 import type { MfaKind, NotAssessed } from '../model.js';
-import { describeFailure, failureKind, rethrowUnlessAws } from './aws-errors.js';
+import { failureKind, notAssessedAfter } from './aws-errors.js';
 
 /** A user as ListUsers (or a credential report) names it. */
 export interface UserRef {
@@ -59,20 +60,16 @@ async function readUserState(iam: IAMClient, user: UserRef): Promise<UserState> 
       consolePassword: true,
       passwordCreatedAt: profile.LoginProfile?.CreateDate?.toISOString() ?? null,
       mfaActive: (devices.MFADevices ?? []).length > 0,
-      mfaDevices: (devices.MFADevices ?? []).map((d) => mfaKind(d.SerialNumber ?? '')),
+      mfaDevices: kindsOf(devices),
     };
   } catch (error) {
-    rethrowUnlessAws(error);
-    return {
-      ok: false,
-      notAssessed: {
-        arn: user.arn,
-        name: user.name,
-        action,
-        reason: describeFailure(action, error),
-      },
-    };
+    return { ok: false, notAssessed: notAssessedAfter(error, user, action) };
   }
+}
+
+/** The kinds of the devices ListMFADevices lists. */
+function kindsOf(answer: ListMFADevicesCommandOutput): MfaKind[] {
+  return (answer.MFADevices ?? []).map((d) => mfaKind(d.SerialNumber ?? ''));
 }
 
 /** A device's kind from its serial number (ListMFADevices lists every kind). */
@@ -93,24 +90,33 @@ async function unlessAbsent<T>(answer: Promise<T>): Promise<T | null> {
 }
 
 /**
- * readUserState for many users, CONCURRENCY at a time, results in input order; `onRead` is
- * told of each user read.
+ * `read` for each item, CONCURRENCY at a time, results in input order; `onRead` is told of
+ * each item read.
  */
+async function eachLimited<T, R>(
+  items: readonly T[],
+  read: (item: T) => Promise<R>,
+  onRead: () => void,
+): Promise<R[]> {
+  const limit = pLimit(CONCURRENCY);
+  return Promise.all(
+    items.map((item) =>
+      limit(async () => {
+        const result = await read(item);
+        onRead();
+        return result;
+      }),
+    ),
+  );
+}
+
+/** readUserState for many users, CONCURRENCY at a time, results in input order. */
 export function readUserStates(
   iam: IAMClient,
   users: readonly UserRef[],
   onRead: () => void,
 ): Promise<UserState[]> {
-  const limit = pLimit(CONCURRENCY);
-  return Promise.all(
-    users.map((user) =>
-      limit(async () => {
-        const state = await readUserState(iam, user);
-        onRead();
-        return state;
-      }),
-    ),
-  );
+  return eachLimited(users, (user) => readUserState(iam, user), onRead);
 }
 
 /** Every IAM user, page by page. Throws the SDK's error when a page cannot be read. */
@@ -131,7 +137,7 @@ export async function listAllUsers(iam: IAMClient): Promise<UserRef[]> {
 }
 
 /** The kinds of a user's MFA devices, or why they could not be read. */
-export type MfaKindsRead =
+type MfaKindsRead =
   | { readonly ok: true; readonly kinds: MfaKind[] }
   | { readonly ok: false; readonly notAssessed: NotAssessed };
 
@@ -144,29 +150,15 @@ export async function readMfaKinds(
   principals: readonly { readonly name: string; readonly arn: string }[],
   onRead: () => void,
 ): Promise<Map<string, MfaKindsRead>> {
-  const limit = pLimit(CONCURRENCY);
-  const action = 'iam:ListMFADevices';
   const read = async (user: { name: string; arn: string }): Promise<MfaKindsRead> => {
     try {
       const answer = await iam.send(new ListMFADevicesCommand({ UserName: user.name }));
-      return {
-        ok: true,
-        kinds: (answer.MFADevices ?? []).map((d) => mfaKind(d.SerialNumber ?? '')),
-      };
+      return { ok: true, kinds: kindsOf(answer) };
     } catch (error) {
-      rethrowUnlessAws(error);
-      const reason = describeFailure(action, error);
-      return { ok: false, notAssessed: { arn: user.arn, name: user.name, action, reason } };
+      return { ok: false, notAssessed: notAssessedAfter(error, user, 'iam:ListMFADevices') };
     }
   };
-  const entries = await Promise.all(
-    principals.map((p) =>
-      limit(async (): Promise<[string, MfaKindsRead]> => {
-        const kinds = await read(p);
-        onRead();
-        return [p.arn, kinds];
-      }),
-    ),
+  return new Map(
+    await eachLimited(principals, async (p) => [p.arn, await read(p)] as const, onRead),
   );
-  return new Map(entries);
 }

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { ReportError } from '../errors.js';
-import { specialFileKind } from '../io/file-kind.js';
-import type { AccountSnapshot, NotAssessed } from '../model.js';
+import { notARegularFile } from '../io/file-kind.js';
+import { rootArnOf, type AccountSnapshot, type NotAssessed } from '../model.js';
 import { MAX_REPORT_ROWS, parseCredentialReport } from '../report/credential-report.js';
 
 /** Larger than any report of MAX_REPORT_ROWS rows (a row is well under 1 KiB). */
@@ -23,8 +23,8 @@ export async function snapshotFromReportFile(
   let bytes: Buffer;
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw refuse('is a directory');
-    if (!info.isFile()) throw refuse(`is not a regular file (${specialFileKind(info)})`);
+    const notAFile = notARegularFile(info);
+    if (notAFile !== null) throw refuse(notAFile);
     if (info.size > MAX_REPORT_BYTES) {
       throw refuse(
         `is ${(info.size / 1024 / 1024).toFixed(0)} MiB, larger than any credential report: IAM allows at most 5,000 users in an account, and this audit reads reports of up to ${MAX_REPORT_ROWS.toLocaleString('en-US')} rows (${MAX_REPORT_BYTES / 1024 / 1024} MiB)`,
@@ -41,7 +41,7 @@ export async function snapshotFromReportFile(
   const hasRoot = report.principals.some((p) => p.kind === 'root');
   if (auditsRoot(report.partition) && report.accountId !== null && !hasRoot) {
     notAssessed.push({
-      arn: `arn:${report.partition}:iam::${report.accountId}:root`,
+      arn: rootArnOf(report.partition, report.accountId),
       name: 'root',
       action: "the report's <root_account> row",
       reason:

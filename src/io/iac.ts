@@ -88,14 +88,16 @@ export function terraformUsers(text: string): Map<string, number> {
 
 /** The lines of the block that opens at `start`, up to its closing brace at the line start. */
 function blockOf(lines: readonly string[], start: number): string[] {
-  const end = lines.findIndex((line, i) => i > start && /^}/.test(line));
-  return lines.slice(start, end < 0 ? undefined : end);
+  let end = start + 1;
+  while (end < lines.length && !/^}/.test(lines[end] ?? '')) end += 1;
+  return lines.slice(start, end);
 }
 
 /** A literal string attribute of the block at `start` (no interpolation); null otherwise. */
 function attribute(lines: readonly string[], start: number, key: string): string | null {
+  const literal = new RegExp(`^\\s*${key}\\s*=\\s*"([^"$]+)"\\s*$`);
   for (const line of blockOf(lines, start)) {
-    const match = new RegExp(`^\\s*${key}\\s*=\\s*"([^"$]+)"\\s*$`).exec(line);
+    const match = literal.exec(line);
     if (match?.[1]) return match[1];
   }
   return null;

@@ -6,11 +6,14 @@ import type { Stats } from 'node:fs';
 import { lstat, open, realpath, rm, stat } from 'node:fs/promises';
 import { ConfigurationError } from '../errors.js';
 import { writeFileAtomic } from './write-atomic.js';
-import { specialFileKind } from './file-kind.js';
+import { notARegularFile } from './file-kind.js';
+import { TOOL_NAME } from '../version.js';
 
 /** How much of a file is read to tell whether it is a SARIF log. */
 const HEAD_BYTES = 4096;
 const SARIF_VERSION = /"version"\s*:\s*"2\.1\.0"/;
+/** The tool of a log this tool wrote. */
+const OUR_TOOL = new RegExp(`"name":\\s*"${TOOL_NAME}"`);
 
 /**
  * Where the SARIF log may be written, checked before the audit starts: a new file, an empty
@@ -44,8 +47,8 @@ export async function sarifTarget(path: string, credentialReport: string | null)
     info = null; // a new file
   }
   if (info === null) return target;
-  if (info.isDirectory()) throw refuse('is a directory');
-  if (!info.isFile()) throw refuse(`is not a regular file (${specialFileKind(info)})`);
+  const notAFile = notARegularFile(info);
+  if (notAFile !== null) throw refuse(notAFile);
   if (credentialReport !== null) {
     const report = await stat(credentialReport).catch(() => null);
     if (report !== null && report.dev === info.dev && report.ino === info.ino) {
@@ -78,7 +81,7 @@ export async function writeSarif(given: string, target: string, content: string)
  */
 export async function removeStaleSarif(path: string): Promise<boolean> {
   const text = await head(path);
-  const ours = text !== null && SARIF_VERSION.test(text) && /"name":\s*"iam-mfa-audit"/.test(text);
+  const ours = text !== null && SARIF_VERSION.test(text) && OUR_TOOL.test(text);
   if (!ours) return false;
   await rm(path, { force: true });
   return true;

@@ -18,26 +18,28 @@ export function applySuppressions(
   now: Date,
 ): Suppressed {
   const today = now.toISOString().slice(0, 10);
-  const inForce = suppressions.filter((s) => s.expires === null || s.expires >= today);
+  const expired = (s: Suppression): boolean => s.expires !== null && s.expires < today;
+  const inForce = suppressions.filter((s) => !expired(s));
+  // Each entry's principal pattern is built once, not once per finding.
+  const matchers = inForce.map((s) => ({ s, principal: glob(s.principal) }));
   const used = new Set<Suppression>();
   const marked = findings.map((finding) => {
-    const match = inForce.find((s) => accepts(s, finding));
+    const match = matchers.find((m) => accepts(m.s, m.principal, finding))?.s;
     if (match === undefined) return finding;
     used.add(match);
     return { ...finding, suppression: match };
   });
   return {
     findings: marked,
-    expired: suppressions.filter((s) => !inForce.includes(s)),
+    expired: suppressions.filter(expired),
     stale: inForce.filter((s) => !used.has(s)),
     neverExpires: suppressions.filter((s) => s.expires === null),
   };
 }
 
-function accepts(suppression: Suppression, finding: Finding): boolean {
+function accepts(suppression: Suppression, principal: RegExp, finding: Finding): boolean {
   if (suppression.rule !== '*' && suppression.rule !== finding.ruleId) return false;
-  const pattern = glob(suppression.principal);
-  return pattern.test(finding.principal.name) || pattern.test(finding.principal.arn);
+  return principal.test(finding.principal.name) || principal.test(finding.principal.arn);
 }
 
 /** A glob as a whole-string pattern: `*` any run of characters, `?` one; the rest literal. */

@@ -53,58 +53,72 @@ export function renderAnnotations(
     const level = LEVEL_TO_ANNOTATION[LEVEL[severity]];
     return level === 'error' && !failing ? 'warning' : level;
   };
-  const candidates: Annotation[] = [
-    ...notAssessed.map((n) => ({
-      level: 'warning' as const,
-      title: 'Not assessed',
-      message: `${n.name} (${n.arn}) could not be assessed: ${n.reason}`,
-      file: anchor.uri,
-      startLine: anchor.line ?? 1,
-    })),
-    ...suppressions.expired.map((s) => ({
-      level: 'warning' as const,
-      title: 'Suppression expired',
-      message: `${s.where} (rule ${s.rule}, principal ${s.principal}) expired on ${s.expires ?? ''} and accepts nothing now; renew it with a new reason and date, or remove it.`,
-      file: anchor.uri,
-      startLine: anchor.line ?? 1,
-    })),
-    ...suppressions.neverExpires.map((s) => ({
-      level: 'warning' as const,
-      title: 'Suppression never expires',
-      message: `${s.where} (rule ${s.rule}, principal ${s.principal}) has no expires date, so it accepts findings for ever; give it a last day.`,
-      file: anchor.uri,
-      startLine: anchor.line ?? 1,
-    })),
+  const onAnchor = (level: AnnotationLevel, title: string, message: string): Annotation => ({
+    level,
+    title,
+    message,
+    file: anchor.uri,
+    startLine: anchor.line ?? 1,
+  });
+  const warning = (title: string, message: string) => ({
+    level: 'warning' as const,
+    make: () => onAnchor('warning', title, message),
+  });
+  // Each candidate's level is known first; its text is built only if it is shown.
+  const candidates: { readonly level: AnnotationLevel; readonly make: () => Annotation }[] = [
+    ...notAssessed.map((n) =>
+      warning('Not assessed', `${n.name} (${n.arn}) could not be assessed: ${n.reason}`),
+    ),
+    ...suppressions.expired.map((s) =>
+      warning(
+        'Suppression expired',
+        `${s.where} (rule ${s.rule}, principal ${s.principal}) expired on ${s.expires ?? ''} and accepts nothing now; renew it with a new reason and date, or remove it.`,
+      ),
+    ),
+    ...suppressions.neverExpires.map((s) =>
+      warning(
+        'Suppression never expires',
+        `${s.where} (rule ${s.rule}, principal ${s.principal}) has no expires date, so it accepts findings for ever; give it a last day.`,
+      ),
+    ),
     ...findings
       .filter((finding) => finding.suppression === null)
       .map((finding) => {
-        const at = anchorFor(anchor, definitions, finding.principal);
-        const rule = rules.find((r) => r.id === finding.ruleId);
+        const level = findingLevel(finding.severity);
         return {
-          level: findingLevel(finding.severity),
-          title: `${finding.ruleId} ${rule?.name ?? ''} (${finding.severity})`.trim(),
-          message: rule ? findingMessage(rule, finding) : finding.principal.arn,
-          file: at.uri,
-          startLine: at.line ?? finding.principal.reportLine ?? 1,
+          level,
+          make: (): Annotation => {
+            const at = anchorFor(anchor, definitions, finding.principal);
+            const rule = rules.find((r) => r.id === finding.ruleId);
+            return {
+              level,
+              title: `${finding.ruleId} ${rule?.name ?? ''} (${finding.severity})`.trim(),
+              message: rule ? findingMessage(rule, finding) : finding.principal.arn,
+              file: at.uri,
+              startLine: at.line ?? finding.principal.reportLine ?? 1,
+            };
+          },
         };
       }),
   ];
 
   const used: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
-  const shown = candidates.map(readable).filter((a) => {
-    if (used[a.level] >= ANNOTATION_LIMITS[a.level]) return false;
-    used[a.level] += 1;
-    return true;
-  });
+  const shown = candidates
+    .filter(({ level }) => {
+      if (used[level] >= ANNOTATION_LIMITS[level]) return false;
+      used[level] += 1;
+      return true;
+    })
+    .map(({ make }) => readable(make()));
   const rest = candidates.length - shown.length;
   if (rest > 0) {
-    shown.push({
-      level: 'notice',
-      title: 'More findings',
-      message: `${rest} more not shown as annotations (GitHub shows 10 per level per step); see the job summary and the SARIF file.`,
-      file: anchor.uri,
-      startLine: anchor.line ?? 1,
-    });
+    shown.push(
+      onAnchor(
+        'notice',
+        'More findings',
+        `${rest} more not shown as annotations (GitHub shows 10 per level per step); see the job summary and the SARIF file.`,
+      ),
+    );
   }
   return shown;
 }

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
-import type { AccountSnapshot, Finding, Principal, Severity, Snapshots } from '../model.js';
+import {
+  notAssessedOf,
+  type AccountSnapshot,
+  type Finding,
+  type Principal,
+  type Severity,
+  type Snapshots,
+} from '../model.js';
 import { findingMessage, remediationIn, rulesNotApplicable, type Rule } from '../rules/catalog.js';
 
 /** The score GitHub maps to its severity label (> 9.0 critical, 7.0–8.9 high, ...). */
@@ -89,11 +96,11 @@ function categoryId(category: string | null, snapshots: Snapshots): string {
 /** The base that repository-relative URIs are resolved against (the checkout's root). */
 const SOURCE_ROOT = 'SRCROOT';
 
-/** Rule markdown for code scanning's rule help pane; also the summary's remediation text. */
-function ruleHelpMarkdown(rule: Rule, partition: string): string {
+/** A rule's help for code scanning's help pane, as text and as markdown (shown instead). */
+function ruleHelp(rule: Rule, partition: string): Sarif.MultiformatMessageString {
   const remediation = remediationIn(rule, partition);
   const compliance = rule.compliance.map((c) => `| ${c.framework} | ${c.control} |`).join('\n');
-  return [
+  const markdown = [
     `## ${rule.shortDescription}`,
     '',
     rule.fullDescription,
@@ -120,11 +127,7 @@ function ruleHelpMarkdown(rule: Rule, partition: string): string {
     '| --- | --- |',
     compliance,
   ].join('\n');
-}
-
-function ruleHelpText(rule: Rule, partition: string): string {
-  const remediation = remediationIn(rule, partition);
-  return [
+  const text = [
     rule.fullDescription,
     '',
     `Why it matters: ${rule.whyItMatters}`,
@@ -137,6 +140,7 @@ function ruleHelpText(rule: Rule, partition: string): string {
     '',
     'Compliance: ' + rule.compliance.map((c) => `${c.framework} ${c.control}`).join('; '),
   ].join('\n');
+  return { text, markdown };
 }
 
 /**
@@ -153,12 +157,12 @@ export function fingerprint(finding: Finding): string {
 /** A SARIF 2.1.0 log, complete for GitHub code scanning. */
 export function renderSarif(input: SarifInput): Sarif.Log {
   const { snapshots, findings, rules, anchor, provenance, tool } = input;
-  const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
   // A fleet is audited within one partition (role-to-assume refuses to mix them).
   const { partition } = snapshots[0];
 
   const results = findings.map((finding): Sarif.Result => {
-    const rule = rules.find((r) => r.id === finding.ruleId);
+    const ruleIndex = rules.findIndex((r) => r.id === finding.ruleId);
+    const rule = rules[ruleIndex];
     if (!rule) throw new Error(`finding for a rule that is not evaluated: ${finding.ruleId}`);
     const { principal } = finding;
     const hash = fingerprint(finding);
@@ -166,7 +170,7 @@ export function renderSarif(input: SarifInput): Sarif.Log {
     const base = provenance !== null && at.inRepository ? { uriBaseId: SOURCE_ROOT } : {};
     return {
       ruleId: rule.id,
-      ...(ruleIndex.has(rule.id) ? { ruleIndex: ruleIndex.get(rule.id) } : {}),
+      ruleIndex,
       level: LEVEL[finding.severity],
       message: { text: findingMessage(rule, finding) },
       locations: [
@@ -217,7 +221,7 @@ export function renderSarif(input: SarifInput): Sarif.Log {
     };
   });
 
-  const notAssessed = snapshots.flatMap((s) => s.notAssessed);
+  const notAssessed = notAssessedOf(snapshots);
   const notifications = notAssessed.map((n): Sarif.Notification => ({
     level: 'error',
     message: { text: `Not assessed: ${n.name} (${n.arn}): ${n.reason}` },
@@ -239,10 +243,7 @@ export function renderSarif(input: SarifInput): Sarif.Log {
           name: rule.name,
           shortDescription: { text: rule.shortDescription },
           fullDescription: { text: rule.fullDescription },
-          help: {
-            text: ruleHelpText(rule, partition),
-            markdown: ruleHelpMarkdown(rule, partition),
-          },
+          help: ruleHelp(rule, partition),
           helpUri: tool.rulesUri,
           defaultConfiguration: { level: LEVEL[rule.severity] },
           properties: {

@@ -23,8 +23,7 @@ export function recogniseMistake(text: string): string | null {
     return `this is not UTF-8 text (a compressed or binary file?), not the CSV of a credential report; ${GET_THE_CSV}`;
   }
   if (body.startsWith('{') || body.startsWith('[')) {
-    const content = jsonContent(body);
-    return content === null
+    return !hasContent(body)
       ? `this is JSON, not the CSV of a credential report; ${GET_THE_CSV}`
       : `this is the JSON that \`aws iam get-credential-report\` prints, with the report base64-encoded in its Content; ${GET_THE_CSV}`;
   }
@@ -40,13 +39,13 @@ export function recogniseMistake(text: string): string | null {
   return null;
 }
 
-function jsonContent(body: string): string | null {
+/** Whether JSON text has a string `Content`, as `aws iam get-credential-report` prints. */
+function hasContent(body: string): boolean {
   try {
     const value: unknown = JSON.parse(body);
-    const content = (value as { Content?: unknown } | null)?.Content;
-    return typeof content === 'string' ? content : null;
+    return typeof (value as { Content?: unknown } | null)?.Content === 'string';
   } catch {
-    return null;
+    return false;
   }
 }
 

@@ -1,5 +1,10 @@
 import type { AccountSnapshot, Finding, Fix, Principal } from '../model.js';
-import { notApplicableIn, type Rule } from './catalog.js';
+import {
+  CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA,
+  notApplicableIn,
+  type Rule,
+} from './catalog.js';
+import { DAY_MS } from '../text.js';
 
 /** New users get this long to enroll MFA before a finding counts at its full severity. */
 export interface GracePeriod {
@@ -57,7 +62,7 @@ function graceEnd(principal: Principal, grace: GracePeriod): string | null {
 
 /** The fix that fits: remove a password never used or unused for 90 days, else enroll MFA. */
 function fixFor(rule: Rule, principal: Principal, now: Date): Fix {
-  if (rule.id === 'aws-iam-mfa-phishing-resistant') {
+  if (rule.id === CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA.id) {
     return {
       kind: 'enroll-mfa',
       text: 'register a security key or passkey in the console, then deactivate the one-time-code device',
@@ -75,7 +80,7 @@ function fixFor(rule: Rule, principal: Principal, now: Date): Fix {
   const days =
     lastUsed === null || lastUsed === 'never'
       ? null
-      : Math.floor((now.getTime() - Date.parse(lastUsed)) / 86_400_000);
+      : Math.floor((now.getTime() - Date.parse(lastUsed)) / DAY_MS);
   if (lastUsed === 'never' || (days !== null && days >= UNUSED_DAYS)) {
     return {
       kind: 'remove-password',

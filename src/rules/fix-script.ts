@@ -1,4 +1,5 @@
 import type { Finding } from '../model.js';
+import { CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA } from './catalog.js';
 
 /** IAM's user-name characters: such a name needs no quoting in a shell command. */
 const IAM_NAME = /^[\w+=,.@-]{1,64}$/;
@@ -17,7 +18,7 @@ export function fixScript(finding: Finding, partition: string): string[] | null 
   const mfaArn = `arn:${arnPartition}:iam::${account}:mfa/${user}`;
   const lines = [`# ${principal.kind === 'root' ? `root of ${account}` : user}: ${fix.text}`];
 
-  if (finding.ruleId === 'aws-iam-mfa-phishing-resistant') {
+  if (finding.ruleId === CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA.id) {
     lines.push(
       `aws iam list-mfa-devices --user-name ${user}`,
       `aws iam deactivate-mfa-device --user-name ${user} --serial-number ${mfaArn}`,

@@ -1,12 +1,13 @@
 import * as core from '@actions/core';
 import type { Outcome } from '../main.js';
+import { notAssessedOf, principalCount } from '../model.js';
 import { renderAnnotations } from '../render/annotations.js';
 import { renderDiscoverySummary, renderErrorSummary, renderSummary } from '../render/summary.js';
 
 /** Shows an outcome on the runner: step outputs, annotations, a log line and the job summary. */
 export async function publishToGitHub(outcome: Outcome): Promise<void> {
   const { verdict, findings, snapshots } = outcome;
-  const principals = snapshots.reduce((n, s) => n + s.principals.length, 0);
+  const principals = principalCount(snapshots);
   const where =
     snapshots.length === 1
       ? `account ${snapshots[0].accountId ?? 'unknown'}`
@@ -20,7 +21,7 @@ export async function publishToGitHub(outcome: Outcome): Promise<void> {
 
   const failing = verdict.result === 'fail';
   const annotations = renderAnnotations(
-    snapshots.flatMap((s) => s.notAssessed),
+    notAssessedOf(snapshots),
     findings,
     outcome.rules,
     outcome.anchor,

@@ -1,4 +1,5 @@
 import type { Outcome } from '../main.js';
+import { notAssessedOf } from '../model.js';
 import {
   createdText,
   describeSource,
@@ -46,16 +47,18 @@ export function renderTerminal(outcome: Outcome, color: boolean): string {
   const now = outcome.finishedAt;
   const { snapshots, findings, verdict } = outcome;
   const fleet = snapshots.length > 1;
+  // A fleet's accounts each head a block; one account's lines need no indent.
+  const indent = fleet ? '  ' : '';
   const lines: string[] = [];
   for (const snapshot of snapshots) {
     lines.push(
       `Account: ${snapshot.accountId ?? 'unknown'} (${snapshot.partition}), ${snapshot.principals.length} principal(s)`,
-      `${fleet ? '  ' : ''}Data: ${describeSource(snapshot.source, now)}`,
+      `${indent}Data: ${describeSource(snapshot.source, now)}`,
     );
     if (snapshot.verification) {
-      lines.push(`${fleet ? '  ' : ''}Freshness: ${describeVerification(snapshot.verification)}`);
+      lines.push(`${indent}Freshness: ${describeVerification(snapshot.verification)}`);
     }
-    lines.push(...snapshot.notes.map((note) => `${fleet ? '  ' : ''}${note}`));
+    lines.push(...snapshot.notes.map((note) => `${indent}${note}`));
   }
   const { partition } = snapshots[0];
   for (const { rule, reason } of rulesNotApplicable(outcome.rules, partition)) {
@@ -98,7 +101,7 @@ export function renderTerminal(outcome: Outcome, color: boolean): string {
   for (const s of outcome.suppressions.expired) {
     lines.push(`EXPIRED SUPPRESSION ${s.where} (${s.rule}, ${s.principal}) on ${s.expires ?? ''}`);
   }
-  const notAssessed = snapshots.flatMap((s) => s.notAssessed);
+  const notAssessed = notAssessedOf(snapshots);
   for (const n of notAssessed) {
     lines.push(`NOT ASSESSED ${n.name} (${n.arn}): ${n.reason}`);
   }
@@ -148,7 +151,7 @@ export function renderJson(outcome: Outcome): string {
             : { reason: f.suppression.reason, expires: f.suppression.expires },
         fix: f.fix,
       })),
-      notAssessed: snapshots.flatMap((s) => s.notAssessed),
+      notAssessed: notAssessedOf(snapshots),
       sarifFile: outcome.sarifFile,
     },
     null,
