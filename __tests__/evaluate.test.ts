@@ -13,7 +13,7 @@ const dave = aUser({ name: 'dave', passwordLastUsed: 'never' });
 describe('evaluate', () => {
   it('returns one finding per broken rule and principal, with severity and account', () => {
     const snapshot = aSnapshot({ principals: [root, alice, bob, carol, dave] });
-    expect(evaluate(snapshot, activeRules(true)).map(({ fix, ...rest }) => rest)).toEqual([
+    expect(evaluate(snapshot, activeRules(true)).map(({ fix, detail, ...rest }) => rest)).toEqual([
       {
         ruleId: 'aws-iam-001',
         severity: 'critical',
@@ -43,7 +43,7 @@ describe('evaluate', () => {
 
   it('leaves the root user alone without include-root', () => {
     const snapshot = aSnapshot({ principals: [root, bob] });
-    expect(evaluate(snapshot, activeRules(false)).map(({ fix, ...rest }) => rest)).toEqual([
+    expect(evaluate(snapshot, activeRules(false)).map(({ fix, detail, ...rest }) => rest)).toEqual([
       {
         ruleId: 'aws-iam-002',
         severity: 'high',
@@ -64,7 +64,9 @@ describe('evaluate', () => {
 
   it('finds nothing when every console user has MFA', () => {
     const snapshot = aSnapshot({ principals: [aRoot({ mfaActive: true }), alice, carol] });
-    expect(evaluate(snapshot, activeRules(true)).map(({ fix, ...rest }) => rest)).toEqual([]);
+    expect(evaluate(snapshot, activeRules(true)).map(({ fix, detail, ...rest }) => rest)).toEqual(
+      [],
+    );
   });
 });
 
@@ -75,12 +77,14 @@ describe('the grace period for new users', () => {
   it.each<[string, Partial<Principal>, number, string | null]>([
     ['created 2 h ago, 24 h of grace', { createdAt: hoursAgo(2) }, 24, '2026-12-01T10:00:00Z'],
     ['created 30 h ago, 24 h of grace', { createdAt: hoursAgo(30) }, 24, null],
-    [
-      'created long ago, given a password 1 h ago',
-      { createdAt: hoursAgo(5000), passwordCreatedAt: hoursAgo(1) },
-      24,
-      '2026-12-01T11:00:00Z',
-    ],
+    // Grace starts at creation: a password added to (or re-created for) an old user renews
+    // nothing.
+    ['created long ago, given a password just now', { createdAt: hoursAgo(5000) }, 24, null],
+    ['created 2 h ago, 24 h of grace, at the boundary', { createdAt: hoursAgo(24) }, 24, null],
+    // Clocks differ a little; a creation further ahead is no reason for grace.
+    ['created 4 min in the future', { createdAt: hoursAgo(-4 / 60) }, 24, '2026-12-01T12:04:00Z'],
+    ['created 6 min in the future', { createdAt: hoursAgo(-6 / 60) }, 24, null],
+    ['created in 2099', { createdAt: '2099-01-01T00:00:00Z' }, 24, null],
     ['created 2 h ago, grace off', { createdAt: hoursAgo(2) }, 0, null],
     ['creation unknown', { createdAt: null }, 24, null],
   ])('%s', (_case, user, hours, graceUntil) => {
@@ -112,16 +116,16 @@ describe('the fix that fits', () => {
       'assign an MFA device, preferably a security key or passkey',
     ],
     [
-      'used 89 days ago',
-      '2026-09-02T12:00:00Z',
+      'used 44 days ago',
+      '2026-10-17T12:00:00Z',
       'enroll-mfa',
       'assign an MFA device, preferably a security key or passkey',
     ],
     [
-      'used 90 days ago',
-      '2026-09-01T12:00:00Z',
+      'used 45 days ago',
+      '2026-10-16T12:00:00Z',
       'remove-password',
-      'remove the console password, unused for 90 days (CIS: credentials unused for 45 days or more)',
+      'remove the console password, unused for 45 days (CIS: credentials unused for 45 days or more)',
     ],
     [
       'never used',
@@ -137,5 +141,30 @@ describe('the fix that fits', () => {
     expect(fixOf({ name: 'bob', passwordLastUsed: 'never' })?.command).toBe(
       'aws iam delete-login-profile --user-name bob',
     );
+  });
+
+  it.each<[string, Partial<Principal>, number]>([
+    ['created 10 days ago, never used', { createdAt: '2026-11-20T12:00:00Z' }, 0],
+    ['created 44 days ago, never used', { createdAt: '2026-10-17T12:00:00Z' }, 0],
+    ['in its grace period', { createdAt: '2026-11-30T06:00:00Z' }, 24],
+    ['of unknown age', { createdAt: null }, 0],
+  ])('never advises removing the password of a user %s', (_case, user, hours) => {
+    const [finding] = evaluate(
+      aSnapshot({ principals: [aUser({ ...user, passwordLastUsed: 'never' })] }),
+      activeRules(true),
+      { hours, now: NOW },
+    );
+    expect(finding?.fix.kind).toBe('enroll-mfa');
+  });
+
+  it('advises removing a password of a user created 45 days ago and never used', () => {
+    const [finding] = evaluate(
+      aSnapshot({
+        principals: [aUser({ createdAt: '2026-10-16T12:00:00Z', passwordLastUsed: 'never' })],
+      }),
+      activeRules(true),
+      { hours: 24, now: NOW },
+    );
+    expect(finding?.fix.kind).toBe('remove-password');
   });
 });

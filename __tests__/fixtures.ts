@@ -124,7 +124,6 @@ export function aUser(overrides: Partial<Principal> = {}): Principal {
     arn: `arn:aws:iam::${ACCOUNT}:user/${name}`,
     createdAt: '2021-01-20T16:30:00+00:00',
     consolePassword: true,
-    passwordCreatedAt: null,
     passwordLastUsed: '2026-11-28T17:05:44+00:00',
     mfaActive: false,
     mfaDevices: null,
@@ -158,6 +157,7 @@ export function aSnapshot(overrides: Partial<AccountSnapshot> = {}): AccountSnap
     principals: [],
     notAssessed: [],
     verification: null,
+    centralRootCredentials: null,
     notes: [],
     ...overrides,
   };
@@ -172,11 +172,13 @@ const RULE_OF: Record<Severity, string> = {
 
 export function aFinding(overrides: Partial<Finding> = {}): Finding {
   const severity = overrides.severity ?? 'high';
+  const principal = overrides.principal ?? aUser();
   return {
     ruleId: RULE_OF[severity],
     severity,
+    detail: `IAM user ${principal.name} in AWS account ${ACCOUNT} has a console password and no active MFA device.`,
     accountId: ACCOUNT,
-    principal: aUser(),
+    principal,
     graceUntil: null,
     suppression: null,
     fix: { kind: 'enroll-mfa', text: 'assign an MFA device', command: null },
@@ -197,8 +199,10 @@ export function aRule(overrides: Partial<Rule> = {}): Rule {
     remediation: { cli: 'true', terraform: '# nothing' },
     compliance: [{ framework: 'Test', control: '1' }],
     tags: ['test'],
-    breaks: () => true,
-    message: (p, accountId) => `${p.name} in ${accountId ?? 'unknown'} breaks a ${severity} rule.`,
+    judge: (p, account) => ({
+      severity,
+      detail: `${p.name} in ${account.accountId ?? 'unknown'} breaks a ${severity} rule.`,
+    }),
     notApplicable: [],
     ...overrides,
   };

@@ -114,7 +114,10 @@ describe('the job summary, as GitHub parses it', () => {
         `aws iam enable-mfa-device --user-name bob --serial-number arn:aws:iam::${ACCOUNT}:mfa/bob --authentication-code1 CODE1 --authentication-code2 CODE2`,
         '# dave: remove the console password, never used (CIS: credentials unused for 45 days or more)',
         'aws iam delete-login-profile --user-name dave',
-        'aws iam delete-login-profile --user-name ops+oncall=eu,team.lead@example-corp',
+        // Unused for 45 days or more: better removed (CIS).
+        'aws iam delete-login-profile --user-name frank',
+        // Never used, but created days ago: it needs MFA, not removal.
+        'aws iam create-virtual-mfa-device --virtual-mfa-device-name ops+oncall=eu,team.lead@example-corp --outfile ops+oncall=eu,team.lead@example-corp-qr.png --bootstrap-method QRCodePNG',
       ]),
     );
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Principal } from '../src/model.js';
+import type { CentralRootCredentials, MfaDevice, Principal } from '../src/model.js';
 import {
   CONSOLE_USER_WITHOUT_MFA,
   CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA,
@@ -12,6 +12,9 @@ import {
 } from '../src/rules/catalog.js';
 import { ACCOUNT, aRoot, aUser } from './fixtures.js';
 
+/** The account facts a rule judges by: this account, central root management not read. */
+const IN_ACCOUNT = { accountId: ACCOUNT, centralRootCredentials: null };
+
 describe('aws-iam-002 console user without MFA', () => {
   it.each<[string, Partial<Principal>, boolean]>([
     ['password, no MFA', { consolePassword: true, mfaActive: false }, true],
@@ -21,49 +24,98 @@ describe('aws-iam-002 console user without MFA', () => {
     ['password unknown, no MFA', { consolePassword: null, mfaActive: false }, false],
     ['access keys only', { consolePassword: false, accessKeysActive: true }, false],
   ])('user with %s breaks it: %s', (_case, state, broken) => {
-    expect(CONSOLE_USER_WITHOUT_MFA.breaks(aUser(state))).toBe(broken);
+    expect(CONSOLE_USER_WITHOUT_MFA.judge(aUser(state), IN_ACCOUNT) !== null).toBe(broken);
   });
 
   it('never fires for the root user, even with a password and no MFA', () => {
-    expect(CONSOLE_USER_WITHOUT_MFA.breaks(aRoot({ consolePassword: true }))).toBe(false);
+    expect(CONSOLE_USER_WITHOUT_MFA.judge(aRoot({ consolePassword: true }), IN_ACCOUNT)).toBeNull();
   });
 
   it('names the user and the account in its message', () => {
-    expect(CONSOLE_USER_WITHOUT_MFA.message(aUser({ name: 'bob' }), ACCOUNT)).toBe(
-      'IAM user bob in AWS account 111122223333 has a console password and no active MFA device.',
-    );
-    expect(CONSOLE_USER_WITHOUT_MFA.message(aUser({ name: 'bob' }), null)).toBe(
-      'IAM user bob in the audited account has a console password and no active MFA device.',
-    );
+    expect(CONSOLE_USER_WITHOUT_MFA.judge(aUser({ name: 'bob' }), IN_ACCOUNT)).toEqual({
+      severity: 'high',
+      detail:
+        'IAM user bob in AWS account 111122223333 has a console password and no active MFA device.',
+    });
+    expect(
+      CONSOLE_USER_WITHOUT_MFA.judge(aUser({ name: 'bob' }), { ...IN_ACCOUNT, accountId: null })
+        ?.detail,
+    ).toBe('IAM user bob in the audited account has a console password and no active MFA device.');
   });
 });
 
 describe('aws-iam-001 root without MFA', () => {
-  it.each<[string, Partial<Principal>, boolean]>([
-    ['password unknown (report), no MFA', { consolePassword: null }, true],
-    ['password, no MFA', { consolePassword: true }, true],
-    ['no password, access keys, no MFA', { consolePassword: false, accessKeysActive: true }, true],
-    ['no password, no keys, no MFA', { consolePassword: false, accessKeysActive: false }, false],
-    ['password unknown, MFA', { consolePassword: null, mfaActive: true }, false],
+  const judge = (
+    state: Partial<Principal>,
+    central: CentralRootCredentials | null = null,
+  ): ReturnType<typeof ROOT_ACCOUNT_WITHOUT_MFA.judge> =>
+    ROOT_ACCOUNT_WITHOUT_MFA.judge(aRoot(state), {
+      ...IN_ACCOUNT,
+      centralRootCredentials: central,
+    });
+
+  it.each<[string, Partial<Principal>, string | null]>([
+    ['password unknown (report), no MFA', { consolePassword: null }, 'critical'],
+    ['password, no MFA', { consolePassword: true }, 'critical'],
+    [
+      'no password, access keys, no MFA',
+      { consolePassword: false, accessKeysActive: true },
+      'critical',
+    ],
+    [
+      'no password, keys unknown, no MFA',
+      { consolePassword: false, accessKeysActive: null },
+      'critical',
+    ],
+    ['no password, no keys, no MFA', { consolePassword: false, accessKeysActive: false }, 'medium'],
+    ['password unknown, MFA', { consolePassword: null, mfaActive: true }, null],
     [
       'password, keys, MFA',
       { consolePassword: true, accessKeysActive: true, mfaActive: true },
-      false,
+      null,
     ],
-  ])('root with %s breaks it: %s', (_case, state, broken) => {
-    expect(ROOT_ACCOUNT_WITHOUT_MFA.breaks(aRoot(state))).toBe(broken);
+  ])('root with %s: %s', (_case, state, severity) => {
+    expect(judge(state)?.severity ?? null).toBe(severity);
   });
 
   it('never fires for an IAM user', () => {
-    expect(ROOT_ACCOUNT_WITHOUT_MFA.breaks(aUser({ name: 'root', consolePassword: true }))).toBe(
-      false,
-    );
+    expect(
+      ROOT_ACCOUNT_WITHOUT_MFA.judge(aUser({ name: 'root', consolePassword: true }), IN_ACCOUNT),
+    ).toBeNull();
   });
 
   it('names the account in its message', () => {
-    expect(ROOT_ACCOUNT_WITHOUT_MFA.message(aRoot(), ACCOUNT)).toBe(
+    expect(judge({})?.detail).toBe(
       'The root user in AWS account 111122223333 has no active MFA device.',
     );
+  });
+
+  it('names active access keys whatever the password state, a report row included', () => {
+    const keys =
+      ' Its access keys are active and give full control of the account without MFA: delete them (CIS "no root access key").';
+    expect(judge({ consolePassword: null, accessKeysActive: true })?.detail).toBe(
+      `The root user in AWS account 111122223333 has no active MFA device.${keys}`,
+    );
+    expect(judge({ consolePassword: true, accessKeysActive: true })?.detail).toBe(
+      `The root user in AWS account 111122223333 has no active MFA device.${keys}`,
+    );
+    expect(judge({ consolePassword: false, accessKeysActive: true })?.detail).toBe(
+      `The root user in AWS account 111122223333 has no password but no MFA either.${keys}`,
+    );
+  });
+
+  it('reports a password-less root at medium, saying why central management is not confirmed', () => {
+    const state = { consolePassword: false, accessKeysActive: false };
+    expect(judge(state)).toEqual({
+      severity: 'medium',
+      detail:
+        'The root user in AWS account 111122223333 has no password, no access keys and no MFA: it cannot sign in now, but a password can be recovered by email unless AWS Organizations manages root credentials centrally.',
+    });
+    expect(
+      judge(state, { confirmed: false, reason: 'iam:ListOrganizationsFeatures: AccessDenied' })
+        ?.detail,
+    ).toMatch(/centrally \(not confirmed: iam:ListOrganizationsFeatures: AccessDenied\)\.$/);
+    expect(judge(state, { confirmed: true, organizationId: 'o-abcdefghij' })).toBeNull();
   });
 });
 
@@ -154,37 +206,50 @@ describe('exact as of the current benchmarks', () => {
       `arn:${partition}:iam::ACCOUNT_ID:mfa/USER`,
     );
   });
-
-  it('names the exposure of a root with access keys but no password', () => {
-    const root = aRoot({ consolePassword: false, accessKeysActive: true, mfaActive: false });
-    expect(ROOT_ACCOUNT_WITHOUT_MFA.breaks(root)).toBe(true);
-    expect(ROOT_ACCOUNT_WITHOUT_MFA.severity).toBe('critical');
-    expect(ROOT_ACCOUNT_WITHOUT_MFA.message(root, ACCOUNT)).toBe(
-      'The root user in AWS account 111122223333 has no password but active access keys, and no MFA: the keys alone give full control of the account; delete them (CIS "no root access key").',
-    );
-  });
 });
 
 describe('aws-iam-mfa-phishing-resistant', () => {
   const rule = CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA;
+  const KEY: MfaDevice = {
+    kind: 'fido',
+    serial: `arn:aws:iam::${ACCOUNT}:u2f/user/bob/yubikey-ABC`,
+  };
+  const APP: MfaDevice = { kind: 'virtual', serial: `arn:aws:iam::${ACCOUNT}:mfa/bob` };
+  const TOKEN: MfaDevice = { kind: 'hardware', serial: 'GAHT12345678' };
   it.each<[string, Partial<Principal>, boolean]>([
-    ['a security key', { mfaActive: true, mfaDevices: ['fido'] }, false],
-    ['a key and an app', { mfaActive: true, mfaDevices: ['virtual', 'fido'] }, false],
-    ['an authenticator app', { mfaActive: true, mfaDevices: ['virtual'] }, true],
-    ['a hardware TOTP token', { mfaActive: true, mfaDevices: ['hardware'] }, true],
+    ['a security key', { mfaActive: true, mfaDevices: [KEY] }, false],
+    ['a key and an app', { mfaActive: true, mfaDevices: [APP, KEY] }, true],
+    ['an authenticator app', { mfaActive: true, mfaDevices: [APP] }, true],
+    ['a hardware TOTP token', { mfaActive: true, mfaDevices: [TOKEN] }, true],
     ['devices not read (a report)', { mfaActive: true, mfaDevices: null }, false],
     ['no MFA at all (aws-iam-002 reports it)', { mfaActive: false, mfaDevices: [] }, false],
-    ['no password', { consolePassword: false, mfaActive: true, mfaDevices: ['virtual'] }, false],
+    ['no password', { consolePassword: false, mfaActive: true, mfaDevices: [APP] }, false],
   ])('%s: %s', (_case, state, broken) => {
-    expect(rule.breaks(aUser(state))).toBe(broken);
+    expect(rule.judge(aUser(state), IN_ACCOUNT) !== null).toBe(broken);
   });
 
-  it('names the kinds that can be phished', () => {
-    expect(
-      rule.message(aUser({ mfaActive: true, mfaDevices: ['virtual', 'hardware'] }), ACCOUNT),
-    ).toBe(
-      'IAM user bob in AWS account 111122223333 signs in to the console with MFA that can be phished (authenticator app, hardware TOTP token) and has no security key or passkey.',
+  it('names the devices that can be phished', () => {
+    expect(rule.judge(aUser({ mfaActive: true, mfaDevices: [APP, TOKEN] }), IN_ACCOUNT)).toEqual({
+      severity: 'medium',
+      detail:
+        'IAM user bob in AWS account 111122223333 signs in with MFA that can be phished (authenticator app arn:aws:iam::111122223333:mfa/bob, hardware TOTP token GAHT12345678) and has no security key or passkey.',
+    });
+    expect(rule.judge(aUser({ mfaActive: true, mfaDevices: [KEY, APP] }), IN_ACCOUNT)?.detail).toBe(
+      'IAM user bob in AWS account 111122223333 has a security key or passkey, but also authenticator app arn:aws:iam::111122223333:mfa/bob: AWS accepts any one of its devices at sign-in, so a one-time code can still be phished.',
     );
+  });
+
+  it('judges root by the devices a role can see: a virtual one is a finding, any other passes', () => {
+    const virtual: MfaDevice = {
+      kind: 'virtual',
+      serial: `arn:aws:iam::${ACCOUNT}:mfa/root-account-mfa-device`,
+    };
+    expect(rule.judge(aRoot({ mfaActive: true, mfaDevices: [virtual] }), IN_ACCOUNT)?.detail).toBe(
+      `The root user in AWS account 111122223333 signs in with MFA that can be phished (authenticator app arn:aws:iam::111122223333:mfa/root-account-mfa-device) and has no security key or passkey.`,
+    );
+    const other: MfaDevice = { kind: 'hardware-or-fido', serial: null };
+    expect(rule.judge(aRoot({ mfaActive: true, mfaDevices: [other] }), IN_ACCOUNT)).toBeNull();
+    expect(rule.judge(aRoot({ mfaActive: false, mfaDevices: null }), IN_ACCOUNT)).toBeNull();
   });
 
   it('is evaluated only when required', () => {

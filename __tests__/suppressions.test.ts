@@ -101,27 +101,9 @@ describe('a suppressions file in the workspace (.github/iam-mfa-audit.yml)', () 
 
 describe("cloud-audit's .cloud-audit.yml (suppressions-file: .cloud-audit.yml)", () => {
   const dir = useTempDir();
-
-  it('reads its entries for these checks, ignores the rest of its configuration', () => {
-    const root = workspace(dir(), {
-      '.cloud-audit.yml': `provider: aws
-regions: [eu-west-1, us-east-1]
-min_severity: medium
-exclude_checks: [aws-s3-001]
-suppressions:
-  - check_id: aws-iam-002
-    resource_id: "*/bob"
-    reason: Break-glass user
-    accepted_by: alice@example.com
-    expires: "2099-06-30"
-  - check_id: aws-s3-001
-    resource_id: my-bucket
-    reason: Public website
-  - check_id: aws-iam-001
-    reason: Root is managed by the organization
-`,
-    });
-    const step = runAction(
+  const audit = (text: string) => {
+    const root = workspace(dir(), { '.cloud-audit.yml': text });
+    return runAction(
       dir(),
       {
         'credential-report': exampleReport,
@@ -130,12 +112,102 @@ suppressions:
       },
       { GITHUB_WORKSPACE: root },
     );
+  };
+
+  it('reads its entries for these checks as cloud-audit does, and ignores the rest of its configuration', () => {
+    const step = audit(`provider: aws
+regions: [eu-west-1, us-east-1]
+min_severity: medium
+exclude_checks: [aws-s3-001]
+suppressions:
+  - check_id: aws-iam-002
+    resource_id: bob
+    reason: Break-glass user
+    accepted_by: alice@example.com
+    expires: "2099-06-30"
+  - check_id: aws-iam-002
+    resource_id: arn:aws:iam::111122223333:user/*
+    reason: Compared whole with the user name, this accepts nobody
+  - check_id: aws-s3-001
+    resource_id: my-bucket
+    reason: Public website
+  - check_id: aws-iam-001
+    resource_id: root
+    reason: Root is managed by the organization
+    expires: "2099-06-30"
+`);
+    // bob and root accepted; dave, frank and ops+oncall still count.
     expect(step.outputs).toMatchObject({ suppressed: '2', 'failing-findings': '3' });
+    const accepted = onlyRun(sarifAt(join(dir(), 'audit.sarif')))
+      .results.filter((r) => r.suppressions !== undefined)
+      .map((r) => r.locations?.[0]?.logicalLocations?.[0]?.name);
+    expect(accepted.sort()).toEqual(['bob', 'root']);
     expect(lines(step.stdout).filter((l) => l.startsWith('::warning title=Suppression'))).toEqual([
       expect.stringContaining(
-        '.cloud-audit.yml entry 3 (line 14) (rule aws-iam-001, principal *) has no expires date, so it accepts findings for ever',
+        '.cloud-audit.yml entry 2 (line 11) (rule aws-iam-002, principal arn:aws:iam::111122223333:user/*) has no expires date, so it accepts findings for ever',
       ),
     ]);
+    expect(step.summary).toContain('### Stale suppressions: 1');
+  });
+
+  it('accepts a whole check only with an explicit resource_id "*"', () => {
+    const step = audit(`suppressions:
+  - check_id: aws-iam-002
+    resource_id: "*"
+    reason: Every console user moves to IAM Identity Center this week
+    expires: "2099-06-30"
+`);
+    expect(step.outputs).toMatchObject({ suppressed: '4', 'failing-findings': '1' });
+  });
+
+  it.each([
+    [
+      'no resource_id',
+      '  - check_id: aws-iam-002\n    reason: x\n',
+      'entry 1 (line 2): resource_id: is required for aws-iam-002: the user name (root for aws-iam-001), or "*" to accept every finding of the check',
+    ],
+    [
+      'an empty resource_id',
+      '  - check_id: aws-iam-002\n    resource_id: ""\n    reason: x\n',
+      'entry 1 (line 2): resource_id: is empty; give it a value, or leave the key out',
+    ],
+    [
+      'a null resource_id',
+      '  - check_id: aws-iam-001\n    resource_id:\n    reason: x\n',
+      'entry 1 (line 2): resource_id: is empty; give it a value, or leave the key out',
+    ],
+    [
+      'resource-id for resource_id',
+      '  - check_id: aws-iam-002\n    resource-id: bob\n    reason: x\n',
+      'entry 1 (line 2): resource-id: unknown key; an entry has check_id, resource_id, reason, accepted_by, expires',
+    ],
+    [
+      'resourceId for resource_id',
+      '  - check_id: aws-iam-002\n    resourceId: bob\n    reason: x\n',
+      'entry 1 (line 2): resourceId: unknown key; an entry has check_id, resource_id, reason, accepted_by, expires',
+    ],
+    [
+      'expiry for expires',
+      '  - check_id: aws-iam-002\n    resource_id: bob\n    reason: x\n    expiry: "2020-01-01"\n',
+      'entry 1 (line 2): expiry: unknown key; an entry has check_id, resource_id, reason, accepted_by, expires',
+    ],
+    [
+      'a merge key',
+      '  - &base\n    check_id: aws-s3-001\n    reason: x\n  - <<: *base\n    check_id: aws-iam-002\n',
+      'entry 2 (line 5): <<: merge keys are not read; write each entry out in full',
+    ],
+    [
+      'an empty accepted_by',
+      '  - check_id: aws-iam-002\n    resource_id: bob\n    reason: x\n    accepted_by: ""\n',
+      'entry 1 (line 2): accepted_by: is empty; give it a value, or leave the key out',
+    ],
+  ])('refuses %s in one line naming the file, the entry and the key', (_case, entries, why) => {
+    const step = audit(`suppressions:\n${entries}`);
+    expect(step.status).toBe(1);
+    expect(lines(step.stdout).filter((l) => l.startsWith('::error'))).toEqual([
+      `::error::suppressions-file ".cloud-audit.yml": ${why}`,
+    ]);
+    expect(step.outputs).toEqual({ result: 'error' });
   });
 });
 

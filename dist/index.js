@@ -11290,7 +11290,7 @@ __webpack_unused_export__ = ListOpenIDConnectProvidersCommand;
 __webpack_unused_export__ = ListOpenIDConnectProvidersRequest$;
 __webpack_unused_export__ = ListOpenIDConnectProvidersResponse$;
 __webpack_unused_export__ = ListOrganizationsFeatures$;
-__webpack_unused_export__ = ListOrganizationsFeaturesCommand;
+exports.TTN = ListOrganizationsFeaturesCommand;
 __webpack_unused_export__ = ListOrganizationsFeaturesRequest$;
 __webpack_unused_export__ = ListOrganizationsFeaturesResponse$;
 __webpack_unused_export__ = ListPolicies$;
@@ -11359,11 +11359,11 @@ __webpack_unused_export__ = ListUserTagsCommand;
 __webpack_unused_export__ = ListUserTagsRequest$;
 __webpack_unused_export__ = ListUserTagsResponse$;
 __webpack_unused_export__ = ListUsers$;
-__webpack_unused_export__ = ListUsersCommand;
+exports.A7W = ListUsersCommand;
 __webpack_unused_export__ = ListUsersRequest$;
 __webpack_unused_export__ = ListUsersResponse$;
 __webpack_unused_export__ = ListVirtualMFADevices$;
-__webpack_unused_export__ = ListVirtualMFADevicesCommand;
+exports.oQ_ = ListVirtualMFADevicesCommand;
 __webpack_unused_export__ = ListVirtualMFADevicesRequest$;
 __webpack_unused_export__ = ListVirtualMFADevicesResponse$;
 __webpack_unused_export__ = LoginProfile$;
@@ -11659,7 +11659,7 @@ __webpack_unused_export__ = paginateListServerCertificates;
 __webpack_unused_export__ = paginateListSigningCertificates;
 __webpack_unused_export__ = paginateListUserPolicies;
 __webpack_unused_export__ = paginateListUserTags;
-exports.IVP = paginateListUsers;
+__webpack_unused_export__ = paginateListUsers;
 __webpack_unused_export__ = paginateListVirtualMFADevices;
 __webpack_unused_export__ = paginateSimulateCustomPolicy;
 __webpack_unused_export__ = paginateSimulatePrincipalPolicy;
@@ -14984,7 +14984,7 @@ __webpack_unused_export__ = DescribeHandshakeCommand;
 __webpack_unused_export__ = DescribeHandshakeRequest$;
 __webpack_unused_export__ = DescribeHandshakeResponse$;
 __webpack_unused_export__ = DescribeOrganization$;
-__webpack_unused_export__ = DescribeOrganizationCommand;
+exports.ov$ = DescribeOrganizationCommand;
 __webpack_unused_export__ = DescribeOrganizationResponse$;
 __webpack_unused_export__ = DescribeOrganizationalUnit$;
 __webpack_unused_export__ = DescribeOrganizationalUnitCommand;
@@ -81536,6 +81536,12 @@ var external_node_url_ = __nccwpck_require__(3136);
  */
 /** Severities from most to least severe; the order is used for thresholds. */
 const SEVERITIES = ['critical', 'high', 'medium', 'low'];
+/** Whether a one-time code from this kind of device can be relayed by a phishing page. */
+function phishable(device) {
+    return device.kind === 'virtual' || device.kind === 'hardware';
+}
+/** How far apart two clocks (this runner's, AWS's) may be and still agree on "now". */
+const CLOCK_SKEW_MS = 5 * 60_000;
 /** The ARN of an account's root user, which also names the account as a whole. */
 function rootArnOf(partition, accountId) {
     return `arn:${partition}:iam::${accountId}:root`;
@@ -83837,8 +83843,6 @@ function parseCredentialReport(text, source) {
             arn,
             createdAt: created,
             consolePassword: bool('password_enabled', isRoot),
-            // The report dates the password's last change, not its creation.
-            passwordCreatedAt: null,
             passwordLastUsed: lastUsed(cell('password_last_used')),
             mfaActive: bool('mfa_active', false) ?? false,
             mfaDevices: null, // the report has no device types
@@ -83969,6 +83973,14 @@ const PROVIDER_ERRORS = new Set([
     'TokenProviderError',
 ]);
 /**
+ * An AWS answer the audit cannot use as it stands: a listing that repeats its page token or
+ * runs past any real account's size, or an answer missing what it must hold. It is treated as
+ * a failed call of `action`, never as data.
+ */
+class AnswerError extends Error {
+    name = 'UnusableAnswer';
+}
+/**
  * True for an error that came out of an AWS SDK call: the SDK's middleware stamps every
  * error of a request (service errors, timeouts, refused connections) with `$metadata`, and its
  * credential providers throw errors of their own. Anything else caught around a call is a bug
@@ -83977,6 +83989,8 @@ const PROVIDER_ERRORS = new Set([
 function isAwsError(error) {
     if (!(error instanceof Error))
         return false;
+    if (error instanceof AnswerError)
+        return true;
     const metadata = error.$metadata;
     return (typeof metadata === 'object' && metadata !== null) || PROVIDER_ERRORS.has(error.name);
 }
@@ -84077,23 +84091,58 @@ function describeFailure(action, error) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudtrail/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(7392);
+;// CONCATENATED MODULE: ./src/aws/pages.ts
+
+/**
+ * Reads a listing page by page until it ends. An answer that gives a page token it gave
+ * before, or more than `maxPages` pages, is refused (AnswerError): a listing never loops or
+ * grows without end.
+ */
+async function eachPage(action, maxPages, read, nextToken, onPage) {
+    const seen = new Set();
+    let token;
+    for (let pages = 1;; pages++) {
+        const page = await read(token);
+        onPage(page);
+        token = nextToken(page);
+        if (token === undefined)
+            return;
+        if (seen.has(token)) {
+            throw new AnswerError(`${action} gave the same page token twice; its listing would never end`);
+        }
+        if (pages >= maxPages) {
+            throw new AnswerError(`${action} gave more than ${maxPages} pages, more than any account has`);
+        }
+        seen.add(token);
+    }
+}
+/** IAM's next page: its Marker while IsTruncated; more promised but no Marker is refused. */
+function markerOf(action, page) {
+    if (page.IsTruncated !== true)
+        return undefined;
+    if (!page.Marker)
+        throw new AnswerError(`${action} said there is more but gave no Marker`);
+    return page.Marker;
+}
+
 ;// CONCATENATED MODULE: ./src/aws/changes.ts
 
 
+
 /**
- * The IAM events that change whether a user can sign in without MFA: worse or new
- * (CreateLoginProfile, DeactivateMFADevice, CreateUser) and better or gone
- * (EnableMFADevice, DeleteLoginProfile, DeleteUser). DeleteVirtualMFADevice is not looked up:
- * an assigned device must be deactivated first, and that event names the user.
+ * The IAM events that change whether an existing user's console password or MFA is there:
+ * CreateLoginProfile, DeleteLoginProfile, EnableMFADevice and DeactivateMFADevice.
+ * DeleteVirtualMFADevice is not looked up: an assigned device must be deactivated first.
+ * Users created, deleted, renamed or moved are seen in iam:ListUsers, not in events.
  */
 const CHANGE_EVENTS = [
     'CreateLoginProfile',
-    'DeactivateMFADevice',
-    'CreateUser',
-    'EnableMFADevice',
     'DeleteLoginProfile',
-    'DeleteUser',
+    'EnableMFADevice',
+    'DeactivateMFADevice',
 ];
+/** The only source whose events change IAM users; other services have a DeleteUser too. */
+const IAM_SOURCE = 'iam.amazonaws.com';
 /** The region where CloudTrail records IAM's (global) events, per partition. */
 function iamEventsRegion(partition) {
     if (partition === 'aws-us-gov')
@@ -84105,70 +84154,97 @@ function iamEventsRegion(partition) {
 /** LookupEvents allows 2 requests per second per account and region. */
 const LOOKUP_INTERVAL_MS = 500;
 const PAGE_SIZE = 50;
+/** 10,000 events of one name in the window: beyond that, reading every user is cheaper. */
+const MAX_PAGES = 200;
+/** CloudTrail records are at most 256 KB; a larger one is not a record. */
+const MAX_RECORD_CHARS = 1024 * 1024;
 /**
- * The IAM changes CloudTrail's event history recorded from `since` until now: one lookup per
- * event name (LookupEvents takes one attribute), paged, paced within its rate. An event that
- * does not say which user it changed makes the whole answer unusable (ok: false), so the
- * caller reads every user instead of trusting a partial picture.
+ * The users whose password or MFA CloudTrail's event history says may have changed from
+ * `since` until now: one lookup per event name (LookupEvents takes one attribute), paged,
+ * paced within its rate. Only IAM's own events of calls that succeeded count. An event whose
+ * user cannot be told makes the whole answer unusable (ok: false), so the caller reads every
+ * user instead of trusting a partial picture.
  */
 async function changesSince(cloudtrail, since, deps) {
     const until = deps.now();
-    const changes = [];
+    const users = new Set();
+    const seen = { ignored: 0, unusable: null };
     let first = true;
     try {
         for (const event of CHANGE_EVENTS) {
-            let token;
-            do {
+            await eachPage('cloudtrail:LookupEvents', MAX_PAGES, async (NextToken) => {
                 if (!first)
                     await deps.sleep(LOOKUP_INTERVAL_MS);
                 first = false;
-                const page = await cloudtrail.send(new dist_cjs/* LookupEventsCommand */.nau({
+                return cloudtrail.send(new dist_cjs/* LookupEventsCommand */.nau({
                     LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: event }],
                     StartTime: since,
                     EndTime: until,
                     MaxResults: PAGE_SIZE,
-                    ...(token === undefined ? {} : { NextToken: token }),
+                    ...(NextToken === undefined ? {} : { NextToken }),
                 }));
+            }, (page) => (seen.unusable === null ? page.NextToken || undefined : undefined), (page) => {
                 for (const record of page.Events ?? []) {
-                    const change = userChange(event, record);
-                    if (change === null) {
-                        return {
-                            ok: false,
-                            reason: `cloudtrail:LookupEvents returned a ${event} event (${record.EventId ?? 'no id'}) that names no user`,
-                        };
-                    }
-                    changes.push(change);
+                    const read = changedUser(event, record);
+                    if (read.kind === 'user')
+                        users.add(read.name);
+                    else if (read.kind === 'ignored')
+                        seen.ignored += 1;
+                    else if (read.kind === 'unusable')
+                        seen.unusable ??= read.why;
                 }
-                token = page.NextToken;
-            } while (token);
+            });
+            if (seen.unusable !== null)
+                return { ok: false, reason: seen.unusable };
         }
     }
     catch (error) {
         rethrowUnlessAws(error);
         return { ok: false, reason: describeFailure('cloudtrail:LookupEvents', error) };
     }
-    return { ok: true, changes, since, until };
+    return { ok: true, users, ignored: seen.ignored, since, until };
 }
-/** The user an event changed, from its full record (`requestParameters.userName`). */
-function userChange(event, record) {
-    let detail;
+/**
+ * The user an event changed, from its full record: `requestParameters.userName`, or, when
+ * the caller acted on itself, the IAM user in `userIdentity`. An event of another service
+ * or a call that failed changed nothing here.
+ */
+function changedUser(event, record) {
+    const id = record.EventId ?? 'no id';
+    const unusable = (what) => ({
+        kind: 'unusable',
+        why: `cloudtrail:LookupEvents returned a ${event} event (${id}) ${what}`,
+    });
+    const text = record.CloudTrailEvent ?? '';
+    if (text.length > MAX_RECORD_CHARS)
+        return unusable('larger than any CloudTrail record');
+    let parsed;
     try {
-        detail = JSON.parse(record.CloudTrailEvent ?? '');
+        parsed = JSON.parse(text);
     }
     catch {
-        return null;
+        return unusable('whose CloudTrailEvent is not JSON');
     }
-    const userName = detail.requestParameters?.userName;
-    if (typeof userName !== 'string' || userName === '' || record.EventTime === undefined) {
-        return null;
+    if (typeof parsed !== 'object' || parsed === null)
+        return unusable('without a record');
+    const detail = parsed;
+    if (detail.eventSource !== IAM_SOURCE)
+        return { kind: 'ignored' };
+    if (detail.errorCode !== undefined && detail.errorCode !== null && detail.errorCode !== '') {
+        return { kind: 'ignored' };
     }
-    const arn = detail.responseElements?.user?.arn;
-    return {
-        event,
-        userName,
-        time: record.EventTime,
-        arn: typeof arn === 'string' ? arn : null,
-    };
+    if (detail.eventName !== event)
+        return unusable('whose record names another event');
+    const named = detail.requestParameters?.userName;
+    if (typeof named === 'string' && named !== '')
+        return { kind: 'user', name: named };
+    const caller = detail.userIdentity;
+    if (caller?.type === 'IAMUser' && typeof caller.userName === 'string' && caller.userName !== '') {
+        return { kind: 'user', name: caller.userName };
+    }
+    if (caller?.type === 'Root')
+        return { kind: 'root' };
+    return unusable('that names no user, by a caller that is not an IAM user');
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
@@ -84239,11 +84315,14 @@ async function poll(iam, timeoutMs, deps) {
 ;// CONCATENATED MODULE: ./src/aws/root.ts
 
 
+
 /**
  * The root user as GetAccountSummary tells it now: MFA, password and access keys. It
  * overrides what a (possibly stale) report's root row says; the row supplies the dates.
+ * With `readsDevices`, a root with MFA also gets its devices as far as a role can see them
+ * (ListVirtualMFADevices); one that cannot be read leaves root's devices not assessed.
  */
-async function readRoot(iam, arn, fromReport) {
+async function readRoot(iam, arn, fromReport, readsDevices) {
     let summary;
     try {
         summary = (await iam.send(new client_iam_dist_cjs/* GetAccountSummaryCommand */.zod({}))).SummaryMap ?? {};
@@ -84255,25 +84334,56 @@ async function readRoot(iam, arn, fromReport) {
         };
     }
     const flag = (key) => (key in summary ? summary[key] === 1 : null);
-    const consolePassword = flag('AccountPasswordPresent');
-    const accessKeysActive = flag('AccountAccessKeysPresent') ?? fromReport?.accessKeysActive ?? null;
+    const mfaActive = flag('AccountMFAEnabled') ?? fromReport?.mfaActive ?? false;
+    let mfaDevices = null;
+    const notAssessed = [];
+    if (readsDevices && mfaActive) {
+        try {
+            mfaDevices = await rootDevices(iam, arn);
+        }
+        catch (error) {
+            notAssessed.push(notAssessedAfter(error, { arn, name: 'root' }, 'iam:ListVirtualMFADevices', 'the kind of root’s MFA device is unknown'));
+        }
+    }
     return {
         ok: true,
-        centrallyManaged: consolePassword === false && accessKeysActive === false,
+        notAssessed,
         root: {
             kind: 'root',
             name: 'root',
             arn,
             createdAt: fromReport?.createdAt ?? null,
-            consolePassword,
-            passwordCreatedAt: null,
+            consolePassword: flag('AccountPasswordPresent'),
             passwordLastUsed: fromReport?.passwordLastUsed ?? null,
-            mfaActive: flag('AccountMFAEnabled') ?? fromReport?.mfaActive ?? false,
-            mfaDevices: null,
-            accessKeysActive,
+            mfaActive,
+            mfaDevices,
+            accessKeysActive: flag('AccountAccessKeysPresent') ?? fromReport?.accessKeysActive ?? null,
             reportLine: null,
         },
     };
+}
+/**
+ * Root's MFA devices as a role sees them: the virtual devices assigned to root
+ * (ListVirtualMFADevices, by the device's user, or by the name the console once gave root's
+ * device); when there is none, root's MFA is a hardware token or a FIDO key, which AWS does
+ * not tell apart (Security Hub IAM.6 passes both).
+ */
+async function rootDevices(iam, rootArn) {
+    const consoleSerial = rootArn.replace(/:root$/, ':mfa/root-account-mfa-device');
+    const virtual = [];
+    await eachPage('iam:ListVirtualMFADevices', 1000, (Marker) => iam.send(new client_iam_dist_cjs/* ListVirtualMFADevicesCommand */.oQ_({
+        AssignmentStatus: 'Assigned',
+        MaxItems: 1000,
+        ...(Marker ? { Marker } : {}),
+    })), (page) => markerOf('iam:ListVirtualMFADevices', page), (page) => {
+        for (const device of page.VirtualMFADevices ?? []) {
+            const serial = device.SerialNumber ?? null;
+            if (device.User?.Arn === rootArn || serial === consoleSerial) {
+                virtual.push({ kind: 'virtual', serial });
+            }
+        }
+    });
+    return virtual.length > 0 ? virtual : [{ kind: 'hardware-or-fido', serial: null }];
 }
 
 ;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
@@ -84522,6 +84632,8 @@ function validateConcurrency(concurrency) {
 
 
 
+
+
 /** How many users are read at once: fast, and well within IAM's request rates. */
 const CONCURRENCY = 8;
 /**
@@ -84532,7 +84644,6 @@ async function readUserState(iam, user) {
     const noPassword = {
         ok: true,
         consolePassword: false,
-        passwordCreatedAt: null,
         mfaActive: false,
         mfaDevices: [],
     };
@@ -84548,18 +84659,20 @@ async function readUserState(iam, user) {
         return {
             ok: true,
             consolePassword: true,
-            passwordCreatedAt: profile.LoginProfile?.CreateDate?.toISOString() ?? null,
             mfaActive: (devices.MFADevices ?? []).length > 0,
-            mfaDevices: kindsOf(devices),
+            mfaDevices: devicesOf(devices),
         };
     }
     catch (error) {
         return { ok: false, notAssessed: notAssessedAfter(error, user, action) };
     }
 }
-/** The kinds of the devices ListMFADevices lists. */
-function kindsOf(answer) {
-    return (answer.MFADevices ?? []).map((d) => mfaKind(d.SerialNumber ?? ''));
+/** The devices ListMFADevices lists, each with its kind. */
+function devicesOf(answer) {
+    return (answer.MFADevices ?? []).map((d) => {
+        const serial = d.SerialNumber ?? '';
+        return { kind: mfaKind(serial), serial: serial === '' ? null : serial };
+    });
 }
 /** A device's kind from its serial number (ListMFADevices lists every kind). */
 function mfaKind(serial) {
@@ -84596,32 +84709,42 @@ async function eachLimited(items, read, onRead) {
 function readUserStates(iam, users, onRead) {
     return eachLimited(users, (user) => readUserState(iam, user), onRead);
 }
-/** Every IAM user, page by page. Throws the SDK's error when a page cannot be read. */
+/** A time to the second, as IAM and the credential report write it. */
+function toTheSecond(time) {
+    return new Date(Math.floor(time.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+/**
+ * Every IAM user, page by page (iam:ListUsers). Throws the SDK's error when a page cannot be
+ * read, and an AnswerError when the listing repeats a page or outgrows any account.
+ */
 async function listAllUsers(iam) {
     const users = [];
-    for await (const page of (0,client_iam_dist_cjs/* paginateListUsers */.IVP)({ client: iam, pageSize: 1000 }, {})) {
+    await eachPage('iam:ListUsers', 1000, (Marker) => iam.send(new client_iam_dist_cjs/* ListUsersCommand */.A7W({ MaxItems: 1000, ...(Marker ? { Marker } : {}) })), (page) => markerOf('iam:ListUsers', page), (page) => {
         for (const u of page.Users ?? []) {
             if (!u.UserName || !u.Arn)
                 continue;
             users.push({
                 name: u.UserName,
                 arn: u.Arn,
-                createdAt: u.CreateDate?.toISOString() ?? null,
+                createdAt: u.CreateDate ? toTheSecond(u.CreateDate) : null,
                 passwordLastUsed: u.PasswordLastUsed?.toISOString() ?? null,
             });
         }
-    }
+        if (users.length > MAX_REPORT_ROWS) {
+            throw new AnswerError(`iam:ListUsers listed more than ${MAX_REPORT_ROWS.toLocaleString('en-US')} users; IAM allows 5,000 in an account`);
+        }
+    });
     return users;
 }
 /**
- * The kinds of each principal's MFA devices (ListMFADevices, CONCURRENCY at a time), by
- * ARN; one that cannot be read is not assessed.
+ * Each principal's MFA devices (ListMFADevices, CONCURRENCY at a time), by ARN; one that
+ * cannot be read is not assessed.
  */
-async function readMfaKinds(iam, principals, onRead) {
+async function readMfaDevices(iam, principals, onRead) {
     const read = async (user) => {
         try {
             const answer = await iam.send(new client_iam_dist_cjs/* ListMFADevicesCommand */.UxV({ UserName: user.name }));
-            return { ok: true, kinds: kindsOf(answer) };
+            return { ok: true, devices: devicesOf(answer) };
         }
         catch (error) {
             return { ok: false, notAssessed: notAssessedAfter(error, user, 'iam:ListMFADevices') };
@@ -84640,9 +84763,10 @@ async function readMfaKinds(iam, principals, onRead) {
 
 
 /**
- * Reads the live account: the credential report when it can be had (a cached one brought up
- * to date with the IAM changes since), or user by user when it cannot; then root from the
- * account summary. What could not be read is listed as not assessed, never left out silently.
+ * Reads the live account: the credential report when it can be had (a cached one reconciled
+ * with the users listed now and the IAM changes since), or user by user when it cannot; then
+ * root from the account summary. What could not be read is listed as not assessed, never left
+ * out silently.
  */
 async function collectLive(deps, settings) {
     const { caller } = deps;
@@ -84651,34 +84775,60 @@ async function collectLive(deps, settings) {
     const attempt = await fetchCredentialReport(deps.iam, settings.reportTimeoutSeconds * 1000, deps);
     const read = attempt.ok ? readReport(attempt.report) : attempt;
     const reportRoot = read.ok ? read.parsed.principals.find((p) => p.kind === 'root') : undefined;
-    const fromReport = read.ok ? await usersAsOfNow(deps, read.report, read.parsed) : read;
     let source;
     let users;
     let verification = null;
-    if (fromReport.ok) {
-        ({ users, verification } = fromReport);
-        source = {
-            kind: 'live-report',
-            generatedAt: fromReport.report.generatedAt,
-            generatedByThisRun: fromReport.report.generatedByThisRun,
+    if (read.ok && read.report.generatedByThisRun) {
+        // A report this run caused to be generated is as current as the run.
+        source = liveReport(read.report);
+        users = {
+            principals: read.parsed.principals.filter((p) => p.kind === 'user'),
+            notAssessed: [],
         };
     }
     else {
-        deps.log(`No usable credential report (${fromReport.reason}): reading users one by one…`);
-        source = { kind: 'live-enumeration', reason: fromReport.reason };
-        users = await enumerateUsers(deps, rootArn);
+        // A cached report is trusted only for the users that exist now: they are listed first.
+        const listing = await listUsers(deps, rootArn);
+        let cached;
+        if (!read.ok)
+            cached = read;
+        else if (listing.ok)
+            cached = await reconcile(deps, read.report, read.parsed, listing.users);
+        else {
+            cached = {
+                ok: false,
+                reason: `the report AWS returned is cached, and the users it lists could not be checked against the account (${listing.notAssessed.reason})`,
+            };
+        }
+        if (cached.ok) {
+            source = liveReport(cached.report);
+            ({ users, verification } = cached);
+        }
+        else {
+            deps.log(`No usable credential report (${cached.reason}): reading users one by one…`);
+            source = { kind: 'live-enumeration', reason: cached.reason };
+            users = listing.ok
+                ? await assess(deps, listing.users)
+                : { principals: [], notAssessed: [listing.notAssessed] };
+        }
     }
-    if (settings.readsMfaKinds)
-        users = await withMfaKinds(deps, users);
+    if (settings.readsMfaDevices)
+        users = await withMfaDevices(deps, users);
     const notes = [];
     const principals = [...users.principals];
     const notAssessed = [...users.notAssessed];
+    let centralRootCredentials = null;
     if (settings.auditsRoot(caller.partition)) {
-        const root = await readRoot(deps.iam, rootArn, reportRoot);
+        const root = await readRoot(deps.iam, rootArn, reportRoot, settings.readsMfaDevices);
         if (root.ok) {
             principals.unshift(root.root);
-            if (root.centrallyManaged && !root.root.mfaActive) {
-                notes.push('The root user has no password and no access keys, so it cannot sign in and is not a finding (as when AWS Organizations manages root credentials centrally, or they were deleted).');
+            notAssessed.push(...root.notAssessed);
+            const { consolePassword, accessKeysActive, mfaActive } = root.root;
+            if (consolePassword === false && accessKeysActive === false && !mfaActive) {
+                centralRootCredentials = await deps.centralRootCredentials();
+                notes.push(centralRootCredentials.confirmed
+                    ? `The root user has no password, no access keys and no MFA, and is not a finding: AWS Organizations (${centralRootCredentials.organizationId}) manages the root credentials of this member account centrally (RootCredentialsManagement, iam:ListOrganizationsFeatures), so no password can be recovered by email.`
+                    : `The root user has no password, no access keys and no MFA: a medium finding, since a password can be recovered by email and central management of root credentials by AWS Organizations is not confirmed (${centralRootCredentials.reason}).`);
             }
         }
         else {
@@ -84692,23 +84842,31 @@ async function collectLive(deps, settings) {
         principals,
         notAssessed,
         verification,
+        centralRootCredentials,
         notes,
     };
 }
-/** Reads the device kinds of every console user with MFA whose kinds are not known yet. */
-async function withMfaKinds(deps, users) {
+function liveReport(report) {
+    return {
+        kind: 'live-report',
+        generatedAt: report.generatedAt,
+        generatedByThisRun: report.generatedByThisRun,
+    };
+}
+/** Reads the MFA devices of every console user with MFA whose devices are not known yet. */
+async function withMfaDevices(deps, users) {
     const unknown = users.principals.filter((p) => p.consolePassword === true && p.mfaActive && p.mfaDevices === null);
-    const kinds = await tracked(deps.progress, 'users’ MFA devices read', unknown.length, (onRead) => readMfaKinds(deps.iam, unknown, onRead));
+    const devices = await tracked(deps.progress, 'users’ MFA devices read', unknown.length, (onRead) => readMfaDevices(deps.iam, unknown, onRead));
     const notAssessed = [...users.notAssessed];
     const principals = users.principals.map((p) => {
-        const read = kinds.get(p.arn);
+        const read = devices.get(p.arn);
         if (read === undefined)
             return p;
         if (!read.ok) {
             notAssessed.push(read.notAssessed);
             return p;
         }
-        return { ...p, mfaDevices: read.kinds };
+        return { ...p, mfaDevices: read.devices };
     });
     return { principals, notAssessed };
 }
@@ -84732,7 +84890,6 @@ function principalFrom(user, state, reportRow) {
         arn: user.arn,
         createdAt: user.createdAt,
         consolePassword: state.consolePassword,
-        passwordCreatedAt: state.passwordCreatedAt,
         passwordLastUsed: state.consolePassword ? (user.passwordLastUsed ?? 'never') : null,
         mfaActive: state.mfaActive,
         // Without a password the devices are not read: unknown, not none.
@@ -84744,57 +84901,59 @@ function principalFrom(user, state, reportRow) {
 }
 /**
  * Reads users' live state; those that cannot be read are not assessed. What the live reads do
- * not tell comes from a user's report row, when `rowOf` has one.
+ * not tell comes from a user's report row, when `rows` has one for its ARN.
  */
-async function assess(deps, refs, rowOf = () => undefined) {
+async function assess(deps, refs, rows = new Map()) {
     const states = await tracked(deps.progress, 'users read', refs.length, (onRead) => readUserStates(deps.iam, refs, onRead));
     const principals = [];
     const notAssessed = [];
     refs.forEach((ref, i) => {
         const state = states[i];
         if (state?.ok)
-            principals.push(principalFrom(ref, state, rowOf(ref.name)));
+            principals.push(principalFrom(ref, state, rows.get(ref.arn)));
         else if (state)
             notAssessed.push(state.notAssessed);
     });
     return { principals, notAssessed };
 }
-/** The fallback when there is no report: ListUsers, then each user's password and MFA. */
-async function enumerateUsers(deps, rootArn) {
-    let refs;
+/** Every user as iam:ListUsers lists it now, or the account not assessed when it cannot. */
+async function listUsers(deps, rootArn) {
     try {
-        refs = await listAllUsers(deps.iam);
+        return { ok: true, users: await listAllUsers(deps.iam) };
     }
     catch (error) {
         const account = { arn: rootArn, name: 'account' };
         return {
-            principals: [],
-            notAssessed: [notAssessedAfter(error, account, 'iam:ListUsers', 'no user could be listed')],
+            ok: false,
+            notAssessed: notAssessedAfter(error, account, 'iam:ListUsers', 'no user could be listed'),
         };
     }
-    return assess(deps, refs);
 }
-/** How far before a report's GeneratedTime changes are looked for: clocks and delivery differ. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 /** CloudTrail's event history keeps 90 days of management events. */
 const EVENT_HISTORY_MS = 90 * 24 * 60 * 60_000;
 /**
- * The report's users as they are now. A report this run caused to be generated is current.
- * One AWS returned from its cache is brought up to date with the IAM changes CloudTrail
- * recorded since it was generated; when those cannot be read, there is no usable report.
+ * Changes made this long before the run are taken as delivered: CloudTrail delivers within
+ * about 5 minutes on average, without a guarantee.
  */
-async function usersAsOfNow(deps, report, parsed) {
-    const reportUsers = parsed.principals.filter((p) => p.kind === 'user');
-    if (report.generatedByThisRun) {
-        return {
-            ok: true,
-            report,
-            users: { principals: reportUsers, notAssessed: [] },
-            verification: null,
-        };
-    }
+const DELIVERY_MS = 15 * 60_000;
+/** Whether two times fall in the same second (the report and IAM both count whole seconds). */
+function sameSecond(a, b) {
+    if (a === null || b === null)
+        return false;
+    const [x, y] = [Date.parse(a), Date.parse(b)];
+    return !Number.isNaN(x) && Math.floor(x / 1000) === Math.floor(y / 1000);
+}
+/**
+ * A report AWS returned from its cache, brought up to date. The users are those listed now:
+ * one the report has, created in the same second, keeps its row unless CloudTrail recorded a
+ * change of its password or MFA since; every other one (created, renamed, moved or re-created
+ * since, or changed) is read live. Rows of users no longer listed are dropped. No event drops
+ * or adds a user. When the events cannot be read, there is no usable report.
+ */
+async function reconcile(deps, report, parsed, listed) {
     const now = deps.now().getTime();
     const ageMinutes = Math.round((now - report.generatedAt.getTime()) / 60_000);
+    // From a little before the report's GeneratedTime: clocks and delivery differ.
     const since = new Date(report.generatedAt.getTime() - CLOCK_SKEW_MS);
     if (now - since.getTime() > EVENT_HISTORY_MS) {
         return {
@@ -84802,7 +84961,7 @@ async function usersAsOfNow(deps, report, parsed) {
             reason: `the report AWS returned is ${ageMinutes} minutes old, older than the 90 days of CloudTrail's event history, so the changes since cannot be read`,
         };
     }
-    deps.log(`The report AWS returned is ${ageMinutes} minutes old: reading the IAM changes CloudTrail recorded since…`);
+    deps.log(`The report AWS returned is ${ageMinutes} minutes old: checking it against the ${listed.length} users listed now and the IAM changes CloudTrail recorded since…`);
     const changes = await changesSince(deps.cloudtrail, since, deps);
     if (!changes.ok) {
         return {
@@ -84810,67 +84969,46 @@ async function usersAsOfNow(deps, report, parsed) {
             reason: `the report AWS returned is ${ageMinutes} minutes old and could not be brought up to date (${changes.reason}); granting cloudtrail:LookupEvents spares reading every user`,
         };
     }
-    const updated = await applyChanges(deps, reportUsers, changes.changes);
+    const rows = new Map(parsed.principals.filter((p) => p.kind === 'user').map((p) => [p.arn, p]));
+    const toRead = [];
+    const sameUser = new Map();
+    let createdSince = 0;
+    for (const user of listed) {
+        const row = rows.get(user.arn);
+        if (row === undefined || !sameSecond(row.createdAt, user.createdAt)) {
+            createdSince += 1;
+            toRead.push(user);
+            continue;
+        }
+        sameUser.set(user.arn, row);
+        if (changes.users.has(user.name))
+            toRead.push(user);
+    }
+    const live = await assess(deps, toRead, sameUser);
+    const readLive = new Map(live.principals.map((p) => [p.arn, p]));
+    const unread = new Set(toRead.map((u) => u.arn));
+    // In the order listed; a user read live replaces its row, one that could not be read is
+    // not assessed (and has no row to fall back on).
+    const principals = listed.flatMap((u) => {
+        const p = unread.has(u.arn) ? readLive.get(u.arn) : sameUser.get(u.arn);
+        return p === undefined ? [] : [p];
+    });
+    const listedArns = new Set(listed.map((u) => u.arn));
     return {
         ok: true,
         report,
-        users: updated.users,
+        users: { principals, notAssessed: live.notAssessed },
         verification: {
             reportAgeMinutes: ageMinutes,
             changesSince: changes.since.toISOString(),
             changesUntil: changes.until.toISOString(),
-            readLive: updated.readLive,
-            createdSince: updated.createdSince,
-            deletedSince: updated.deletedSince,
+            changesCertainUntil: new Date(changes.until.getTime() - DELIVERY_MS).toISOString(),
+            listed: listed.length,
+            readLive: toRead.length,
+            createdSince,
+            deletedSince: [...rows.keys()].filter((arn) => !listedArns.has(arn)).length,
+            eventsIgnored: changes.ignored,
         },
-    };
-}
-/**
- * Applies the recorded changes to the report's users: a user whose last change is its
- * deletion is dropped; every other user named in a change is read live (password, MFA),
- * those not in the report as created since. One that cannot be read keeps its report row
- * and is not assessed.
- */
-async function applyChanges(deps, reportUsers, changes) {
-    const last = new Map();
-    const createdEvent = new Map();
-    for (const change of [...changes].sort((a, b) => a.time.getTime() - b.time.getTime())) {
-        last.set(change.userName, change);
-        if (change.event === 'CreateUser')
-            createdEvent.set(change.userName, change);
-    }
-    const byName = new Map(reportUsers.map((p) => [p.name, p]));
-    const toRead = [];
-    let createdSince = 0;
-    let deletedSince = 0;
-    for (const [name, change] of last) {
-        if (change.event === 'DeleteUser') {
-            if (byName.delete(name))
-                deletedSince += 1;
-            continue;
-        }
-        const inReport = byName.get(name);
-        const created = createdEvent.get(name);
-        if (!inReport)
-            createdSince += 1;
-        toRead.push({
-            name,
-            arn: created?.arn ??
-                inReport?.arn ??
-                `arn:${deps.caller.partition}:iam::${deps.caller.accountId}:user/${name}`,
-            createdAt: created ? created.time.toISOString() : (inReport?.createdAt ?? null),
-            passwordLastUsed: created ? null : (inReport?.passwordLastUsed ?? null),
-        });
-    }
-    // One that cannot be read keeps its report row, if any, and is not assessed.
-    const { principals, notAssessed } = await assess(deps, toRead, (name) => byName.get(name));
-    for (const p of principals)
-        byName.set(p.name, p);
-    return {
-        users: { principals: [...byName.values()], notAssessed },
-        readLive: toRead.length,
-        createdSince,
-        deletedSince,
     };
 }
 
@@ -85170,16 +85308,24 @@ function expiryOf(token) {
 async function connect(options, deps, role) {
     const signed = await signIn(options, deps, role);
     const caller = await identify(namingEndpoints(new client_sts_dist_cjs/* STSClient */.iM(signed)), credentialSource(options, role));
-    const cloudtrail = namingEndpoints(new dist_cjs/* CloudTrailClient */.Vsm({ ...signed, region: iamEventsRegion(caller.partition) }));
-    return { iam: namingEndpoints(new client_iam_dist_cjs/* IAMClient */.h8v(signed)), cloudtrail, caller };
+    const region = iamEventsRegion(caller.partition);
+    return {
+        iam: namingEndpoints(new client_iam_dist_cjs/* IAMClient */.h8v(signed)),
+        cloudtrail: namingEndpoints(new dist_cjs/* CloudTrailClient */.Vsm({ ...signed, region })),
+        organizations: namingEndpoints(new client_organizations_dist_cjs/* OrganizationsClient */.gnq({ ...signed, region })),
+        caller,
+    };
 }
 /**
- * An Organizations client signed by the organization's role, in the partition's
+ * Organizations and IAM clients signed by the organization's role, in the partition's
  * Organizations region.
  */
 async function connectOrganization(options, deps, role, partition) {
     const signed = await signIn(options, deps, role);
-    return namingEndpoints(new client_organizations_dist_cjs/* OrganizationsClient */.gnq({ ...signed, region: iamEventsRegion(partition) }));
+    return {
+        organizations: namingEndpoints(new client_organizations_dist_cjs/* OrganizationsClient */.gnq({ ...signed, region: iamEventsRegion(partition) })),
+        iam: namingEndpoints(new client_iam_dist_cjs/* IAMClient */.h8v(signed)),
+    };
 }
 /** The clients' configuration, signed by `role` assumed with GitHub's OIDC token if given. */
 async function signIn(options, deps, role) {
@@ -85340,7 +85486,62 @@ async function listed(action, list) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/aws/root-credentials.ts
+
+
+
+/**
+ * Reads iam:ListOrganizationsFeatures, then organizations:DescribeOrganization. Never throws
+ * for an AWS answer: a denial, or an account that is neither the management account nor
+ * IAM's delegated administrator, says why central management could not be confirmed.
+ */
+async function readOrganizationRootView(readers) {
+    let action = 'iam:ListOrganizationsFeatures';
+    try {
+        const features = await readers.iam.send(new client_iam_dist_cjs/* ListOrganizationsFeaturesCommand */.TTN({}));
+        const organizationId = features.OrganizationId ?? '';
+        const managed = (features.EnabledFeatures ?? []).includes('RootCredentialsManagement');
+        if (!managed)
+            return { ok: true, organizationId, managed, managementAccountId: '' };
+        action = 'organizations:DescribeOrganization';
+        const described = await readers.organizations.send(new client_organizations_dist_cjs/* DescribeOrganizationCommand */.ov$({}));
+        const managementAccountId = described.Organization?.MasterAccountId ?? '';
+        if (!/^\d{12}$/.test(managementAccountId)) {
+            return { ok: false, reason: `${action} named no management account` };
+        }
+        return { ok: true, organizationId, managed, managementAccountId };
+    }
+    catch (error) {
+        rethrowUnlessAws(error);
+        return { ok: false, reason: `${action}: ${awsMessage(error)}` };
+    }
+}
+/**
+ * Whether central management of `accountId`'s root credentials is confirmed, from the view
+ * `read` gives (the organization role's in a fleet, else the audited account's own).
+ */
+async function centralRootCredentials(read, accountId) {
+    const view = await read();
+    if (!view.ok)
+        return { confirmed: false, reason: view.reason };
+    const organization = view.organizationId === '' ? 'the organization' : view.organizationId;
+    if (!view.managed) {
+        return {
+            confirmed: false,
+            reason: `${organization} does not have RootCredentialsManagement enabled (iam:ListOrganizationsFeatures)`,
+        };
+    }
+    if (view.managementAccountId === accountId) {
+        return {
+            confirmed: false,
+            reason: `${accountId} is the management account of ${organization}, whose own root central management does not cover`,
+        };
+    }
+    return { confirmed: true, organizationId: organization };
+}
+
 ;// CONCATENATED MODULE: ./src/aws/fleet.ts
+
 
 
 
@@ -85365,6 +85566,7 @@ async function fleetOf(scope, options, deps) {
                 partition: scope.partition,
             })),
             unreadable: [],
+            organization: null,
         };
     }
     const roleIn = (accountId) => ({
@@ -85373,10 +85575,10 @@ async function fleetOf(scope, options, deps) {
         partition: scope.partition,
     });
     if (scope.kind === 'accounts') {
-        return { targets: scope.accounts.map(roleIn), unreadable: [] };
+        return { targets: scope.accounts.map(roleIn), unreadable: [], organization: null };
     }
-    const client = await connectOrganization(options, deps, scope.organizationRole, scope.partition);
-    const { accounts, unknown } = await organizationAccounts(client, scope.filter);
+    const organization = await connectOrganization(options, deps, scope.organizationRole, scope.partition);
+    const { accounts, unknown } = await organizationAccounts(organization.organizations, scope.filter);
     if (accounts.length === 0 && unknown.length === 0) {
         throw new ConfigurationError(scope.filter.length === 0
             ? `organization-role: the organization of ${scope.organizationRole} has no ACTIVE account to audit.`
@@ -85390,6 +85592,7 @@ async function fleetOf(scope, options, deps) {
             action: 'organizations:ListAccounts',
             reason: `account-filter names ${accountId}, which is not an ACTIVE account of the organization`,
         })),
+        organization,
     };
 }
 /**
@@ -85399,14 +85602,18 @@ async function fleetOf(scope, options, deps) {
  */
 async function auditFleet(fleet, options, deps, settings) {
     const limit = pLimit(options.maxParallelAccounts);
+    // The organization role reads the organization's root credentials features once, for all.
+    const { organization } = fleet;
+    let view;
+    const organizationView = organization === null ? null : () => (view ??= readOrganizationRootView(organization));
     const audited = await tracked(deps.progress, 'accounts audited', fleet.targets.length, (step) => Promise.all(fleet.targets.map((target) => limit(async () => {
-        const snapshot = await auditAccount(target, options, deps, settings);
+        const snapshot = await auditAccount(target, options, deps, settings, organizationView);
         step();
         return snapshot;
     }))));
     return [...audited, ...fleet.unreadable.map(notAudited)];
 }
-async function auditAccount(target, options, deps, settings) {
+async function auditAccount(target, options, deps, settings, organizationView) {
     const label = `account ${target.accountId}`;
     const log = (message) => {
         deps.log(`[${target.accountId}] ${message}`);
@@ -85427,8 +85634,10 @@ async function auditAccount(target, options, deps, settings) {
         log(`not audited: ${reason}`);
         return notAudited({ ...target, action: 'sts:GetCallerIdentity', reason });
     }
+    const readView = organizationView ?? (() => readOrganizationRootView(session));
     return collectLive({
         ...session,
+        centralRootCredentials: () => centralRootCredentials(readView, target.accountId),
         now: deps.now,
         sleep: deps.sleep,
         log,
@@ -85451,6 +85660,7 @@ function notAudited(u) {
             },
         ],
         verification: null,
+        centralRootCredentials: null,
         notes: [],
     };
 }
@@ -85467,7 +85677,7 @@ const MAX_REPORT_BYTES = 32 * 1024 * 1024;
  * Reads an account snapshot from a credential report file; calls no AWS API. Only a regular
  * file is read: a FIFO or device would make the audit wait, or read, without end.
  */
-async function snapshotFromReportFile(path, auditsRoot) {
+async function snapshotFromReportFile(path, auditsRoot, now) {
     const refuse = (why) => new ReportError(`credential-report ${JSON.stringify(path)}: ${why}; give the path of an IAM credential report CSV.`);
     let modifiedAt;
     let bytes;
@@ -85488,6 +85698,12 @@ async function snapshotFromReportFile(path, auditsRoot) {
         throw refuse(`cannot read the file (${errnoText(error)})`);
     }
     const report = parseCredentialReport(bytes.toString('utf8'), path);
+    // A user created after the audit would be in its grace period for ever, or past any date.
+    const latest = now.getTime() + CLOCK_SKEW_MS;
+    const future = report.principals.find((p) => p.createdAt !== null && Date.parse(p.createdAt) > latest);
+    if (future !== undefined) {
+        throw new ReportError(`${path}: line ${future.reportLine ?? 1}: column user_creation_time: ${JSON.stringify(future.createdAt)} is in the future (now is ${now.toISOString().replace(/\.\d{3}Z$/, 'Z')}); a report lists users created before it was written`);
+    }
     const notAssessed = [];
     const hasRoot = report.principals.some((p) => p.kind === 'root');
     if (auditsRoot(report.partition) && report.accountId !== null && !hasRoot) {
@@ -85505,6 +85721,7 @@ async function snapshotFromReportFile(path, auditsRoot) {
         principals: report.principals,
         notAssessed,
         verification: null,
+        centralRootCredentials: null,
         notes: [],
     };
 }
@@ -90758,6 +90975,7 @@ const DEFAULT_SUPPRESSIONS_FILE = '.github/iam-mfa-audit.yml';
 /** The rules cloud-audit's own ids name here (its checks of the same name). */
 const CLOUD_AUDIT_CHECKS = new Set(['aws-iam-001', 'aws-iam-002']);
 const OUR_KEYS = new Set(['rule', 'principal', 'reason', 'owner', 'expires']);
+const CLOUD_AUDIT_KEYS = new Set(['check_id', 'resource_id', 'reason', 'accepted_by', 'expires']);
 const MAX_BYTES = 1024 * 1024;
 /**
  * Reads the suppressions: `path` when given (it must exist), else the default file when it
@@ -90819,10 +91037,29 @@ function parseSuppressions(text, file) {
         return cloudAudit ? cloudAuditEntry(item, where, bad) : ourEntry(item, where, bad);
     });
 }
+/** The keys an entry has, as written. */
+function keysOf(entry) {
+    return entry.items.map((pair) => String(pair.key?.value ?? pair.key));
+}
+/**
+ * Refuses what would make an entry accept more, or for longer, than it says: a key not in
+ * `allowed` (a typo such as `expiry` or `resource-id` leaves the real key unset), and a
+ * merge key, whose entries this reader does not apply.
+ */
+function onlyKeys(entry, allowed, bad) {
+    for (const key of keysOf(entry)) {
+        if (key === '<<')
+            bad(key, 'merge keys are not read; write each entry out in full');
+        if (!allowed.has(key))
+            bad(key, `unknown key; an entry has ${[...allowed].join(', ')}`);
+    }
+}
 function suppressions_file_text(entry, key, bad, required) {
-    const value = entry.get(key);
-    if (value === undefined || value === null || value === '') {
+    if (!entry.has(key))
         return required ? bad(key, 'is required') : null;
+    const value = entry.get(key);
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+        return bad(key, 'is empty; give it a value, or leave the key out');
     }
     if (typeof value !== 'string')
         return bad(key, 'expected text');
@@ -90830,14 +91067,14 @@ function suppressions_file_text(entry, key, bad, required) {
 }
 /** `expires`: a real calendar day, YYYY-MM-DD (YAML may read it as a date). */
 function day(entry, bad, required) {
-    const raw = entry.get('expires');
-    if (raw === undefined || raw === null || raw === '') {
+    if (!entry.has('expires')) {
         return required
             ? bad('expires', 'is required: the last day the acceptance holds, YYYY-MM-DD')
             : null;
     }
+    const raw = entry.get('expires');
     // The YAML 1.2 core schema reads 2026-12-31 as text; a number or a list is not a day.
-    const value = typeof raw === 'string' ? raw : JSON.stringify(raw);
+    const value = typeof raw === 'string' ? raw : JSON.stringify(raw ?? null);
     const date = new Date(`${value}T00:00:00Z`);
     if (!/^\d{4}-\d\d-\d\d$/.test(value) ||
         Number.isNaN(date.getTime()) ||
@@ -90847,15 +91084,12 @@ function day(entry, bad, required) {
     return value;
 }
 function ourEntry(entry, where, bad) {
-    for (const pair of entry.items) {
-        const key = String(pair.key?.value ?? pair.key);
-        if (!OUR_KEYS.has(key))
-            bad(key, `unknown key; an entry has ${[...OUR_KEYS].join(', ')}`);
-    }
+    onlyKeys(entry, OUR_KEYS, bad);
     return [
         {
             rule: suppressions_file_text(entry, 'rule', bad, true) ?? '*',
             principal: suppressions_file_text(entry, 'principal', bad, true) ?? '*',
+            match: 'glob',
             reason: suppressions_file_text(entry, 'reason', bad, true) ?? '',
             owner: suppressions_file_text(entry, 'owner', bad, false),
             expires: day(entry, bad, true),
@@ -90863,15 +91097,25 @@ function ourEntry(entry, where, bad) {
         },
     ];
 }
-/** cloud-audit's entries for the checks this tool runs; its others are not ours to judge. */
+/**
+ * cloud-audit's entries for the checks this tool runs, read as cloud-audit reads them:
+ * `resource_id` names one principal exactly (`root` for aws-iam-001), and only an explicit
+ * `"*"` accepts the whole check. Its entries for other checks are not ours to judge, but their
+ * keys are checked all the same.
+ */
 function cloudAuditEntry(entry, where, bad) {
+    onlyKeys(entry, CLOUD_AUDIT_KEYS, bad);
     const check = suppressions_file_text(entry, 'check_id', bad, true) ?? '';
     if (!CLOUD_AUDIT_CHECKS.has(check))
         return [];
+    if (!entry.has('resource_id')) {
+        bad('resource_id', `is required for ${check}: the user name (root for aws-iam-001), or "*" to accept every finding of the check`);
+    }
     return [
         {
             rule: check,
-            principal: suppressions_file_text(entry, 'resource_id', bad, false) ?? '*',
+            principal: suppressions_file_text(entry, 'resource_id', bad, true) ?? '',
+            match: 'exact',
             reason: suppressions_file_text(entry, 'reason', bad, true) ?? '',
             owner: suppressions_file_text(entry, 'accepted_by', bad, false),
             expires: day(entry, bad, false),
@@ -90887,10 +91131,10 @@ function applySuppressions(findings, suppressions, now) {
     const expired = (s) => s.expires !== null && s.expires < today;
     const inForce = suppressions.filter((s) => !expired(s));
     // Each entry's principal pattern is built once, not once per finding.
-    const matchers = inForce.map((s) => ({ s, principal: glob(s.principal) }));
+    const matchers = inForce.map((s) => ({ s, accepts: principalMatcher(s) }));
     const used = new Set();
     const marked = findings.map((finding) => {
-        const match = matchers.find((m) => accepts(m.s, m.principal, finding))?.s;
+        const match = matchers.find((m) => (m.s.rule === '*' || m.s.rule === finding.ruleId) && m.accepts(finding.principal))?.s;
         if (match === undefined)
             return finding;
         used.add(match);
@@ -90903,10 +91147,12 @@ function applySuppressions(findings, suppressions, now) {
         neverExpires: suppressions.filter((s) => s.expires === null),
     };
 }
-function accepts(suppression, principal, finding) {
-    if (suppression.rule !== '*' && suppression.rule !== finding.ruleId)
-        return false;
-    return principal.test(finding.principal.name) || principal.test(finding.principal.arn);
+/** Whether an entry's principal accepts a principal: by glob over name or ARN, or exactly. */
+function principalMatcher(s) {
+    if (s.match === 'exact')
+        return (p) => s.principal === '*' || s.principal === p.name;
+    const pattern = glob(s.principal);
+    return (p) => pattern.test(p.name) || pattern.test(p.arn);
 }
 /** A glob as a whole-string pattern: `*` any run of characters, `?` one; the rest literal. */
 function glob(text) {
@@ -90979,6 +91225,8 @@ function decide(findings, notAssessed, policy) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/catalog.ts
+
+
 const inAccount = (accountId) => accountId ? `in AWS account ${accountId}` : 'in the audited account';
 const CONSOLE_USER_WITHOUT_MFA = {
     id: 'aws-iam-002',
@@ -91048,8 +91296,12 @@ const CONSOLE_USER_WITHOUT_MFA = {
         'NIST-800-53-IA-2(1)',
         'PCI-DSS-8.4.2',
     ],
-    breaks: (p) => p.kind === 'user' && p.consolePassword === true && !p.mfaActive,
-    message: (p, accountId) => `IAM user ${p.name} ${inAccount(accountId)} has a console password and no active MFA device.`,
+    judge: (p, account) => p.kind === 'user' && p.consolePassword === true && !p.mfaActive
+        ? {
+            severity: 'high',
+            detail: `IAM user ${p.name} ${inAccount(account.accountId)} has a console password and no active MFA device.`,
+        }
+        : null,
     notApplicable: [],
 };
 const ROOT_ACCOUNT_WITHOUT_MFA = {
@@ -91104,33 +91356,54 @@ const ROOT_ACCOUNT_WITHOUT_MFA = {
             reason: 'CIS AWS Foundations v6.0.0 2.4: "IAM User account root for us-gov cloud regions does not have console access. This recommendation is not applicable for us-gov cloud regions."',
         },
     ],
-    // A root with neither password nor access keys cannot sign in; its credentials are
-    // managed centrally by the organization. An unknown password or key state still counts.
-    breaks: (p) => p.kind === 'root' &&
-        !p.mfaActive &&
-        (p.consolePassword !== false || p.accessKeysActive !== false),
-    message: (p, accountId) => p.consolePassword === false && p.accessKeysActive === true
-        ? `The root user ${inAccount(accountId)} has no password but active access keys, and no MFA: the keys alone give full control of the account; delete them (CIS "no root access key").`
-        : `The root user ${inAccount(accountId)} has no active MFA device.`,
+    judge: (p, account) => {
+        if (p.kind !== 'root' || p.mfaActive)
+            return null;
+        const root = `The root user ${inAccount(account.accountId)}`;
+        // A root that cannot sign in now can still get a password by email (Security Hub IAM.9),
+        // unless AWS Organizations manages the member account's root credentials centrally.
+        if (p.consolePassword === false && p.accessKeysActive === false) {
+            const central = account.centralRootCredentials;
+            if (central?.confirmed === true)
+                return null;
+            return {
+                severity: 'medium',
+                detail: `${root} has no password, no access keys and no MFA: it cannot sign in now, but a password can be recovered by email unless AWS Organizations manages root credentials centrally${central === null ? '' : ` (not confirmed: ${central.reason})`}.`,
+            };
+        }
+        const keys = p.accessKeysActive === true
+            ? ' Its access keys are active and give full control of the account without MFA: delete them (CIS "no root access key").'
+            : '';
+        const what = p.consolePassword === false
+            ? 'has no password but no MFA either.'
+            : 'has no active MFA device.';
+        return { severity: 'critical', detail: `${root} ${what}${keys}` };
+    },
 };
-/** A finding's message: the rule's, the grace period while it runs, and the fix that fits. */
-function findingMessage(rule, finding) {
+/** A finding's message: what is wrong, the grace period while it runs, and the fix that fits. */
+function findingMessage(finding) {
     const grace = finding.graceUntil === null
         ? ''
         : ` It is in the grace period for new users until ${finding.graceUntil} (grace-period-hours), so it is reported as low until then.`;
-    return `${rule.message(finding.principal, finding.accountId)}${grace} Fix: ${finding.fix.text}.`;
+    return `${finding.detail}${grace} Fix: ${finding.fix.text}.`;
 }
 const KIND_NAMES = {
     fido: 'security key or passkey',
     virtual: 'authenticator app',
     hardware: 'hardware TOTP token',
+    'hardware-or-fido': 'hardware or FIDO device',
 };
+/** A device as a message names it: its kind, and its serial when AWS gives one. */
+function deviceName(device) {
+    const kind = KIND_NAMES[device.kind];
+    return device.serial === null ? kind : `${kind} ${bounded(device.serial, 120)}`;
+}
 const CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA = {
     id: 'aws-iam-mfa-phishing-resistant',
     name: 'ConsoleUserWithoutPhishingResistantMfa',
     severity: 'medium',
-    shortDescription: 'IAM user signs in to the console with MFA that can be phished',
-    fullDescription: 'An IAM user has a console password and MFA, but no FIDO security key or passkey: the one-time code of an authenticator app or a hardware TOTP token can be relayed by a phishing page as it is typed.',
+    shortDescription: 'An IAM user or root signs in to the console with MFA that can be phished',
+    fullDescription: 'An IAM user with a console password, or the root user, has an MFA device that gives one-time codes (an authenticator app, or for a user a hardware TOTP token): AWS accepts any one of a principal’s devices at sign-in, so that code can be relayed by a phishing page as it is typed, even when a security key is registered too.',
     whyItMatters: 'Phishing kits now relay one-time codes in real time, so TOTP stops a stolen password but not a phished sign-in. A FIDO security key or passkey signs for the real AWS sign-in origin only, so a look-alike page gets nothing it can use. US federal guidance (OMB M-22-09) requires phishing-resistant MFA for this reason.',
     remediation: {
         cli: [
@@ -91138,8 +91411,10 @@ const CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA = {
             '# authenticator apps, serials that are not ARNs are hardware TOTP tokens.',
             'aws iam list-mfa-devices --user-name USER',
             '# Register a security key or passkey in the console (Security credentials → Assign MFA device;',
-            '# the API cannot register one), then deactivate the TOTP device:',
+            '# the API cannot register one), then deactivate every device that gives one-time codes:',
+            '# AWS accepts any one of them at sign-in.',
             'aws iam deactivate-mfa-device --user-name USER --serial-number arn:aws:iam::ACCOUNT_ID:mfa/USER',
+            '# Root: sign in as root, register a security key, and remove the virtual device there.',
         ].join('\n'),
         terraform: [
             '# Security keys and passkeys are registered by their owner in the console, not by Terraform.',
@@ -91152,12 +91427,23 @@ const CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA = {
         { framework: 'NIST SP 800-63B', control: 'phishing (verifier impersonation) resistance' },
     ],
     tags: ['security', 'aws', 'iam', 'mfa', 'phishing-resistant', 'fido'],
-    breaks: (p) => p.kind === 'user' &&
-        p.consolePassword === true &&
-        p.mfaActive &&
-        p.mfaDevices !== null &&
-        !p.mfaDevices.includes('fido'),
-    message: (p, accountId) => `IAM user ${p.name} ${inAccount(accountId)} signs in to the console with MFA that can be phished (${[...new Set(p.mfaDevices ?? [])].map((k) => KIND_NAMES[k]).join(', ')}) and has no security key or passkey.`,
+    judge: (p, account) => {
+        if (!p.mfaActive || p.mfaDevices === null)
+            return null;
+        if (p.kind === 'user' && p.consolePassword !== true)
+            return null;
+        const weak = p.mfaDevices.filter(phishable);
+        if (weak.length === 0)
+            return null;
+        const who = p.kind === 'root'
+            ? `The root user ${inAccount(account.accountId)}`
+            : `IAM user ${p.name} ${inAccount(account.accountId)}`;
+        const named = weak.map(deviceName).join(', ');
+        const detail = p.mfaDevices.some((d) => d.kind === 'fido')
+            ? `${who} has a security key or passkey, but also ${named}: AWS accepts any one of its devices at sign-in, so a one-time code can still be phished.`
+            : `${who} signs in with MFA that can be phished (${named}) and has no security key or passkey.`;
+        return { severity: 'medium', detail };
+    },
     notApplicable: [],
 };
 /** Every rule, most severe first. */
@@ -91301,7 +91587,7 @@ function renderSarif(input) {
             ruleId: rule.id,
             ruleIndex,
             level: LEVEL[finding.severity],
-            message: { text: findingMessage(rule, finding) },
+            message: { text: findingMessage(finding) },
             locations: [
                 {
                     physicalLocation: {
@@ -91433,76 +91719,146 @@ function accountProperties(snapshot) {
             ? {
                 changesSince: snapshot.verification.changesSince,
                 changesUpTo: snapshot.verification.changesUntil,
+                // Changes made after this may not have been delivered by CloudTrail yet.
+                changesCertainUntil: snapshot.verification.changesCertainUntil,
             }
             : {}),
     };
 }
 
+;// CONCATENATED MODULE: ./src/rules/fix-script.ts
+
+
+/** IAM's user-name characters: such a name needs no quoting in a shell command. */
+const IAM_NAME = /^[\w+=,.@-]{1,64}$/;
+/** An MFA serial (an ARN, or a hardware token's serial) that needs no quoting in a shell. */
+const PLAIN_SERIAL = /^[\w+=,.@:/-]{1,256}$/;
+/**
+ * The commands that fix one finding, with its user, account and partition filled in, as
+ * shell lines under a comment naming the user. Null when the name is not one IAM allows,
+ * so nothing from a report can be pasted into a shell.
+ */
+function fixScript(finding, partition) {
+    const { principal, fix } = finding;
+    if (!IAM_NAME.test(principal.name))
+        return null;
+    const account = /^\d{12}$/.test(finding.accountId ?? '') ? finding.accountId : 'ACCOUNT_ID';
+    const arnPartition = /^aws(-[a-z]+)*$/.test(partition) ? partition : 'aws';
+    const user = principal.name;
+    const lines = [`# ${principal.kind === 'root' ? `root of ${account}` : user}: ${fix.text}`];
+    if (finding.ruleId === CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA.id) {
+        // Root's devices are managed by root itself, in the console.
+        if (principal.kind === 'root')
+            return lines;
+        lines.push(`aws iam list-mfa-devices --user-name ${user}`);
+        for (const device of (principal.mfaDevices ?? []).filter(phishable)) {
+            if (device.serial === null || !PLAIN_SERIAL.test(device.serial))
+                continue;
+            lines.push(`aws iam deactivate-mfa-device --user-name ${user} --serial-number ${device.serial}`);
+        }
+    }
+    else if (principal.kind === 'root' &&
+        principal.consolePassword === false &&
+        principal.accessKeysActive === false) {
+        lines.push('# in the management account of its AWS Organization:', 'aws iam enable-organizations-root-credentials-management');
+    }
+    else if (principal.kind === 'root') {
+        lines.push('# or, in an AWS Organization, delete root credentials from the management account:', `aws sts assume-root --target-principal ${account} --task-policy-arn arn=arn:${arnPartition}:iam::aws:policy/root-task/IAMDeleteRootUserCredentials`);
+    }
+    else if (fix.command !== null) {
+        lines.push(fix.command);
+        if (fix.kind === 'enroll-mfa') {
+            const mfaArn = `arn:${arnPartition}:iam::${account}:mfa/${user}`;
+            lines.push(`aws iam enable-mfa-device --user-name ${user} --serial-number ${mfaArn} --authentication-code1 CODE1 --authentication-code2 CODE2`);
+        }
+    }
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/evaluate.ts
 
 
+
+
 const NO_GRACE = { hours: 0, now: new Date() };
-/** A password not used for this long is better removed than given MFA. */
-const UNUSED_DAYS = 90;
+/** CIS: credentials unused for 45 days or more are disabled; a newer user is still settling in. */
+const UNUSED_DAYS = 45;
 /**
  * Applies each rule that applies in the snapshot's partition to each principal: one finding
- * per broken (rule, principal) pair. A user whose console access began less than
- * `grace.hours` ago (created, or given a password, whichever is later) is a low finding
- * until the grace period ends.
+ * per broken (rule, principal) pair, at the severity the rule gives the case. A user created
+ * less than `grace.hours` ago is a low finding until the grace period ends.
  */
 function evaluate(snapshot, rules, grace = NO_GRACE) {
     const applicable = rules.filter((rule) => notApplicableIn(rule, snapshot.partition) === null);
-    return applicable.flatMap((rule) => snapshot.principals
-        .filter((principal) => rule.breaks(principal))
-        .map((principal) => {
+    return applicable.flatMap((rule) => snapshot.principals.flatMap((principal) => {
+        const breach = rule.judge(principal, snapshot);
+        if (breach === null)
+            return [];
         const graceUntil = graceEnd(principal, grace);
-        return {
-            ruleId: rule.id,
-            severity: graceUntil === null ? rule.severity : 'low',
-            accountId: snapshot.accountId,
-            principal,
-            graceUntil,
-            suppression: null,
-            fix: fixFor(rule, principal, grace.now),
-        };
+        return [
+            {
+                ruleId: rule.id,
+                severity: graceUntil === null ? breach.severity : 'low',
+                detail: breach.detail,
+                accountId: snapshot.accountId,
+                principal,
+                graceUntil,
+                suppression: null,
+                fix: fixFor(rule, principal, grace.now, graceUntil !== null),
+            },
+        ];
     }));
 }
-/** The end of a user's grace period, when it is still running; null otherwise. */
+/**
+ * The end of a user's grace period, while it runs; null otherwise. It starts when the user was
+ * created, whatever happened to its password since, so it cannot be renewed; a creation time
+ * in the future gives none.
+ */
 function graceEnd(principal, grace) {
-    if (grace.hours === 0 || principal.kind !== 'user')
+    if (grace.hours === 0 || principal.kind !== 'user' || principal.createdAt === null)
         return null;
-    const since = Math.max(...[principal.createdAt, principal.passwordCreatedAt]
-        .map((t) => (t === null ? NaN : Date.parse(t)))
-        .filter((t) => !Number.isNaN(t)));
-    if (!Number.isFinite(since))
+    const created = Date.parse(principal.createdAt);
+    const now = grace.now.getTime();
+    if (Number.isNaN(created) || created > now + CLOCK_SKEW_MS)
         return null;
-    const end = since + grace.hours * 3_600_000;
-    return end > grace.now.getTime() ? new Date(end).toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+    const end = created + grace.hours * 3_600_000;
+    return end > now ? new Date(end).toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
 }
-/** The fix that fits: remove a password never used or unused for 90 days, else enroll MFA. */
-function fixFor(rule, principal, now) {
-    if (rule.id === CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA.id) {
-        return {
-            kind: 'enroll-mfa',
-            text: 'register a security key or passkey in the console, then deactivate the one-time-code device',
-            command: null,
-        };
-    }
+/** Whole days from `time` to `now`, or null when `time` is not a time. */
+function daysSince(time, now) {
+    const at = time === null ? NaN : Date.parse(time);
+    return Number.isNaN(at) ? null : Math.floor((now.getTime() - at) / DAY_MS);
+}
+/**
+ * The fix that fits. A user's password is better removed than given MFA when it has not been
+ * used for 45 days or more, or never, by a user that is at least that old and not in grace;
+ * otherwise the user needs an MFA device.
+ */
+function fixFor(rule, principal, now, inGrace) {
+    if (rule.id === CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA.id)
+        return phishableFix(principal);
     if (principal.kind === 'root') {
-        return {
-            kind: 'enroll-mfa',
-            text: 'sign in as root and assign an MFA device, preferably a security key (Security credentials)',
-            command: null,
-        };
+        const keys = principal.accessKeysActive === true ? ', and delete its access keys' : '';
+        return principal.consolePassword === false && principal.accessKeysActive === false
+            ? {
+                kind: 'enroll-mfa',
+                text: 'have AWS Organizations manage root credentials centrally (aws iam enable-organizations-root-credentials-management in the management account), or recover the password, sign in as root and assign an MFA device',
+                command: null,
+            }
+            : {
+                kind: 'enroll-mfa',
+                text: `sign in as root and assign an MFA device, preferably a security key (Security credentials)${keys}`,
+                command: null,
+            };
     }
     const lastUsed = principal.passwordLastUsed;
-    const days = lastUsed === null || lastUsed === 'never'
-        ? null
-        : Math.floor((now.getTime() - Date.parse(lastUsed)) / DAY_MS);
-    if (lastUsed === 'never' || (days !== null && days >= UNUSED_DAYS)) {
+    const unused = lastUsed === 'never' ? null : daysSince(lastUsed, now);
+    const age = daysSince(principal.createdAt, now);
+    const settled = !inGrace && age !== null && age >= UNUSED_DAYS;
+    if (settled && (lastUsed === 'never' || (unused !== null && unused >= UNUSED_DAYS))) {
         return {
             kind: 'remove-password',
-            text: `remove the console password, ${lastUsed === 'never' ? 'never used' : `unused for ${days ?? 0} days`} (CIS: credentials unused for 45 days or more)`,
+            text: `remove the console password, ${lastUsed === 'never' ? 'never used' : `unused for ${unused ?? 0} days`} (CIS: credentials unused for 45 days or more)`,
             command: `aws iam delete-login-profile --user-name ${principal.name}`,
         };
     }
@@ -91512,8 +91868,32 @@ function fixFor(rule, principal, now) {
         command: `aws iam create-virtual-mfa-device --virtual-mfa-device-name ${principal.name} --outfile ${principal.name}-qr.png --bootstrap-method QRCodePNG`,
     };
 }
+/** Remove the devices that give one-time codes, once a security key or passkey is in place. */
+function phishableFix(principal) {
+    const weak = (principal.mfaDevices ?? []).filter(phishable);
+    const named = weak.map(deviceName).join(', ');
+    if (principal.kind === 'root') {
+        return {
+            kind: 'remove-phishable-mfa',
+            text: `sign in as root, register a security key or passkey (Security credentials), then remove the ${named}`,
+            command: null,
+        };
+    }
+    const hasKey = (principal.mfaDevices ?? []).some((d) => d.kind === 'fido');
+    const [only] = weak;
+    return {
+        kind: 'remove-phishable-mfa',
+        text: hasKey
+            ? `deactivate the ${named}: the security key or passkey stays`
+            : `register a security key or passkey in the console, then deactivate the ${named}`,
+        command: hasKey && only?.serial != null && weak.length === 1 && PLAIN_SERIAL.test(only.serial)
+            ? `aws iam deactivate-mfa-device --user-name ${principal.name} --serial-number ${only.serial}`
+            : null,
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -91612,18 +91992,25 @@ async function run(options, io) {
 async function collect(options, io) {
     const auditsRoot = (partition) => rootIsAudited(options.includeRoot, partition);
     if (options.credentialReport !== null) {
-        return [await snapshotFromReportFile(options.credentialReport, auditsRoot)];
+        return [await snapshotFromReportFile(options.credentialReport, auditsRoot, io.now())];
     }
     const settings = {
         reportTimeoutSeconds: options.reportTimeoutSeconds,
         auditsRoot,
-        readsMfaKinds: options.requirePhishingResistantMfa,
+        readsMfaDevices: options.requirePhishingResistantMfa,
     };
     const deps = withReusedToken(io);
     const { scope } = options;
     if (scope.kind === 'one') {
         const session = await connect(options, deps, scope.role);
-        return [await collectLive({ ...session, ...deps }, settings)];
+        const readView = () => readOrganizationRootView(session);
+        return [
+            await collectLive({
+                ...session,
+                ...deps,
+                centralRootCredentials: () => centralRootCredentials(readView, session.caller.accountId),
+            }, settings),
+        ];
     }
     const [first, ...rest] = await auditFleet(await fleetOf(scope, options, deps), options, deps, settings);
     if (first === undefined)
@@ -91708,7 +92095,7 @@ const INPUTS = [
     },
     {
         name: 'require-phishing-resistant-mfa',
-        description: 'Also report console users whose MFA can be phished: no FIDO security key or passkey, only authenticator apps or hardware TOTP tokens (rule aws-iam-mfa-phishing-resistant, medium). Live audit only: a credential report does not say which kind a device is.',
+        description: 'Also report console users, and root, with an MFA device that gives one-time codes (an authenticator app or a hardware TOTP token), even beside a FIDO security key or passkey: AWS accepts any one device at sign-in (rule aws-iam-mfa-phishing-resistant, medium). Live audit only: a credential report does not say which kind a device is.',
         default: 'false',
     },
     {
@@ -91739,7 +92126,7 @@ const INPUTS = [
     },
     {
         name: 'grace-period-hours',
-        description: 'Hours a new IAM user has to enroll MFA: a user whose console access began less than this long ago (created, or given a password, whichever is later) is reported with severity low, marked as in its grace period, until then. 0 turns it off.',
+        description: 'Hours a new IAM user has to enroll MFA: a user created less than this long ago is reported with severity low, marked as in its grace period, until then; a password added later renews nothing. 0 turns it off.',
         default: '0',
     },
     {
@@ -92109,7 +92496,7 @@ function renderAnnotations(notAssessed, findings, rules, anchor, failing, suppre
                     return {
                         level,
                         title: `${finding.ruleId} ${rule?.name ?? ''} (${finding.severity})`.trim(),
-                        message: rule ? findingMessage(rule, finding) : finding.principal.arn,
+                        message: findingMessage(finding),
                         file: at.uri,
                         startLine: at.line ?? finding.principal.reportLine ?? 1,
                     };
@@ -92131,39 +92518,6 @@ function renderAnnotations(notAssessed, findings, rules, anchor, failing, suppre
         shown.push(onAnchor('notice', 'More findings', `${rest} more not shown as annotations (GitHub shows 10 per level per step); see the job summary and the SARIF file.`));
     }
     return shown;
-}
-
-;// CONCATENATED MODULE: ./src/rules/fix-script.ts
-
-/** IAM's user-name characters: such a name needs no quoting in a shell command. */
-const IAM_NAME = /^[\w+=,.@-]{1,64}$/;
-/**
- * The commands that fix one finding, with its user, account and partition filled in, as
- * shell lines under a comment naming the user. Null when the name is not one IAM allows,
- * so nothing from a report can be pasted into a shell.
- */
-function fixScript(finding, partition) {
-    const { principal, fix } = finding;
-    if (!IAM_NAME.test(principal.name))
-        return null;
-    const account = /^\d{12}$/.test(finding.accountId ?? '') ? finding.accountId : 'ACCOUNT_ID';
-    const arnPartition = /^aws(-[a-z]+)*$/.test(partition) ? partition : 'aws';
-    const user = principal.name;
-    const mfaArn = `arn:${arnPartition}:iam::${account}:mfa/${user}`;
-    const lines = [`# ${principal.kind === 'root' ? `root of ${account}` : user}: ${fix.text}`];
-    if (finding.ruleId === CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA.id) {
-        lines.push(`aws iam list-mfa-devices --user-name ${user}`, `aws iam deactivate-mfa-device --user-name ${user} --serial-number ${mfaArn}`);
-    }
-    else if (principal.kind === 'root') {
-        lines.push('# or, in an AWS Organization, delete root credentials from the management account:', `aws sts assume-root --target-principal ${account} --task-policy-arn arn=arn:${arnPartition}:iam::aws:policy/root-task/IAMDeleteRootUserCredentials`);
-    }
-    else if (fix.command !== null) {
-        lines.push(fix.command);
-        if (fix.kind === 'enroll-mfa') {
-            lines.push(`aws iam enable-mfa-device --user-name ${user} --serial-number ${mfaArn} --authentication-code1 CODE1 --authentication-code2 CODE2`);
-        }
-    }
-    return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/render/summary.ts
@@ -92210,11 +92564,13 @@ function describeSource(source, now) {
 }
 /**
  * How a cached report was brought up to date, and the window it covers: CloudTrail delivers
- * events within minutes, so the last few minutes before the window's end may not be in it.
+ * events within minutes, so changes of the last minutes before the run may not be in it.
  */
 function describeVerification(v) {
-    const until = minuteUtc(v.changesUntil);
-    return `the report was ${v.reportAgeMinutes} minutes old, so the IAM changes CloudTrail recorded since (from ${minuteUtc(v.changesSince)}) were applied: ${plural(v.readLive, 'user')} named in them read live (${v.createdSince} created since), ${v.deletedSince} deleted since dropped; changes up to ${until} (CloudTrail delivers events within minutes, so a change made in the last minutes before ${until} may not be seen yet)`;
+    const ignored = v.eventsIgnored === 0
+        ? ''
+        : `; ${plural(v.eventsIgnored, 'event')} of other services or of failed calls ignored`;
+    return `the report was ${v.reportAgeMinutes} minutes old, so it was checked against the ${plural(v.listed, 'user')} iam:ListUsers lists now (${v.createdSince} created, renamed, moved or re-created since, ${v.deletedSince} gone) and the password and MFA changes CloudTrail recorded from ${minuteUtc(v.changesSince)}: ${plural(v.readLive, 'user')} read live${ignored}. Changes made before ${minuteUtc(v.changesCertainUntil)} are certainly included; a password or MFA change made after it may not have been delivered by CloudTrail yet (about 5 minutes on average, not guaranteed)`;
 }
 /** The fix that fits, and its command when one command does it. */
 function fixText(finding) {

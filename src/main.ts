@@ -4,6 +4,7 @@ import { collectLive } from './aws/collect-live.js';
 import { connect } from './aws/connect.js';
 import { reuseIdToken, type OidcDeps } from './aws/credentials.js';
 import { auditFleet, fleetOf } from './aws/fleet.js';
+import { centralRootCredentials, readOrganizationRootView } from './aws/root-credentials.js';
 import { ConfigurationError } from './errors.js';
 import { snapshotFromReportFile } from './collect/report-file.js';
 import { sarifTarget, writeSarif } from './io/sarif-file.js';
@@ -153,18 +154,29 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
 async function collect(options: Options, io: RunIO): Promise<Snapshots> {
   const auditsRoot = (partition: string): boolean => rootIsAudited(options.includeRoot, partition);
   if (options.credentialReport !== null) {
-    return [await snapshotFromReportFile(options.credentialReport, auditsRoot)];
+    return [await snapshotFromReportFile(options.credentialReport, auditsRoot, io.now())];
   }
   const settings = {
     reportTimeoutSeconds: options.reportTimeoutSeconds,
     auditsRoot,
-    readsMfaKinds: options.requirePhishingResistantMfa,
+    readsMfaDevices: options.requirePhishingResistantMfa,
   };
   const deps = withReusedToken(io);
   const { scope } = options;
   if (scope.kind === 'one') {
     const session = await connect(options, deps, scope.role);
-    return [await collectLive({ ...session, ...deps }, settings)];
+    const readView = (): ReturnType<typeof readOrganizationRootView> =>
+      readOrganizationRootView(session);
+    return [
+      await collectLive(
+        {
+          ...session,
+          ...deps,
+          centralRootCredentials: () => centralRootCredentials(readView, session.caller.accountId),
+        },
+        settings,
+      ),
+    ];
   }
   const [first, ...rest] = await auditFleet(
     await fleetOf(scope, options, deps),

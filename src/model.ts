@@ -21,11 +21,25 @@ export type SnapshotSource =
   | { readonly kind: 'not-audited'; readonly reason: string };
 
 /**
- * An MFA device's kind, from its serial in ListMFADevices: `fido` (`arn:…:u2f/…`, a security
- * key or passkey: phishing-resistant), `virtual` (`arn:…:mfa/…`, a TOTP app), `hardware` (a
- * serial that is no ARN, a TOTP token). A one-time code can be relayed by a phishing page.
+ * An MFA device's kind. For users, from its serial in ListMFADevices: `fido` (`arn:…:u2f/…`, a
+ * security key or passkey: phishing-resistant), `virtual` (`arn:…:mfa/…`, a TOTP app),
+ * `hardware` (a serial that is no ARN, a TOTP token). For root, whose devices a role cannot
+ * list: `virtual` when ListVirtualMFADevices shows one assigned to root, else
+ * `hardware-or-fido` (AWS does not tell which; Security Hub IAM.6 passes it too).
  */
-export type MfaKind = 'fido' | 'virtual' | 'hardware';
+export type MfaKind = 'fido' | 'virtual' | 'hardware' | 'hardware-or-fido';
+
+/** One MFA device of a principal. */
+export interface MfaDevice {
+  readonly kind: MfaKind;
+  /** Its serial number (an ARN, or a hardware token's serial); null when AWS does not name it. */
+  readonly serial: string | null;
+}
+
+/** Whether a one-time code from this kind of device can be relayed by a phishing page. */
+export function phishable(device: MfaDevice): boolean {
+  return device.kind === 'virtual' || device.kind === 'hardware';
+}
 
 /** An IAM user, or the account's root user. */
 export interface Principal {
@@ -37,16 +51,14 @@ export interface Principal {
   readonly createdAt: string | null;
   /** Whether a console password exists; null when the source cannot tell (root in a report). */
   readonly consolePassword: boolean | null;
-  /** When the console password was created, when known (live reads: the login profile). */
-  readonly passwordCreatedAt: string | null;
   /** ISO 8601 time of the last console sign-in, `never`, or null where there is no password. */
   readonly passwordLastUsed: string | null;
   readonly mfaActive: boolean;
   /**
-   * The kinds of the principal's MFA devices, when read (ListMFADevices); null when the
-   * source does not say (a credential report has no device types).
+   * The principal's MFA devices, when read (ListMFADevices; for root, ListVirtualMFADevices);
+   * null when the source does not say (a credential report has no devices).
    */
-  readonly mfaDevices: readonly MfaKind[] | null;
+  readonly mfaDevices: readonly MfaDevice[] | null;
   /**
    * Whether any access key is active; null when the source does not say (users read live).
    * Root's rule needs it: a root with no password can still be used through its keys.
@@ -55,6 +67,9 @@ export interface Principal {
   /** 1-based line in the credential report, when the principal came from one. */
   readonly reportLine: number | null;
 }
+
+/** How far apart two clocks (this runner's, AWS's) may be and still agree on "now". */
+export const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** The ARN of an account's root user, which also names the account as a whole. */
 export function rootArnOf(partition: string, accountId: string): string {
@@ -77,13 +92,31 @@ export interface Verification {
   /** The window of CloudTrail's event history read for IAM changes (ISO 8601). */
   readonly changesSince: string;
   readonly changesUntil: string;
-  /** Users named in those changes, read live. */
+  /**
+   * Changes made before this time are certainly in the window; later ones may not have been
+   * delivered by CloudTrail yet (about 5 minutes on average, not guaranteed).
+   */
+  readonly changesCertainUntil: string;
+  /** Users iam:ListUsers listed: the users that exist now. */
+  readonly listed: number;
+  /** Users read live: new, renamed, moved or re-created since, or named in a change. */
   readonly readLive: number;
-  /** Of those, users not in the report: created since. */
+  /** Listed users the report does not have (created, renamed or moved since) or re-created. */
   readonly createdSince: number;
-  /** Users of the report deleted since. */
+  /** Users of the report that are no longer listed: deleted (or renamed) since. */
   readonly deletedSince: number;
+  /** Events not taken as changes: recorded for another service, or calls that failed. */
+  readonly eventsIgnored: number;
 }
+
+/**
+ * Whether AWS Organizations manages the root user's credentials centrally, which blocks
+ * password recovery by email for a member account's root (iam:ListOrganizationsFeatures
+ * shows RootCredentialsManagement; the management account's own root is never covered).
+ */
+export type CentralRootCredentials =
+  | { readonly confirmed: true; readonly organizationId: string }
+  | { readonly confirmed: false; readonly reason: string };
 
 export interface AccountSnapshot {
   readonly accountId: string | null;
@@ -92,6 +125,11 @@ export interface AccountSnapshot {
   readonly principals: readonly Principal[];
   readonly notAssessed: readonly NotAssessed[];
   readonly verification: Verification | null;
+  /**
+   * Read only for a root with no password, no access keys and no MFA: whether it could get a
+   * password back by email. Null when not read.
+   */
+  readonly centralRootCredentials: CentralRootCredentials | null;
   /** Facts the audit wants the reader to know (e.g. root credentials managed centrally). */
   readonly notes: readonly string[];
 }
@@ -113,8 +151,13 @@ export function principalCount(snapshots: Snapshots): number {
 export interface Suppression {
   /** A rule id, or `*` for every rule. */
   readonly rule: string;
-  /** A user name, an ARN, or a glob of either (`*`, `?`); `*` for every principal. */
+  /**
+   * Which principals it accepts. `glob` (this tool's format): a user name, an ARN, or a glob
+   * of either (`*`, `?`). `exact` (cloud-audit's `resource_id`): the principal's name, exactly
+   * (`root` for the root user), or `*` for every principal.
+   */
   readonly principal: string;
+  readonly match: 'glob' | 'exact';
   readonly reason: string;
   readonly owner: string | null;
   /** The last day it applies (YYYY-MM-DD, inclusive, UTC); null: it never expires. */
@@ -125,8 +168,10 @@ export interface Suppression {
 
 export interface Finding {
   readonly ruleId: string;
-  /** The rule's severity, or `low` while the principal is in the grace period. */
+  /** The severity the rule gives this case, or `low` while the principal is in the grace period. */
   readonly severity: Severity;
+  /** What is wrong, in one or two sentences naming the principal and the account. */
+  readonly detail: string;
   readonly accountId: string | null;
   readonly principal: Principal;
   /** The end of the grace period for new users (ISO 8601), while it lasts; else null. */
@@ -139,10 +184,11 @@ export interface Finding {
 
 /**
  * How to fix a finding: a password that is not used is better removed than given MFA (CIS:
- * credentials unused for 45 days or more are disabled); one in use needs an MFA device.
+ * credentials unused for 45 days or more are disabled); one in use needs an MFA device; a
+ * device that gives one-time codes goes once a security key is in place.
  */
 export interface Fix {
-  readonly kind: 'remove-password' | 'enroll-mfa';
+  readonly kind: 'remove-password' | 'enroll-mfa' | 'remove-phishable-mfa';
   /** One sentence, for the message and the summary. */
   readonly text: string;
   /** The command that does it, when there is one (root's MFA is set in the console). */

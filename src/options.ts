@@ -109,7 +109,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'require-phishing-resistant-mfa',
     description:
-      'Also report console users whose MFA can be phished: no FIDO security key or passkey, only authenticator apps or hardware TOTP tokens (rule aws-iam-mfa-phishing-resistant, medium). Live audit only: a credential report does not say which kind a device is.',
+      'Also report console users, and root, with an MFA device that gives one-time codes (an authenticator app or a hardware TOTP token), even beside a FIDO security key or passkey: AWS accepts any one device at sign-in (rule aws-iam-mfa-phishing-resistant, medium). Live audit only: a credential report does not say which kind a device is.',
     default: 'false',
   },
   {
@@ -145,7 +145,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'grace-period-hours',
     description:
-      'Hours a new IAM user has to enroll MFA: a user whose console access began less than this long ago (created, or given a password, whichever is later) is reported with severity low, marked as in its grace period, until then. 0 turns it off.',
+      'Hours a new IAM user has to enroll MFA: a user created less than this long ago is reported with severity low, marked as in its grace period, until then; a password added later renews nothing. 0 turns it off.',
     default: '0',
   },
   {

@@ -18,7 +18,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { collectLive, type LiveSettings } from '../../src/aws/collect-live.js';
 import { identify } from '../../src/aws/connect.js';
 import { decide } from '../../src/policy/threshold.js';
-import { SILENT_PROGRESS } from '../../src/model.js';
+import { SILENT_PROGRESS, type CentralRootCredentials } from '../../src/model.js';
 import { activeRules } from '../../src/rules/catalog.js';
 import { evaluate } from '../../src/rules/evaluate.js';
 import { ACCOUNT, aRootRow, aRow, reportCsv } from '../fixtures.js';
@@ -34,22 +34,40 @@ const RULES = activeRules(true);
 const settings: LiveSettings = {
   reportTimeoutSeconds: 120,
   auditsRoot: () => true,
-  readsMfaKinds: false,
+  readsMfaDevices: false,
 };
 const cloudtrail = new CloudTrailClient({ region: 'us-east-1' });
 const trailMock = mockClient(cloudtrail);
 
+/** What a CloudTrail record may say beyond its name and user. */
+interface RecordShape {
+  /** `eventSource`; default IAM's. */
+  source?: string;
+  errorCode?: string;
+  /** The caller, for a call that names no user. */
+  userIdentity?: { type: string; userName?: string };
+}
+
 /** A CloudTrail event history entry as LookupEvents returns it. */
-function trailEvent(name: string, userName: string | null, minutesAgo: number, arn?: string) {
+function trailEvent(
+  name: string,
+  userName: string | null,
+  minutesAgo: number,
+  shape: RecordShape = {},
+) {
+  const source = shape.source ?? 'iam.amazonaws.com';
   return {
     EventId: `${name}-${userName ?? 'none'}-${minutesAgo}`,
     EventName: name,
     EventTime: new Date(NOW.getTime() - minutesAgo * 60_000),
-    EventSource: 'iam.amazonaws.com',
+    EventSource: source,
     CloudTrailEvent: JSON.stringify({
+      eventSource: source,
       eventName: name,
+      userIdentity: shape.userIdentity ?? { type: 'AssumedRole' },
+      ...(shape.errorCode === undefined ? {} : { errorCode: shape.errorCode, errorMessage: 'x' }),
       requestParameters: userName === null ? null : { userName },
-      responseElements: arn === undefined ? null : { user: { arn } },
+      responseElements: null,
     }),
   };
 }
@@ -62,6 +80,9 @@ function trailHolds(events: ReturnType<typeof trailEvent>[]): void {
       Events: events.filter((e) => e.EventName === input.LookupAttributes?.[0]?.AttributeValue),
     }));
 }
+
+/** What the organization says of root's credentials, when asked. */
+let central: CentralRootCredentials = { confirmed: false, reason: 'not read in this test' };
 
 function collect(overrides: Partial<LiveSettings> = {}) {
   let clock = NOW.getTime();
@@ -78,6 +99,7 @@ function collect(overrides: Partial<LiveSettings> = {}) {
       },
       log: () => undefined,
       progress: SILENT_PROGRESS,
+      centralRootCredentials: () => Promise.resolve(central),
     },
     { ...settings, ...overrides },
   );
@@ -104,12 +126,13 @@ function reportOf(rows: Record<string, string>[], generatedAt: Date) {
   };
 }
 
-const userRef = (name: string, i = 0) => ({
+/** A user as ListUsers lists it; created when aRow says, unless told otherwise. */
+const userRef = (name: string, i = 0, created = '2021-01-20T16:30:00Z', path = '/') => ({
   UserName: name,
   UserId: `AIDA${String(i).padStart(17, '0')}`,
-  Arn: `arn:aws:iam::${ACCOUNT}:user/${name}`,
-  Path: '/',
-  CreateDate: new Date('2024-01-01T00:00:00Z'),
+  Arn: `arn:aws:iam::${ACCOUNT}:user${path}${name}`,
+  Path: path,
+  CreateDate: new Date(created),
 });
 
 beforeEach(() => {
@@ -118,6 +141,7 @@ beforeEach(() => {
   trailMock.reset();
   trailMock.on(LookupEventsCommand).resolves({ Events: [] });
   slept.length = 0;
+  central = { confirmed: false, reason: 'not read in this test' };
   stsMock.on(GetCallerIdentityCommand).resolves({
     Account: ACCOUNT,
     Arn: `arn:aws:sts::${ACCOUNT}:assumed-role/audit/iam-mfa-audit`,
@@ -173,19 +197,49 @@ describe('the credential report path', () => {
     expect(evaluate(snapshot, RULES)).toEqual([]);
   });
 
-  it('does not flag a root without password and keys (centrally managed), and says so', async () => {
-    iamMock.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
-    iamMock.on(GetCredentialReportCommand).resolves(reportOf([aRootRow()], NOW));
-    iamMock.on(GetAccountSummaryCommand).resolves({
-      SummaryMap: { AccountMFAEnabled: 0, AccountPasswordPresent: 0, AccountAccessKeysPresent: 0 },
+  describe('a root with no password, no access keys and no MFA', () => {
+    beforeEach(() => {
+      iamMock
+        .on(GenerateCredentialReportCommand)
+        .resolvesOnce({ State: 'STARTED' })
+        .resolves({ State: 'COMPLETE' });
+      iamMock.on(GetCredentialReportCommand).resolves(reportOf([aRootRow()], NOW));
+      iamMock.on(GetAccountSummaryCommand).resolves({
+        SummaryMap: {
+          AccountMFAEnabled: 0,
+          AccountPasswordPresent: 0,
+          AccountAccessKeysPresent: 0,
+        },
+      });
     });
 
-    const snapshot = await collect();
-    expect(evaluate(snapshot, RULES)).toEqual([]);
-    expect(snapshot.notes.join(' ')).toContain('manages root credentials centrally');
+    it('is a medium finding while central management is not confirmed, saying why', async () => {
+      central = { confirmed: false, reason: 'iam:ListOrganizationsFeatures: AccessDenied: no' };
+      const snapshot = await collect();
+      expect(snapshot.centralRootCredentials).toEqual(central);
+      expect(evaluate(snapshot, RULES).map((f) => [f.ruleId, f.severity, f.detail])).toEqual([
+        [
+          'aws-iam-001',
+          'medium',
+          `The root user in AWS account ${ACCOUNT} has no password, no access keys and no MFA: it cannot sign in now, but a password can be recovered by email unless AWS Organizations manages root credentials centrally (not confirmed: iam:ListOrganizationsFeatures: AccessDenied: no).`,
+        ],
+      ]);
+      expect(snapshot.notes).toEqual([
+        'The root user has no password, no access keys and no MFA: a medium finding, since a password can be recovered by email and central management of root credentials by AWS Organizations is not confirmed (iam:ListOrganizationsFeatures: AccessDenied: no).',
+      ]);
+    });
+
+    it('is no finding when AWS Organizations manages root credentials centrally, and says so', async () => {
+      central = { confirmed: true, organizationId: 'o-abcdefghij' };
+      const snapshot = await collect();
+      expect(evaluate(snapshot, RULES)).toEqual([]);
+      expect(snapshot.notes).toEqual([
+        'The root user has no password, no access keys and no MFA, and is not a finding: AWS Organizations (o-abcdefghij) manages the root credentials of this member account centrally (RootCredentialsManagement, iam:ListOrganizationsFeatures), so no password can be recovered by email.',
+      ]);
+    });
   });
 
-  it('brings a cached report up to date with the IAM changes CloudTrail recorded since', async () => {
+  it('reconciles a cached report with the users listed now and the IAM changes since', async () => {
     const reportTime = new Date(NOW.getTime() - 2 * 60 * 60_000);
     iamMock.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
     iamMock
@@ -200,18 +254,37 @@ describe('the credential report path', () => {
             aRow({ user: 'still-open' }),
             aRow({ user: 'deleted' }),
             aRow({ user: 'has-mfa', mfa_active: 'true' }),
+            aRow({ user: 'self-service', mfa_active: 'true' }),
+            aRow({ user: 'renamed', mfa_active: 'true', password_enabled: 'false' }),
+            aRow({ user: 'recreated', mfa_active: 'true' }),
           ],
           reportTime,
         ),
       );
+    iamMock.on(ListUsersCommand).resolves({
+      Users: [
+        userRef('mfa-removed'),
+        userRef('given-password'),
+        userRef('mfa-enabled'),
+        userRef('still-open'),
+        userRef('has-mfa'),
+        userRef('self-service'),
+        userRef('new-name', 0, '2021-01-20T16:30:00Z', '/moved/'),
+        userRef('recreated', 0, '2026-11-29T11:30:00Z'),
+        userRef('newcomer', 0, '2026-11-29T11:45:00Z', '/team/'),
+      ],
+    });
     trailHolds([
       trailEvent('DeactivateMFADevice', 'mfa-removed', 90),
       trailEvent('CreateLoginProfile', 'given-password', 80),
       trailEvent('EnableMFADevice', 'mfa-enabled', 70),
-      trailEvent('DeleteLoginProfile', 'deleted', 61),
-      trailEvent('DeleteUser', 'deleted', 60),
-      trailEvent('CreateUser', 'newcomer', 30, `arn:aws:iam::${ACCOUNT}:user/team/newcomer`),
-      trailEvent('CreateLoginProfile', 'newcomer', 29),
+      // The user turned its own MFA off: the record names it only as the caller.
+      trailEvent('DeactivateMFADevice', null, 65, {
+        userIdentity: { type: 'IAMUser', userName: 'self-service' },
+      }),
+      // Another service's call, and a denied one: they change nothing here.
+      trailEvent('DeleteLoginProfile', 'has-mfa', 50, { source: 'transfer.amazonaws.com' }),
+      trailEvent('DeactivateMFADevice', 'has-mfa', 40, { errorCode: 'AccessDenied' }),
     ]);
     iamMock.on(GetLoginProfileCommand).resolves({});
     iamMock.on(ListMFADevicesCommand).resolves({ MFADevices: [] });
@@ -228,32 +301,46 @@ describe('the credential report path', () => {
       reportAgeMinutes: 120,
       changesSince: new Date(reportTime.getTime() - 5 * 60_000).toISOString(),
       changesUntil: NOW.toISOString(),
-      readLive: 4,
-      createdSince: 1,
-      deletedSince: 1,
+      changesCertainUntil: new Date(NOW.getTime() - 15 * 60_000).toISOString(),
+      listed: 9,
+      readLive: 7,
+      createdSince: 3,
+      deletedSince: 2,
+      eventsIgnored: 2,
     });
     const findings = evaluate(snapshot, RULES).map((f) => f.principal.arn);
     expect(findings.sort()).toEqual(
       [
         `arn:aws:iam::${ACCOUNT}:user/given-password`,
         `arn:aws:iam::${ACCOUNT}:user/mfa-removed`,
+        `arn:aws:iam::${ACCOUNT}:user/moved/new-name`,
+        `arn:aws:iam::${ACCOUNT}:user/recreated`,
+        `arn:aws:iam::${ACCOUNT}:user/self-service`,
         `arn:aws:iam::${ACCOUNT}:user/still-open`,
         `arn:aws:iam::${ACCOUNT}:user/team/newcomer`,
       ].sort(),
     );
-    expect(snapshot.principals.some((p) => p.name === 'deleted')).toBe(false);
+    expect(snapshot.principals.map((p) => p.name)).not.toContain('deleted');
     // one lookup per event name, paced within LookupEvents' 2 requests per second
-    expect(trailMock.commandCalls(LookupEventsCommand)).toHaveLength(6);
-    expect(slept.filter((ms) => ms === 500)).toHaveLength(5);
-    // only the users the events name are read: two calls each, none for the unchanged
+    expect(trailMock.commandCalls(LookupEventsCommand)).toHaveLength(4);
+    expect(slept.filter((ms) => ms === 500)).toHaveLength(3);
+    // only the users changed or not in the report as they are now are read: two calls each
     expect(
       iamMock
         .commandCalls(GetLoginProfileCommand)
         .map((c) => c.args[0].input.UserName)
         .sort(),
-    ).toEqual(['given-password', 'mfa-enabled', 'mfa-removed', 'newcomer']);
-    expect(iamMock.commandCalls(ListMFADevicesCommand)).toHaveLength(4);
-    expect(iamMock.commandCalls(ListUsersCommand)).toHaveLength(0);
+    ).toEqual([
+      'given-password',
+      'mfa-enabled',
+      'mfa-removed',
+      'new-name',
+      'newcomer',
+      'recreated',
+      'self-service',
+    ]);
+    expect(iamMock.commandCalls(ListMFADevicesCommand)).toHaveLength(7);
+    expect(iamMock.commandCalls(ListUsersCommand)).toHaveLength(1);
   });
 
   it.each([
@@ -265,11 +352,25 @@ describe('the credential report path', () => {
       'cloudtrail:LookupEvents was denied (AccessDeniedException: no) after 10 attempts (max-attempts); add it to the policy of the credentials the audit uses',
     ],
     [
-      'an event names no user',
+      'an event names no user and its caller is no IAM user',
       () => {
         trailHolds([trailEvent('CreateLoginProfile', null, 10)]);
       },
-      'cloudtrail:LookupEvents returned a CreateLoginProfile event (CreateLoginProfile-none-10) that names no user',
+      'cloudtrail:LookupEvents returned a CreateLoginProfile event (CreateLoginProfile-none-10) that names no user, by a caller that is not an IAM user',
+    ],
+    [
+      'a record is not JSON',
+      () => {
+        trailHolds([{ ...trailEvent('EnableMFADevice', 'bob', 10), CloudTrailEvent: '{' }]);
+      },
+      'cloudtrail:LookupEvents returned a EnableMFADevice event (EnableMFADevice-bob-10) whose CloudTrailEvent is not JSON',
+    ],
+    [
+      'the event history repeats its page token',
+      () => {
+        trailMock.on(LookupEventsCommand).resolves({ Events: [], NextToken: 'again' });
+      },
+      'cloudtrail:LookupEvents failed (UnusableAnswer: cloudtrail:LookupEvents gave the same page token twice; its listing would never end)',
     ],
   ])('reads every user live when %s, and says why', async (_case, arrange, why) => {
     iamMock.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
@@ -291,21 +392,23 @@ describe('the credential report path', () => {
       kind: 'live-enumeration',
       reason: `the report AWS returned is 60 minutes old and could not be brought up to date (${why}); granting cloudtrail:LookupEvents spares reading every user`,
     });
+    expect(snapshot.verification).toBeNull();
     // bob had MFA in the report and has none now: read live, he is found
     expect(evaluate(snapshot, RULES).map((f) => f.principal.name)).toEqual(['bob']);
     expect(iamMock.commandCalls(ListUsersCommand)).toHaveLength(1);
   });
 
-  it('keeps the report row of a changed user it could not read, and reports it as not assessed', async () => {
+  it('reports a changed user it could not read as not assessed, never by its old row', async () => {
     iamMock.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
     iamMock
       .on(GetCredentialReportCommand)
       .resolves(reportOf([aRow({ user: 'bob' })], new Date('2026-11-28T00:00:00Z')));
+    iamMock.on(ListUsersCommand).resolves({ Users: [userRef('bob')] });
     trailHolds([trailEvent('EnableMFADevice', 'bob', 10)]);
     iamMock.on(GetLoginProfileCommand).rejects(awsError('AccessDenied', 'not authorized'));
 
     const snapshot = await collect();
-    expect(evaluate(snapshot, RULES).map((f) => f.principal.name)).toEqual(['bob']);
+    expect(evaluate(snapshot, RULES)).toEqual([]);
     expect(snapshot.notAssessed).toEqual([
       {
         arn: `arn:aws:iam::${ACCOUNT}:user/bob`,
@@ -322,6 +425,27 @@ describe('the credential report path', () => {
     });
     expect(verdict.result).toBe('incomplete');
   });
+
+  it('reads every user live when the users cannot be listed, and fails closed', async () => {
+    iamMock.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
+    iamMock
+      .on(GetCredentialReportCommand)
+      .resolves(reportOf([aRow({ user: 'bob' })], new Date('2026-11-29T11:00:00Z')));
+    iamMock.on(ListUsersCommand).rejects(awsError('AccessDenied', 'no'));
+
+    const snapshot = await collect({ auditsRoot: () => false });
+    expect(snapshot.source).toEqual({
+      kind: 'live-enumeration',
+      reason:
+        'the report AWS returned is cached, and the users it lists could not be checked against the account (no user could be listed: iam:ListUsers was denied (AccessDenied: no) after 10 attempts (max-attempts); add it to the policy of the credentials the audit uses)',
+    });
+    expect(snapshot.principals).toEqual([]);
+    expect(snapshot.notAssessed.map((n) => [n.name, n.action])).toEqual([
+      ['account', 'iam:ListUsers'],
+    ]);
+    expect(iamMock.commandCalls(ListUsersCommand)).toHaveLength(1);
+    expect(trailMock.commandCalls(LookupEventsCommand)).toHaveLength(0);
+  });
 });
 
 describe('the per-user fallback', () => {
@@ -330,13 +454,20 @@ describe('the per-user fallback', () => {
     const names = Array.from({ length: 2500 }, (_, i) => `user-${i}`);
     iamMock
       .on(ListUsersCommand)
-      .resolvesOnce({ Users: names.slice(0, 1000).map(userRef), IsTruncated: true, Marker: 'm1' })
       .resolvesOnce({
-        Users: names.slice(1000, 2000).map(userRef),
+        Users: names.slice(0, 1000).map((name, i) => userRef(name, i)),
+        IsTruncated: true,
+        Marker: 'm1',
+      })
+      .resolvesOnce({
+        Users: names.slice(1000, 2000).map((name, i) => userRef(name, i)),
         IsTruncated: true,
         Marker: 'm2',
       })
-      .resolvesOnce({ Users: names.slice(2000).map(userRef), IsTruncated: false });
+      .resolvesOnce({
+        Users: names.slice(2000).map((name, i) => userRef(name, i)),
+        IsTruncated: false,
+      });
     iamMock.on(GetLoginProfileCommand).rejects(awsError('NoSuchEntity'));
     iamMock.on(GetLoginProfileCommand, { UserName: 'user-7' }).resolves({});
     iamMock.on(ListMFADevicesCommand).resolves({ MFADevices: [] });
@@ -348,11 +479,41 @@ describe('the per-user fallback', () => {
       reason:
         'iam:GenerateCredentialReport was denied (AccessDenied: denied) after 10 attempts (max-attempts); add it to the policy of the credentials the audit uses',
     });
-    // three pages (the paginator reuses one input object, so the markers are not inspected per call)
-    expect(iamMock.commandCalls(ListUsersCommand)).toHaveLength(3);
+    // three pages, each asked for with the marker the page before gave
+    expect(
+      iamMock.commandCalls(ListUsersCommand).map((c) => c.args[0].input.Marker ?? null),
+    ).toEqual([null, 'm1', 'm2']);
     expect(snapshot.principals.filter((p) => p.kind === 'user')).toHaveLength(2500);
     expect(evaluate(snapshot, RULES).map((f) => f.principal.name)).toEqual(['user-7']);
     expect(iamMock.commandCalls(ListMFADevicesCommand)).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      'repeats its marker',
+      { IsTruncated: true, Marker: 'm1' },
+      'iam:ListUsers gave the same page token twice; its listing would never end',
+    ],
+    [
+      'promises more without a marker',
+      { IsTruncated: true },
+      'iam:ListUsers said there is more but gave no Marker',
+    ],
+  ])('fails closed on a listing that %s', async (_case, page, why) => {
+    iamMock.on(GenerateCredentialReportCommand).rejects(awsError('AccessDenied'));
+    iamMock.on(ListUsersCommand).resolves({ Users: [userRef('bob')], ...page });
+
+    const snapshot = await collect({ auditsRoot: () => false });
+    expect(snapshot.principals).toEqual([]);
+    expect(snapshot.notAssessed).toEqual([
+      {
+        arn: `arn:aws:iam::${ACCOUNT}:root`,
+        name: 'account',
+        action: 'iam:ListUsers',
+        reason: `no user could be listed: iam:ListUsers failed (UnusableAnswer: ${why})`,
+      },
+    ]);
+    expect(iamMock.commandCalls(ListUsersCommand).length).toBeLessThanOrEqual(2);
   });
 
   it('falls back when the report is not ready in time', async () => {

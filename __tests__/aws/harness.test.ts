@@ -354,6 +354,56 @@ describe('fault proxy', () => {
     expect(Buffer.from(stale.Content ?? []).toString('utf8')).toBe(staleCsv);
     proxy.setPlan({});
   });
+
+  it('pages ListUsers as IAM does, and dates users as told in ListUsers and the report', async () => {
+    const longAgo = new Date('2020-03-01T09:00:00Z');
+    proxy.setPlan({ listUsersPageSize: 2, usersCreatedAt: new Map([['bob', longAgo]]) });
+    const first = await viaProxy.send(new ListUsersCommand({}));
+    expect(first).toMatchObject({ IsTruncated: true, Marker: '2' });
+    const second = await viaProxy.send(new ListUsersCommand({ Marker: first.Marker }));
+    expect(second.IsTruncated).toBe(false);
+    expect(second.Marker).toBeUndefined();
+    const pages = [first.Users ?? [], second.Users ?? []];
+    expect(pages.map((users) => users.length)).toEqual([2, 1]);
+    const all = pages.flat();
+    expect(all.map((u) => u.UserName).sort()).toEqual(['alice', 'bob', 'carol']);
+    expect(all.find((u) => u.UserName === 'bob')?.CreateDate).toEqual(longAgo);
+    expect(all.find((u) => u.UserName === 'alice')?.CreateDate).not.toEqual(longAgo);
+
+    await viaProxy.send(new GenerateCredentialReportCommand({}));
+    const report = await viaProxy.send(new GetCredentialReportCommand({}));
+    const rows = Buffer.from(report.Content ?? [])
+      .toString('utf8')
+      .split('\n');
+    expect(rows.find((row) => row.startsWith('bob,'))?.split(',')[2]).toBe(
+      '2020-03-01T09:00:00+00:00',
+    );
+    proxy.setPlan({});
+  });
+
+  it('records IAM calls as CloudTrail does: failed ones with their error code', async () => {
+    const before = proxy.history.recorded().length;
+    await expect(viaProxy.send(new CreateUserCommand({ UserName: 'carol' }))).rejects.toThrow();
+    expect(proxy.history.recorded().slice(before)).toMatchObject([
+      { eventName: 'CreateUser', userName: 'carol', shape: { errorCode: 'EntityAlreadyExists' } },
+    ]);
+    const answer = JSON.parse(
+      proxy.history.lookup(
+        JSON.stringify({
+          LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'CreateUser' }],
+        }),
+      ).body,
+    ) as { Events: { EventTime: number; CloudTrailEvent: string }[] };
+    const [event] = answer.Events;
+    expect(Number.isInteger(event?.EventTime)).toBe(true);
+    expect(JSON.parse(event?.CloudTrailEvent ?? '{}')).toMatchObject({
+      eventSource: 'iam.amazonaws.com',
+      eventName: 'CreateUser',
+      errorCode: 'EntityAlreadyExists',
+      requestParameters: { userName: 'carol' },
+      userIdentity: { type: 'AssumedRole' },
+    });
+  });
 });
 
 describe('moto enforcing IAM policies behind the proxy', () => {

@@ -1,7 +1,7 @@
 /**
  * The README's least-privilege policy (examples/iam-policy.json), held to by moto's IAM policy
- * enforcement: the audit is complete with exactly those six actions, and without any one of
- * them it says which action is missing instead of passing.
+ * enforcement: the audit is complete with exactly those actions, and without any one of them
+ * it says which action is missing instead of passing.
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -16,7 +16,14 @@ import { renderSummary } from '../../src/render/summary.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Outcome } from '../../src/main.js';
 import { iamClient } from '../support/aws-env.js';
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
+import {
+  accountSummaryXml,
+  organizationsFeaturesXml,
+  startFaultProxy,
+  type CannedResponse,
+  type FaultPlan,
+  type FaultProxy,
+} from '../support/fault-proxy.js';
 import { startMoto, type MotoServer } from '../support/moto.js';
 import { bootstrapPolicyUser, seedAccount } from '../support/seed.js';
 import { repoRoot } from '../fixtures.js';
@@ -113,15 +120,18 @@ describe('moto enforcing policies', () => {
     });
   });
 
-  it('holds the README policy: the seven read actions', () => {
+  it('holds the README policy: the ten read actions', () => {
     expect(ACTIONS).toEqual([
       'cloudtrail:LookupEvents',
       'iam:GenerateCredentialReport',
-      'iam:GetCredentialReport',
       'iam:GetAccountSummary',
+      'iam:GetCredentialReport',
       'iam:GetLoginProfile',
       'iam:ListMFADevices',
+      'iam:ListOrganizationsFeatures',
       'iam:ListUsers',
+      'iam:ListVirtualMFADevices',
+      'organizations:DescribeOrganization',
     ]);
   });
 });
@@ -152,6 +162,7 @@ describe('an auditor with exactly examples/iam-policy.json, as ambient credentia
       const cached = await audit({ 'sarif-file': join(dir, 'cached.sarif') });
       expect(cached.outcome.snapshots[0].source).toMatchObject({ generatedByThisRun: false });
       expect(cached.outcome.snapshots[0].verification).toMatchObject({
+        listed: USERS.length + 1 + auditorWithout.size + 1,
         readLive: 2,
         createdSince: 0,
       });
@@ -161,7 +172,8 @@ describe('an auditor with exactly examples/iam-policy.json, as ambient credentia
         GetCallerIdentity: 1,
         GenerateCredentialReport: 1,
         GetCredentialReport: 1,
-        LookupEvents: 6,
+        ListUsers: 1,
+        LookupEvents: 4,
         GetLoginProfile: 2,
         ListMFADevices: 2,
         GetAccountSummary: 1,
@@ -176,6 +188,10 @@ interface Case {
   readonly action: string;
   readonly outcome: string;
   readonly check: (outcome: Outcome) => void;
+  /** Inputs beyond the sarif-file and fail-on none every case has. */
+  readonly inputs?: Readonly<Record<string, string>>;
+  /** Answers for what moto cannot model (root's flags, the organization's features). */
+  readonly respond?: (action: string) => CannedResponse | undefined;
 }
 
 /** The line a denial gives, with moto's own words and the one attempt a denial takes. */
@@ -207,10 +223,37 @@ function notAssessedFor(
     expect(findingKeys(outcome.findings)).toEqual(findings);
     expect(outcome.verdict.result).toBe('fail');
     const count = `${gaps.length} principal${gaps.length === 1 ? '' : 's'}`;
+    const found = `${findings.length} finding${findings.length === 1 ? '' : 's'}`;
     expect(outcome.verdict.why).toBe(
-      `Incomplete audit: ${count} not assessed (${action}); grant the missing IAM actions or set allow-incomplete: true. ${findings.length} findings; fail-on is none, so findings do not fail the run.`,
+      `Incomplete audit: ${count} not assessed (${action}); grant the missing IAM actions or set allow-incomplete: true. ${found}; fail-on is none, so findings do not fail the run.`,
     );
     expect(outcome.outputs['not-assessed']).toBe(String(gaps.length));
+  };
+}
+
+/** What the audit finds when dana and erin cannot be read: root alone. */
+const ROOT_ONLY = expectedKeys([], true);
+
+/** AWS's words for a denial by moto, as the message quotes them. */
+const deniedWords = (action: string): string =>
+  `AccessDenied: User: arn:aws:iam::${ACCOUNT}:user/auditor-without-${action.split(':')[1] ?? action} is not authorized to perform: ${action}`;
+
+/**
+ * A root with no password, no keys and no MFA, without confirmation: medium, and why (`reason`
+ * starts the reason; moto answers a denied Organizations call in XML where the SDK expects
+ * JSON, so only the action is certain there).
+ */
+function unconfirmedRoot(reason: string): Case['check'] {
+  return (outcome) => {
+    expect(outcome.snapshots[0].notAssessed).toEqual([]);
+    const central = outcome.snapshots[0].centralRootCredentials;
+    expect(central?.confirmed).toBe(false);
+    const why = central?.confirmed === false ? central.reason : '';
+    expect(why.startsWith(reason)).toBe(true);
+    const root = outcome.findings.find((f) => f.ruleId === 'aws-iam-001');
+    expect(root?.severity).toBe('medium');
+    expect(root?.detail).toContain(`(not confirmed: ${why})`);
+    expect(findingKeys(outcome.findings)).toEqual(EXPECTED);
   };
 }
 
@@ -232,25 +275,93 @@ const CASES: Case[] = [
   },
   {
     action: 'iam:GetLoginProfile',
-    outcome: 'changed users not read',
-    check: notAssessedFor('iam:GetLoginProfile', userGaps('iam:GetLoginProfile'), EXPECTED),
+    outcome: 'changed users not assessed',
+    check: notAssessedFor('iam:GetLoginProfile', userGaps('iam:GetLoginProfile'), ROOT_ONLY),
   },
   {
     action: 'iam:ListMFADevices',
-    outcome: 'changed users not read',
-    check: notAssessedFor('iam:ListMFADevices', userGaps('iam:ListMFADevices'), EXPECTED),
+    outcome: 'changed users not assessed',
+    check: notAssessedFor('iam:ListMFADevices', userGaps('iam:ListMFADevices'), ROOT_ONLY),
   },
   {
-    // ListUsers serves the per-user path (report denied, late, or not brought up to date);
-    // a cached report brought up to date with CloudTrail does not need it.
+    // The users that exist now: without them a cached report cannot be trusted, and the
+    // per-user path has nothing to read.
     action: 'iam:ListUsers',
-    outcome: 'not needed on the cached-report path',
+    outcome: 'the account not assessed',
     check: (outcome) => {
-      expect(outcome.snapshots[0].source.kind).toBe('live-report');
-      expect(outcome.snapshots[0].notAssessed).toEqual([]);
-      expect(findingKeys(outcome.findings)).toEqual(EXPECTED);
-      expect(outcome.verdict.result).toBe('pass');
+      expect(outcome.snapshots[0].source).toEqual({
+        kind: 'live-enumeration',
+        reason: `the report AWS returned is cached, and the users it lists could not be checked against the account (no user could be listed: ${denied('iam:ListUsers')})`,
+      });
+      expect(outcome.snapshots[0].notAssessed).toEqual([
+        {
+          arn: ROOT_ARN,
+          name: 'account',
+          action: 'iam:ListUsers',
+          reason: `no user could be listed: ${denied('iam:ListUsers')}`,
+        },
+      ]);
+      expect(findingKeys(outcome.findings)).toEqual(ROOT_ONLY);
+      expect(outcome.verdict.result).toBe('fail');
     },
+  },
+  {
+    action: 'iam:ListVirtualMFADevices',
+    outcome: "root's device kind not assessed",
+    inputs: { 'require-phishing-resistant-mfa': 'true' },
+    respond: (action) =>
+      action === 'GetAccountSummary'
+        ? { status: 200, body: accountSummaryXml({ mfa: true, password: true, accessKeys: false }) }
+        : undefined,
+    check: notAssessedFor(
+      'iam:ListVirtualMFADevices',
+      [
+        {
+          arn: ROOT_ARN,
+          name: 'root',
+          reason: `the kind of root’s MFA device is unknown: ${denied('iam:ListVirtualMFADevices')}`,
+        },
+      ],
+      [
+        ...expectedKeys(CANDIDATES, false),
+        `aws-iam-mfa-phishing-resistant ${userArn('hank')}`,
+        `aws-iam-mfa-phishing-resistant ${userArn('vera')}`,
+      ].sort(),
+    ),
+  },
+  {
+    action: 'iam:ListOrganizationsFeatures',
+    outcome: 'a password-less root stays a medium finding',
+    respond: (action) =>
+      action === 'GetAccountSummary'
+        ? {
+            status: 200,
+            body: accountSummaryXml({ mfa: false, password: false, accessKeys: false }),
+          }
+        : undefined,
+    check: unconfirmedRoot(
+      `iam:ListOrganizationsFeatures: ${deniedWords('iam:ListOrganizationsFeatures')}`,
+    ),
+  },
+  {
+    action: 'organizations:DescribeOrganization',
+    outcome: 'a password-less root stays a medium finding',
+    respond: (action) => {
+      if (action === 'GetAccountSummary') {
+        return {
+          status: 200,
+          body: accountSummaryXml({ mfa: false, password: false, accessKeys: false }),
+        };
+      }
+      if (action === 'ListOrganizationsFeatures') {
+        return {
+          status: 200,
+          body: organizationsFeaturesXml('o-abcdefghij', ['RootCredentialsManagement']),
+        };
+      }
+      return undefined;
+    },
+    check: unconfirmedRoot('organizations:DescribeOrganization: '),
   },
   {
     action: 'cloudtrail:LookupEvents',
@@ -274,15 +385,17 @@ const CASES: Case[] = [
 
 describe('an auditor missing one action of the policy', () => {
   let proxy: FaultProxy;
+  let PLAN: FaultPlan;
 
   beforeAll(async () => {
     // A report exists from now on; the proxy dates moto's answer 2 hours back, so every audit
     // below brings a cached report up to date, and CloudTrail names dana and erin as changed.
     await admin.send(new GenerateCredentialReportCommand({}));
-    proxy = await startFaultProxy(moto.endpoint, {
+    PLAN = {
       reportGeneratedAt: new Date(Date.now() - 2 * 60 * 60_000),
       lookupDenied: (key) => key === LOOKUP_DENIED_KEY,
-    });
+    };
+    proxy = await startFaultProxy(moto.endpoint, PLAN);
     for (const name of ['dana', 'erin']) proxy.history.record('DeactivateMFADevice', name);
   });
 
@@ -294,20 +407,29 @@ describe('an auditor missing one action of the policy', () => {
     expect(CASES.map((c) => c.action).sort()).toEqual([...ACTIONS].sort());
   });
 
-  it.each(CASES)('without $action: $outcome, and it says so', async ({ action, check }) => {
-    const keys = auditorWithout.get(action);
-    if (keys === undefined) throw new Error(`no auditor without ${action}`);
-    asAuditor(proxy.endpoint, keys);
-    // fail-on none: findings never fail the run, so the verdict is the gaps' alone
-    const { outcome } = await audit({ 'sarif-file': join(dir, 'audit.sarif'), 'fail-on': 'none' });
-    check(outcome);
-    // the summary names the action wherever the audit was limited by it
-    if (action !== 'iam:ListUsers') expect(renderSummary(outcome)).toContain(action);
-  });
+  it.each(CASES)(
+    'without $action: $outcome, and it says so',
+    async ({ action, check, inputs, respond }) => {
+      const keys = auditorWithout.get(action);
+      if (keys === undefined) throw new Error(`no auditor without ${action}`);
+      proxy.setPlan({ ...PLAN, ...(respond === undefined ? {} : { respond }) });
+      asAuditor(proxy.endpoint, keys);
+      // fail-on none: findings never fail the run, so the verdict is the gaps' alone
+      const { outcome } = await audit({
+        'sarif-file': join(dir, 'audit.sarif'),
+        'fail-on': 'none',
+        ...inputs,
+      });
+      check(outcome);
+      // the summary names the action wherever the audit was limited by it
+      expect(renderSummary(outcome)).toContain(action);
+    },
+  );
 
   it('lists the gaps in the SARIF run and is incomplete, never pass, with allow-incomplete', async () => {
     const keys = auditorWithout.get('iam:ListMFADevices');
     if (keys === undefined) throw new Error('no auditor without iam:ListMFADevices');
+    proxy.setPlan(PLAN);
     asAuditor(proxy.endpoint, keys);
     const sarifFile = join(dir, 'audit.sarif');
     const { outcome } = await audit({

@@ -1,12 +1,14 @@
 /**
  * A local CloudTrail event history for the tests (moto has no LookupEvents): it records the
- * IAM changes that pass through the test proxy and answers LookupEvents over CloudTrail's
- * JSON 1.1 protocol (`X-Amz-Target: CloudTrail_20131101.LookupEvents`), with events shaped
- * as CloudTrail's: `CloudTrailEvent` is the full record as a JSON string.
+ * IAM calls that pass through the test proxy, failed ones included, and answers LookupEvents
+ * over CloudTrail's JSON 1.1 protocol (`X-Amz-Target: CloudTrail_20131101.LookupEvents`),
+ * with events shaped as CloudTrail's: one-second times, `CloudTrailEvent` the full record as a
+ * JSON string with `eventSource`, `errorCode` and `userIdentity`. A test may also record what
+ * other services write there (QuickSight's DeleteUser, say).
  */
 import { randomUUID } from 'node:crypto';
 
-/** IAM actions recorded when they succeed (the ones that change a user's sign-in state). */
+/** IAM actions recorded, as CloudTrail records them: calls that failed too. */
 export const RECORDED_ACTIONS = new Set([
   'CreateLoginProfile',
   'DeleteLoginProfile',
@@ -15,7 +17,22 @@ export const RECORDED_ACTIONS = new Set([
   'DeleteVirtualMFADevice',
   'CreateUser',
   'DeleteUser',
+  'UpdateUser',
 ]);
+
+/** What a record says beyond its name and user. */
+export interface RecordShape {
+  /** When the call was made; CloudTrail keeps whole seconds. Default now. */
+  readonly time?: Date;
+  /** `eventSource`; default `iam.amazonaws.com`. */
+  readonly source?: string;
+  /** Set for a call that failed or was denied. */
+  readonly errorCode?: string;
+  /** The caller; default an assumed role. */
+  readonly userIdentity?: { readonly type: string; readonly userName?: string };
+  /** `requestParameters` beyond `userName` (e.g. UpdateUser's `newUserName`). */
+  readonly parameters?: Readonly<Record<string, string>>;
+}
 
 export interface RecordedEvent {
   readonly eventId: string;
@@ -23,8 +40,7 @@ export interface RecordedEvent {
   readonly time: Date;
   /** `requestParameters.userName`; null records an event that names no user. */
   readonly userName: string | null;
-  /** The user's ARN, from a CreateUser answer. */
-  readonly arn: string | null;
+  readonly shape: RecordShape;
 }
 
 interface LookupRequest {
@@ -35,16 +51,19 @@ interface LookupRequest {
   NextToken?: string;
 }
 
+const wholeSecond = (time: Date): Date => new Date(Math.floor(time.getTime() / 1000) * 1000);
+
 export class EventHistory {
   private readonly events: RecordedEvent[] = [];
 
-  record(
-    eventName: string,
-    userName: string | null,
-    arn: string | null = null,
-    time = new Date(),
-  ): void {
-    this.events.push({ eventId: randomUUID(), eventName, time, userName, arn });
+  record(eventName: string, userName: string | null, shape: RecordShape = {}): void {
+    this.events.push({
+      eventId: randomUUID(),
+      eventName,
+      time: wholeSecond(shape.time ?? new Date()),
+      userName,
+      shape,
+    });
   }
 
   recorded(): readonly RecordedEvent[] {
@@ -85,36 +104,48 @@ export class EventHistory {
     return {
       status: 200,
       body: JSON.stringify({
-        Events: page.map((e) => ({
-          EventId: e.eventId,
-          EventName: e.eventName,
-          ReadOnly: 'false',
-          EventTime: e.time.getTime() / 1000,
-          EventSource: 'iam.amazonaws.com',
-          Username: 'test-admin',
-          Resources:
-            e.userName === null
-              ? []
-              : [{ ResourceType: 'AWS::IAM::User', ResourceName: e.userName }],
-          CloudTrailEvent: JSON.stringify({
-            eventVersion: '1.10',
-            eventTime: e.time.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-            eventSource: 'iam.amazonaws.com',
-            eventName: e.eventName,
-            awsRegion: 'us-east-1',
-            requestParameters: e.userName === null ? null : { userName: e.userName },
-            responseElements:
-              e.arn === null ? null : { user: { userName: e.userName, arn: e.arn } },
-            eventID: e.eventId,
-            readOnly: false,
-            eventType: 'AwsApiCall',
-            managementEvent: true,
-          }),
-        })),
+        Events: page.map(asCloudTrailEvent),
         ...(next === undefined ? {} : { NextToken: next }),
       }),
     };
   }
+}
+
+/** An event as LookupEvents lists it, its full record as CloudTrail writes it. */
+function asCloudTrailEvent(e: RecordedEvent): Record<string, unknown> {
+  const source = e.shape.source ?? 'iam.amazonaws.com';
+  const caller = e.shape.userIdentity ?? { type: 'AssumedRole' };
+  const parameters = {
+    ...(e.userName === null ? {} : { userName: e.userName }),
+    ...e.shape.parameters,
+  };
+  return {
+    EventId: e.eventId,
+    EventName: e.eventName,
+    ReadOnly: 'false',
+    EventTime: e.time.getTime() / 1000,
+    EventSource: source,
+    Username: caller.userName ?? 'test-admin',
+    Resources:
+      e.userName === null ? [] : [{ ResourceType: 'AWS::IAM::User', ResourceName: e.userName }],
+    CloudTrailEvent: JSON.stringify({
+      eventVersion: '1.10',
+      userIdentity: caller,
+      eventTime: e.time.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      eventSource: source,
+      eventName: e.eventName,
+      awsRegion: 'us-east-1',
+      ...(e.shape.errorCode === undefined
+        ? {}
+        : { errorCode: e.shape.errorCode, errorMessage: `${e.shape.errorCode} (recorded)` }),
+      requestParameters: Object.keys(parameters).length === 0 ? null : parameters,
+      responseElements: null,
+      eventID: e.eventId,
+      readOnly: false,
+      eventType: 'AwsApiCall',
+      managementEvent: true,
+    }),
+  };
 }
 
 /** A JSON 1.1 protocol error, e.g. `AccessDeniedException`. */

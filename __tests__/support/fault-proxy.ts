@@ -68,6 +68,18 @@ export interface FaultPlan {
    * CloudTrail, so the local event history applies the auditor's policy for this one action.
    */
   lookupDenied?: (accessKeyId: string) => boolean;
+  /**
+   * Creation times of users, by name, as ListUsers and the credential report (moto's own, or
+   * one a test cans) give them: moto dates every user when the test made it, so this is how
+   * an account has users created years ago.
+   */
+  usersCreatedAt?: ReadonlyMap<string, Date>;
+  /**
+   * Answers ListUsers as IAM does: at most this many users a page, with IsTruncated and a
+   * Marker (moto returns every user at once), and creation times in whole seconds (moto's
+   * have microseconds, which the SDK rounds to milliseconds, sometimes into the next second).
+   */
+  listUsersPageSize?: number;
 }
 
 /** Fault kinds as counted by {@link FaultProxy.faults}. */
@@ -161,6 +173,25 @@ export function credentialReportXml(csv: string, generatedTime: Date): string {
   );
 }
 
+/**
+ * Answers that make `csv` the report AWS hands back from its cache, generated at
+ * `generatedAt`: GenerateCredentialReport says COMPLETE, GetCredentialReport gives it.
+ */
+export function cachedReportAnswers(
+  csv: string,
+  generatedAt: Date,
+): (action: string) => CannedResponse | undefined {
+  return (action) => {
+    if (action === 'GenerateCredentialReport') {
+      return { status: 200, body: generateReportXml('COMPLETE') };
+    }
+    if (action === 'GetCredentialReport') {
+      return { status: 200, body: credentialReportXml(csv, generatedAt) };
+    }
+    return undefined;
+  };
+}
+
 /** A GenerateCredentialReport answer in the given state (moto never says INPROGRESS). */
 export function generateReportXml(state: 'STARTED' | 'INPROGRESS' | 'COMPLETE'): string {
   return (
@@ -170,6 +201,60 @@ export function generateReportXml(state: 'STARTED' | 'INPROGRESS' | 'COMPLETE'):
     `<ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata>` +
     '</GenerateCredentialReportResponse>'
   );
+}
+
+/** A credential report CSV with the creation times of the named users replaced. */
+export function reportWithCreationTimes(csv: string, createdAt: ReadonlyMap<string, Date>): string {
+  return csv
+    .split('\n')
+    .map((line) => {
+      const [user, arn, , ...rest] = line.split(',');
+      const time = createdAt.get(user ?? '');
+      if (time === undefined || arn === undefined) return line;
+      return [user, arn, time.toISOString().replace(/\.\d{3}Z$/, '+00:00'), ...rest].join(',');
+    })
+    .join('\n');
+}
+
+/** One page of a ListUsers answer, from user `start` on, as IAM pages and dates it. */
+function paged(answer: string, start: number, size: number): string {
+  const members = (answer.match(/<member>[\s\S]*?<\/member>/g) ?? []).map((member) =>
+    member.replace(/(<CreateDate>[^<.]+)\.\d+(Z?<\/CreateDate>)/, '$1$2'),
+  );
+  const more = start + size < members.length;
+  return answer
+    .replace(
+      /<Users>[\s\S]*<\/Users>|<Users\/>/,
+      `<Users>${members.slice(start, start + size).join('')}</Users>`,
+    )
+    .replace(
+      /<IsTruncated>[^<]*<\/IsTruncated>/,
+      `<IsTruncated>${String(more)}</IsTruncated>${more ? `<Marker>${start + size}</Marker>` : ''}`,
+    );
+}
+
+/** `answer` of `action` with the creation times of the named users replaced. */
+function backdated(action: string, answer: string, createdAt: ReadonlyMap<string, Date>): string {
+  if (action === 'ListUsers') {
+    return answer.replace(/<member>[\s\S]*?<\/member>/g, (member) => {
+      const name = /<UserName>([^<]+)<\/UserName>/.exec(member)?.[1] ?? '';
+      const time = createdAt.get(name);
+      return time === undefined
+        ? member
+        : member.replace(
+            /<CreateDate>[^<]*<\/CreateDate>/,
+            `<CreateDate>${time.toISOString()}</CreateDate>`,
+          );
+    });
+  }
+  if (action === 'GetCredentialReport') {
+    return answer.replace(/<Content>([^<]*)<\/Content>/, (_all, content: string) => {
+      const csv = Buffer.from(content, 'base64').toString('utf8');
+      const rewritten = Buffer.from(reportWithCreationTimes(csv, createdAt)).toString('base64');
+      return `<Content>${rewritten}</Content>`;
+    });
+  }
+  return answer;
 }
 
 /** The Query-protocol action of a request: form body, then query string, then X-Amz-Target. */
@@ -328,10 +413,34 @@ export async function startFaultProxy(target: string, faults: FaultPlan = {}): P
             ),
         );
       }
+      if (answer.status === 200 && action === 'ListUsers' && plan.listUsersPageSize) {
+        const marker = form.get('Marker');
+        answer.body = Buffer.from(
+          paged(
+            answer.body.toString('utf8'),
+            marker === null ? 0 : Number(marker),
+            plan.listUsersPageSize,
+          ),
+        );
+      }
+      if (answer.status === 200 && plan.usersCreatedAt !== undefined) {
+        answer.body = Buffer.from(
+          backdated(action, answer.body.toString('utf8'), plan.usersCreatedAt),
+        );
+      }
       headers['content-length'] = String(answer.body.length);
-      if (answer.status === 200 && RECORDED_ACTIONS.has(action)) {
-        const arn = /<Arn>([^<]+)<\/Arn>/.exec(answer.body.toString('utf8'))?.[1] ?? null;
-        history.record(action, form.get('UserName'), action === 'CreateUser' ? arn : null);
+      if (RECORDED_ACTIONS.has(action)) {
+        // CloudTrail records failed and denied calls too, with their error code.
+        const code = /<Code>([^<]+)<\/Code>/.exec(answer.body.toString('utf8'))?.[1];
+        const parameters = Object.fromEntries(
+          ['NewUserName', 'NewPath']
+            .filter((name) => form.has(name))
+            .map((name) => [`new${name.slice(3)}`, form.get(name) ?? '']),
+        );
+        history.record(action, form.get('UserName'), {
+          ...(answer.status === 200 ? {} : { errorCode: code ?? 'InternalFailure' }),
+          parameters,
+        });
       }
       response.writeHead(answer.status, headers);
       response.end(answer.body);
@@ -377,4 +486,62 @@ export async function startFaultProxy(target: string, faults: FaultPlan = {}): P
       return closed;
     },
   };
+}
+
+/** An IAM Query-protocol answer of `action` with `result` as its Result element's body. */
+function iamAnswer(action: string, result: string): string {
+  return (
+    `<${action}Response xmlns="https://iam.amazonaws.com/doc/2010-05-08/">` +
+    `<${action}Result>${result}</${action}Result>` +
+    `<ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata>` +
+    `</${action}Response>`
+  );
+}
+
+/**
+ * A GetAccountSummary answer with root's flags as given (moto always says AccountMFAEnabled 0
+ * and leaves AccountPasswordPresent out).
+ */
+export function accountSummaryXml(root: {
+  mfa: boolean;
+  password: boolean;
+  accessKeys: boolean;
+}): string {
+  const entry = (key: string, on: boolean): string =>
+    `<entry><key>${key}</key><value>${on ? 1 : 0}</value></entry>`;
+  return iamAnswer(
+    'GetAccountSummary',
+    `<SummaryMap>${entry('AccountMFAEnabled', root.mfa)}${entry('AccountPasswordPresent', root.password)}${entry('AccountAccessKeysPresent', root.accessKeys)}${entry('Users', false)}</SummaryMap>`,
+  );
+}
+
+/** A ListOrganizationsFeatures answer (moto does not implement the call). */
+export function organizationsFeaturesXml(
+  organizationId: string,
+  features: readonly string[],
+): string {
+  return iamAnswer(
+    'ListOrganizationsFeatures',
+    `<OrganizationId>${escapeXml(organizationId)}</OrganizationId><EnabledFeatures>${features
+      .map((f) => `<member>${escapeXml(f)}</member>`)
+      .join('')}</EnabledFeatures>`,
+  );
+}
+
+/**
+ * A ListVirtualMFADevices answer listing devices and the ARN each is assigned to: moto cannot
+ * assign a device to root.
+ */
+export function virtualMfaDevicesXml(
+  devices: readonly { serial: string; assignedTo: string }[],
+): string {
+  const member = ({ serial, assignedTo }: { serial: string; assignedTo: string }): string =>
+    `<member><SerialNumber>${escapeXml(serial)}</SerialNumber><User><Path>/</Path>` +
+    `<UserName>${escapeXml(assignedTo.split(/[:/]/).at(-1) ?? '')}</UserName>` +
+    `<UserId>${escapeXml(assignedTo.split(':')[4] ?? '')}</UserId><Arn>${escapeXml(assignedTo)}</Arn>` +
+    `<CreateDate>2019-03-04T09:15:00Z</CreateDate></User><EnableDate>2024-01-01T00:00:00Z</EnableDate></member>`;
+  return iamAnswer(
+    'ListVirtualMFADevices',
+    `<IsTruncated>false</IsTruncated><VirtualMFADevices>${devices.map(member).join('')}</VirtualMFADevices>`,
+  );
 }

@@ -9,6 +9,8 @@ import {
   CreateVirtualMFADeviceCommand,
   DeleteLoginProfileCommand,
   EnableMFADeviceCommand,
+  GenerateCredentialReportCommand,
+  GetCredentialReportCommand,
   PutUserPolicyCommand,
   type IAMClient,
 } from '@aws-sdk/client-iam';
@@ -162,4 +164,11 @@ export async function bootstrapPolicyUser(
     throw new Error(`CreateAccessKey returned no key for ${userName}`);
   }
   return { accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey };
+}
+
+/** The CSV the account's GetCredentialReport returns now (generating a report first if needed). */
+export async function currentReport(iam: IAMClient): Promise<string> {
+  await iam.send(new GenerateCredentialReportCommand({}));
+  const { Content } = await iam.send(new GetCredentialReportCommand({}));
+  return Buffer.from(Content ?? new Uint8Array()).toString('utf8');
 }

@@ -36,11 +36,14 @@ data "aws_iam_policy_document" "audit" {
     actions = [
       "cloudtrail:LookupEvents",
       "iam:GenerateCredentialReport",
-      "iam:GetCredentialReport",
       "iam:GetAccountSummary",
+      "iam:GetCredentialReport",
       "iam:GetLoginProfile",
       "iam:ListMFADevices",
+      "iam:ListOrganizationsFeatures",
       "iam:ListUsers",
+      "iam:ListVirtualMFADevices",
+      "organizations:DescribeOrganization",
     ]
     resources = ["*"]
   }

@@ -25,6 +25,15 @@ const PROVIDER_ERRORS = new Set([
 ]);
 
 /**
+ * An AWS answer the audit cannot use as it stands: a listing that repeats its page token or
+ * runs past any real account's size, or an answer missing what it must hold. It is treated as
+ * a failed call of `action`, never as data.
+ */
+export class AnswerError extends Error {
+  override name = 'UnusableAnswer';
+}
+
+/**
  * True for an error that came out of an AWS SDK call: the SDK's middleware stamps every
  * error of a request (service errors, timeouts, refused connections) with `$metadata`, and its
  * credential providers throw errors of their own. Anything else caught around a call is a bug
@@ -32,6 +41,7 @@ const PROVIDER_ERRORS = new Set([
  */
 function isAwsError(error: unknown): error is Error {
   if (!(error instanceof Error)) return false;
+  if (error instanceof AnswerError) return true;
   const metadata = (error as { $metadata?: unknown }).$metadata;
   return (typeof metadata === 'object' && metadata !== null) || PROVIDER_ERRORS.has(error.name);
 }

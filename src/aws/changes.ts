@@ -1,35 +1,32 @@
 import { CloudTrailClient, LookupEventsCommand, type Event } from '@aws-sdk/client-cloudtrail';
 import { describeFailure, rethrowUnlessAws } from './aws-errors.js';
+import { eachPage } from './pages.js';
 
 /**
- * The IAM events that change whether a user can sign in without MFA: worse or new
- * (CreateLoginProfile, DeactivateMFADevice, CreateUser) and better or gone
- * (EnableMFADevice, DeleteLoginProfile, DeleteUser). DeleteVirtualMFADevice is not looked up:
- * an assigned device must be deactivated first, and that event names the user.
+ * The IAM events that change whether an existing user's console password or MFA is there:
+ * CreateLoginProfile, DeleteLoginProfile, EnableMFADevice and DeactivateMFADevice.
+ * DeleteVirtualMFADevice is not looked up: an assigned device must be deactivated first.
+ * Users created, deleted, renamed or moved are seen in iam:ListUsers, not in events.
  */
 const CHANGE_EVENTS = [
   'CreateLoginProfile',
-  'DeactivateMFADevice',
-  'CreateUser',
-  'EnableMFADevice',
   'DeleteLoginProfile',
-  'DeleteUser',
+  'EnableMFADevice',
+  'DeactivateMFADevice',
 ] as const;
 type ChangeEvent = (typeof CHANGE_EVENTS)[number];
 
-/** One change to one user, as CloudTrail recorded it. */
-export interface UserChange {
-  readonly event: ChangeEvent;
-  readonly userName: string;
-  readonly time: Date;
-  /** From a CreateUser event: the new user's ARN, when the event carries it. */
-  readonly arn: string | null;
-}
+/** The only source whose events change IAM users; other services have a DeleteUser too. */
+const IAM_SOURCE = 'iam.amazonaws.com';
 
+/** What CloudTrail says changed since a time, or why it cannot be told. */
 type ChangesAttempt =
   | {
       readonly ok: true;
-      readonly changes: readonly UserChange[];
+      /** Names of the users whose password or MFA may have changed. */
+      readonly users: ReadonlySet<string>;
+      /** Events of another service, or of calls that failed: they changed nothing here. */
+      readonly ignored: number;
       readonly since: Date;
       readonly until: Date;
     }
@@ -45,12 +42,17 @@ export function iamEventsRegion(partition: string): string {
 /** LookupEvents allows 2 requests per second per account and region. */
 const LOOKUP_INTERVAL_MS = 500;
 const PAGE_SIZE = 50;
+/** 10,000 events of one name in the window: beyond that, reading every user is cheaper. */
+const MAX_PAGES = 200;
+/** CloudTrail records are at most 256 KB; a larger one is not a record. */
+const MAX_RECORD_CHARS = 1024 * 1024;
 
 /**
- * The IAM changes CloudTrail's event history recorded from `since` until now: one lookup per
- * event name (LookupEvents takes one attribute), paged, paced within its rate. An event that
- * does not say which user it changed makes the whole answer unusable (ok: false), so the
- * caller reads every user instead of trusting a partial picture.
+ * The users whose password or MFA CloudTrail's event history says may have changed from
+ * `since` until now: one lookup per event name (LookupEvents takes one attribute), paged,
+ * paced within its rate. Only IAM's own events of calls that succeeded count. An event whose
+ * user cannot be told makes the whole answer unusable (ok: false), so the caller reads every
+ * user instead of trusting a partial picture.
  */
 export async function changesSince(
   cloudtrail: CloudTrailClient,
@@ -58,63 +60,93 @@ export async function changesSince(
   deps: { readonly now: () => Date; readonly sleep: (ms: number) => Promise<void> },
 ): Promise<ChangesAttempt> {
   const until = deps.now();
-  const changes: UserChange[] = [];
+  const users = new Set<string>();
+  const seen = { ignored: 0, unusable: null as string | null };
   let first = true;
   try {
     for (const event of CHANGE_EVENTS) {
-      let token: string | undefined;
-      do {
-        if (!first) await deps.sleep(LOOKUP_INTERVAL_MS);
-        first = false;
-        const page = await cloudtrail.send(
-          new LookupEventsCommand({
-            LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: event }],
-            StartTime: since,
-            EndTime: until,
-            MaxResults: PAGE_SIZE,
-            ...(token === undefined ? {} : { NextToken: token }),
-          }),
-        );
-        for (const record of page.Events ?? []) {
-          const change = userChange(event, record);
-          if (change === null) {
-            return {
-              ok: false,
-              reason: `cloudtrail:LookupEvents returned a ${event} event (${record.EventId ?? 'no id'}) that names no user`,
-            };
+      await eachPage(
+        'cloudtrail:LookupEvents',
+        MAX_PAGES,
+        async (NextToken) => {
+          if (!first) await deps.sleep(LOOKUP_INTERVAL_MS);
+          first = false;
+          return cloudtrail.send(
+            new LookupEventsCommand({
+              LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: event }],
+              StartTime: since,
+              EndTime: until,
+              MaxResults: PAGE_SIZE,
+              ...(NextToken === undefined ? {} : { NextToken }),
+            }),
+          );
+        },
+        (page) => (seen.unusable === null ? page.NextToken || undefined : undefined),
+        (page) => {
+          for (const record of page.Events ?? []) {
+            const read = changedUser(event, record);
+            if (read.kind === 'user') users.add(read.name);
+            else if (read.kind === 'ignored') seen.ignored += 1;
+            else if (read.kind === 'unusable') seen.unusable ??= read.why;
           }
-          changes.push(change);
-        }
-        token = page.NextToken;
-      } while (token);
+        },
+      );
+      if (seen.unusable !== null) return { ok: false, reason: seen.unusable };
     }
   } catch (error) {
     rethrowUnlessAws(error);
     return { ok: false, reason: describeFailure('cloudtrail:LookupEvents', error) };
   }
-  return { ok: true, changes, since, until };
+  return { ok: true, users, ignored: seen.ignored, since, until };
 }
 
-/** The user an event changed, from its full record (`requestParameters.userName`). */
-function userChange(event: ChangeEvent, record: Event): UserChange | null {
-  let detail: {
-    requestParameters?: { userName?: unknown };
-    responseElements?: { user?: { arn?: unknown } };
-  };
+type ChangedUser =
+  | { readonly kind: 'user'; readonly name: string }
+  /** Root changed its own MFA: root is read live anyway. */
+  | { readonly kind: 'root' }
+  | { readonly kind: 'ignored' }
+  | { readonly kind: 'unusable'; readonly why: string };
+
+interface TrailRecord {
+  eventSource?: unknown;
+  eventName?: unknown;
+  errorCode?: unknown;
+  requestParameters?: { userName?: unknown } | null;
+  userIdentity?: { type?: unknown; userName?: unknown } | null;
+}
+
+/**
+ * The user an event changed, from its full record: `requestParameters.userName`, or, when
+ * the caller acted on itself, the IAM user in `userIdentity`. An event of another service
+ * or a call that failed changed nothing here.
+ */
+function changedUser(event: ChangeEvent, record: Event): ChangedUser {
+  const id = record.EventId ?? 'no id';
+  const unusable = (what: string): ChangedUser => ({
+    kind: 'unusable',
+    why: `cloudtrail:LookupEvents returned a ${event} event (${id}) ${what}`,
+  });
+  const text = record.CloudTrailEvent ?? '';
+  if (text.length > MAX_RECORD_CHARS) return unusable('larger than any CloudTrail record');
+  let parsed: unknown;
   try {
-    detail = JSON.parse(record.CloudTrailEvent ?? '') as typeof detail;
+    parsed = JSON.parse(text);
   } catch {
-    return null;
+    return unusable('whose CloudTrailEvent is not JSON');
   }
-  const userName = detail.requestParameters?.userName;
-  if (typeof userName !== 'string' || userName === '' || record.EventTime === undefined) {
-    return null;
+  if (typeof parsed !== 'object' || parsed === null) return unusable('without a record');
+  const detail = parsed as TrailRecord;
+  if (detail.eventSource !== IAM_SOURCE) return { kind: 'ignored' };
+  if (detail.errorCode !== undefined && detail.errorCode !== null && detail.errorCode !== '') {
+    return { kind: 'ignored' };
   }
-  const arn = detail.responseElements?.user?.arn;
-  return {
-    event,
-    userName,
-    time: record.EventTime,
-    arn: typeof arn === 'string' ? arn : null,
-  };
+  if (detail.eventName !== event) return unusable('whose record names another event');
+  const named = detail.requestParameters?.userName;
+  if (typeof named === 'string' && named !== '') return { kind: 'user', name: named };
+  const caller = detail.userIdentity;
+  if (caller?.type === 'IAMUser' && typeof caller.userName === 'string' && caller.userName !== '') {
+    return { kind: 'user', name: caller.userName };
+  }
+  if (caller?.type === 'Root') return { kind: 'root' };
+  return unusable('that names no user, by a caller that is not an IAM user');
 }

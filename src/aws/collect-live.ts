@@ -2,9 +2,11 @@ import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import { ReportError } from '../errors.js';
 import {
+  CLOCK_SKEW_MS,
   rootArnOf,
   tracked,
   type AccountSnapshot,
+  type CentralRootCredentials,
   type NotAssessed,
   type Principal,
   type Progress,
@@ -13,13 +15,13 @@ import {
 } from '../model.js';
 import { parseCredentialReport, type ParsedReport } from '../report/credential-report.js';
 import { notAssessedAfter } from './aws-errors.js';
-import { changesSince, type UserChange } from './changes.js';
+import { changesSince } from './changes.js';
 import type { Caller } from './connect.js';
 import { fetchCredentialReport, type FetchedReport } from './fetch-report.js';
 import { readRoot } from './root.js';
 import {
   listAllUsers,
-  readMfaKinds,
+  readMfaDevices,
   readUserStates,
   type UserRef,
   type UserState,
@@ -30,6 +32,11 @@ interface LiveDeps {
   readonly cloudtrail: CloudTrailClient;
   /** The account the credentials act in. */
   readonly caller: Caller;
+  /**
+   * Whether AWS Organizations manages this account's root credentials centrally; asked only
+   * for a root with no password, no access keys and no MFA.
+   */
+  readonly centralRootCredentials: () => Promise<CentralRootCredentials>;
   readonly now: () => Date;
   readonly sleep: (ms: number) => Promise<void>;
   readonly log: (message: string) => void;
@@ -41,8 +48,8 @@ export interface LiveSettings {
   readonly reportTimeoutSeconds: number;
   /** Whether root is read in a partition (include-root, and its rule applies there). */
   readonly auditsRoot: (partition: string) => boolean;
-  /** Whether the kinds of MFA devices are needed (the report does not tell them). */
-  readonly readsMfaKinds: boolean;
+  /** Whether MFA devices are read one by one (the report does not tell their kinds). */
+  readonly readsMfaDevices: boolean;
 }
 
 interface Users {
@@ -51,9 +58,10 @@ interface Users {
 }
 
 /**
- * Reads the live account: the credential report when it can be had (a cached one brought up
- * to date with the IAM changes since), or user by user when it cannot; then root from the
- * account summary. What could not be read is listed as not assessed, never left out silently.
+ * Reads the live account: the credential report when it can be had (a cached one reconciled
+ * with the users listed now and the IAM changes since), or user by user when it cannot; then
+ * root from the account summary. What could not be read is listed as not assessed, never left
+ * out silently.
  */
 export async function collectLive(
   deps: LiveDeps,
@@ -66,34 +74,57 @@ export async function collectLive(
   const attempt = await fetchCredentialReport(deps.iam, settings.reportTimeoutSeconds * 1000, deps);
   const read = attempt.ok ? readReport(attempt.report) : attempt;
   const reportRoot = read.ok ? read.parsed.principals.find((p) => p.kind === 'root') : undefined;
-  const fromReport = read.ok ? await usersAsOfNow(deps, read.report, read.parsed) : read;
   let source: SnapshotSource;
   let users: Users;
   let verification: Verification | null = null;
-  if (fromReport.ok) {
-    ({ users, verification } = fromReport);
-    source = {
-      kind: 'live-report',
-      generatedAt: fromReport.report.generatedAt,
-      generatedByThisRun: fromReport.report.generatedByThisRun,
+  if (read.ok && read.report.generatedByThisRun) {
+    // A report this run caused to be generated is as current as the run.
+    source = liveReport(read.report);
+    users = {
+      principals: read.parsed.principals.filter((p) => p.kind === 'user'),
+      notAssessed: [],
     };
   } else {
-    deps.log(`No usable credential report (${fromReport.reason}): reading users one by one…`);
-    source = { kind: 'live-enumeration', reason: fromReport.reason };
-    users = await enumerateUsers(deps, rootArn);
+    // A cached report is trusted only for the users that exist now: they are listed first.
+    const listing = await listUsers(deps, rootArn);
+    let cached: CachedReport;
+    if (!read.ok) cached = read;
+    else if (listing.ok) cached = await reconcile(deps, read.report, read.parsed, listing.users);
+    else {
+      cached = {
+        ok: false,
+        reason: `the report AWS returned is cached, and the users it lists could not be checked against the account (${listing.notAssessed.reason})`,
+      };
+    }
+    if (cached.ok) {
+      source = liveReport(cached.report);
+      ({ users, verification } = cached);
+    } else {
+      deps.log(`No usable credential report (${cached.reason}): reading users one by one…`);
+      source = { kind: 'live-enumeration', reason: cached.reason };
+      users = listing.ok
+        ? await assess(deps, listing.users)
+        : { principals: [], notAssessed: [listing.notAssessed] };
+    }
   }
 
-  if (settings.readsMfaKinds) users = await withMfaKinds(deps, users);
+  if (settings.readsMfaDevices) users = await withMfaDevices(deps, users);
   const notes: string[] = [];
   const principals = [...users.principals];
   const notAssessed = [...users.notAssessed];
+  let centralRootCredentials: CentralRootCredentials | null = null;
   if (settings.auditsRoot(caller.partition)) {
-    const root = await readRoot(deps.iam, rootArn, reportRoot);
+    const root = await readRoot(deps.iam, rootArn, reportRoot, settings.readsMfaDevices);
     if (root.ok) {
       principals.unshift(root.root);
-      if (root.centrallyManaged && !root.root.mfaActive) {
+      notAssessed.push(...root.notAssessed);
+      const { consolePassword, accessKeysActive, mfaActive } = root.root;
+      if (consolePassword === false && accessKeysActive === false && !mfaActive) {
+        centralRootCredentials = await deps.centralRootCredentials();
         notes.push(
-          'The root user has no password and no access keys, so it cannot sign in and is not a finding (as when AWS Organizations manages root credentials centrally, or they were deleted).',
+          centralRootCredentials.confirmed
+            ? `The root user has no password, no access keys and no MFA, and is not a finding: AWS Organizations (${centralRootCredentials.organizationId}) manages the root credentials of this member account centrally (RootCredentialsManagement, iam:ListOrganizationsFeatures), so no password can be recovered by email.`
+            : `The root user has no password, no access keys and no MFA: a medium finding, since a password can be recovered by email and central management of root credentials by AWS Organizations is not confirmed (${centralRootCredentials.reason}).`,
         );
       }
     } else {
@@ -108,27 +139,39 @@ export async function collectLive(
     principals,
     notAssessed,
     verification,
+    centralRootCredentials,
     notes,
   };
 }
 
-/** Reads the device kinds of every console user with MFA whose kinds are not known yet. */
-async function withMfaKinds(deps: LiveDeps, users: Users): Promise<Users> {
+function liveReport(report: FetchedReport): SnapshotSource {
+  return {
+    kind: 'live-report',
+    generatedAt: report.generatedAt,
+    generatedByThisRun: report.generatedByThisRun,
+  };
+}
+
+/** Reads the MFA devices of every console user with MFA whose devices are not known yet. */
+async function withMfaDevices(deps: LiveDeps, users: Users): Promise<Users> {
   const unknown = users.principals.filter(
     (p) => p.consolePassword === true && p.mfaActive && p.mfaDevices === null,
   );
-  const kinds = await tracked(deps.progress, 'users’ MFA devices read', unknown.length, (onRead) =>
-    readMfaKinds(deps.iam, unknown, onRead),
+  const devices = await tracked(
+    deps.progress,
+    'users’ MFA devices read',
+    unknown.length,
+    (onRead) => readMfaDevices(deps.iam, unknown, onRead),
   );
   const notAssessed = [...users.notAssessed];
   const principals = users.principals.map((p) => {
-    const read = kinds.get(p.arn);
+    const read = devices.get(p.arn);
     if (read === undefined) return p;
     if (!read.ok) {
       notAssessed.push(read.notAssessed);
       return p;
     }
-    return { ...p, mfaDevices: read.kinds };
+    return { ...p, mfaDevices: read.devices };
   });
   return { principals, notAssessed };
 }
@@ -161,7 +204,6 @@ function principalFrom(
     arn: user.arn,
     createdAt: user.createdAt,
     consolePassword: state.consolePassword,
-    passwordCreatedAt: state.passwordCreatedAt,
     passwordLastUsed: state.consolePassword ? (user.passwordLastUsed ?? 'never') : null,
     mfaActive: state.mfaActive,
     // Without a password the devices are not read: unknown, not none.
@@ -174,12 +216,12 @@ function principalFrom(
 
 /**
  * Reads users' live state; those that cannot be read are not assessed. What the live reads do
- * not tell comes from a user's report row, when `rowOf` has one.
+ * not tell comes from a user's report row, when `rows` has one for its ARN.
  */
 async function assess(
   deps: LiveDeps,
   refs: readonly UserRef[],
-  rowOf: (name: string) => Principal | undefined = () => undefined,
+  rows: ReadonlyMap<string, Principal> = new Map(),
 ): Promise<Users> {
   const states = await tracked(deps.progress, 'users read', refs.length, (onRead) =>
     readUserStates(deps.iam, refs, onRead),
@@ -188,56 +230,63 @@ async function assess(
   const notAssessed: NotAssessed[] = [];
   refs.forEach((ref, i) => {
     const state = states[i];
-    if (state?.ok) principals.push(principalFrom(ref, state, rowOf(ref.name)));
+    if (state?.ok) principals.push(principalFrom(ref, state, rows.get(ref.arn)));
     else if (state) notAssessed.push(state.notAssessed);
   });
   return { principals, notAssessed };
 }
 
-/** The fallback when there is no report: ListUsers, then each user's password and MFA. */
-async function enumerateUsers(deps: LiveDeps, rootArn: string): Promise<Users> {
-  let refs: UserRef[];
+/** Every user as iam:ListUsers lists it now, or the account not assessed when it cannot. */
+async function listUsers(
+  deps: LiveDeps,
+  rootArn: string,
+): Promise<{ ok: true; users: UserRef[] } | { ok: false; notAssessed: NotAssessed }> {
   try {
-    refs = await listAllUsers(deps.iam);
+    return { ok: true, users: await listAllUsers(deps.iam) };
   } catch (error) {
     const account = { arn: rootArn, name: 'account' };
     return {
-      principals: [],
-      notAssessed: [notAssessedAfter(error, account, 'iam:ListUsers', 'no user could be listed')],
+      ok: false,
+      notAssessed: notAssessedAfter(error, account, 'iam:ListUsers', 'no user could be listed'),
     };
   }
-  return assess(deps, refs);
 }
 
-/** How far before a report's GeneratedTime changes are looked for: clocks and delivery differ. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 /** CloudTrail's event history keeps 90 days of management events. */
 const EVENT_HISTORY_MS = 90 * 24 * 60 * 60_000;
+/**
+ * Changes made this long before the run are taken as delivered: CloudTrail delivers within
+ * about 5 minutes on average, without a guarantee.
+ */
+const DELIVERY_MS = 15 * 60_000;
+
+/** Whether two times fall in the same second (the report and IAM both count whole seconds). */
+function sameSecond(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return false;
+  const [x, y] = [Date.parse(a), Date.parse(b)];
+  return !Number.isNaN(x) && Math.floor(x / 1000) === Math.floor(y / 1000);
+}
+
+type CachedReport =
+  | { ok: true; report: FetchedReport; users: Users; verification: Verification }
+  | { ok: false; reason: string };
 
 /**
- * The report's users as they are now. A report this run caused to be generated is current.
- * One AWS returned from its cache is brought up to date with the IAM changes CloudTrail
- * recorded since it was generated; when those cannot be read, there is no usable report.
+ * A report AWS returned from its cache, brought up to date. The users are those listed now:
+ * one the report has, created in the same second, keeps its row unless CloudTrail recorded a
+ * change of its password or MFA since; every other one (created, renamed, moved or re-created
+ * since, or changed) is read live. Rows of users no longer listed are dropped. No event drops
+ * or adds a user. When the events cannot be read, there is no usable report.
  */
-async function usersAsOfNow(
+async function reconcile(
   deps: LiveDeps,
   report: FetchedReport,
   parsed: ParsedReport,
-): Promise<
-  | { ok: true; report: FetchedReport; users: Users; verification: Verification | null }
-  | { ok: false; reason: string }
-> {
-  const reportUsers = parsed.principals.filter((p) => p.kind === 'user');
-  if (report.generatedByThisRun) {
-    return {
-      ok: true,
-      report,
-      users: { principals: reportUsers, notAssessed: [] },
-      verification: null,
-    };
-  }
+  listed: readonly UserRef[],
+): Promise<CachedReport> {
   const now = deps.now().getTime();
   const ageMinutes = Math.round((now - report.generatedAt.getTime()) / 60_000);
+  // From a little before the report's GeneratedTime: clocks and delivery differ.
   const since = new Date(report.generatedAt.getTime() - CLOCK_SKEW_MS);
   if (now - since.getTime() > EVENT_HISTORY_MS) {
     return {
@@ -246,7 +295,7 @@ async function usersAsOfNow(
     };
   }
   deps.log(
-    `The report AWS returned is ${ageMinutes} minutes old: reading the IAM changes CloudTrail recorded since…`,
+    `The report AWS returned is ${ageMinutes} minutes old: checking it against the ${listed.length} users listed now and the IAM changes CloudTrail recorded since…`,
   );
   const changes = await changesSince(deps.cloudtrail, since, deps);
   if (!changes.ok) {
@@ -255,69 +304,45 @@ async function usersAsOfNow(
       reason: `the report AWS returned is ${ageMinutes} minutes old and could not be brought up to date (${changes.reason}); granting cloudtrail:LookupEvents spares reading every user`,
     };
   }
-  const updated = await applyChanges(deps, reportUsers, changes.changes);
+
+  const rows = new Map(parsed.principals.filter((p) => p.kind === 'user').map((p) => [p.arn, p]));
+  const toRead: UserRef[] = [];
+  const sameUser = new Map<string, Principal>();
+  let createdSince = 0;
+  for (const user of listed) {
+    const row = rows.get(user.arn);
+    if (row === undefined || !sameSecond(row.createdAt, user.createdAt)) {
+      createdSince += 1;
+      toRead.push(user);
+      continue;
+    }
+    sameUser.set(user.arn, row);
+    if (changes.users.has(user.name)) toRead.push(user);
+  }
+  const live = await assess(deps, toRead, sameUser);
+  const readLive = new Map(live.principals.map((p) => [p.arn, p]));
+  const unread = new Set(toRead.map((u) => u.arn));
+  // In the order listed; a user read live replaces its row, one that could not be read is
+  // not assessed (and has no row to fall back on).
+  const principals = listed.flatMap((u) => {
+    const p = unread.has(u.arn) ? readLive.get(u.arn) : sameUser.get(u.arn);
+    return p === undefined ? [] : [p];
+  });
+  const listedArns = new Set(listed.map((u) => u.arn));
   return {
     ok: true,
     report,
-    users: updated.users,
+    users: { principals, notAssessed: live.notAssessed },
     verification: {
       reportAgeMinutes: ageMinutes,
       changesSince: changes.since.toISOString(),
       changesUntil: changes.until.toISOString(),
-      readLive: updated.readLive,
-      createdSince: updated.createdSince,
-      deletedSince: updated.deletedSince,
+      changesCertainUntil: new Date(changes.until.getTime() - DELIVERY_MS).toISOString(),
+      listed: listed.length,
+      readLive: toRead.length,
+      createdSince,
+      deletedSince: [...rows.keys()].filter((arn) => !listedArns.has(arn)).length,
+      eventsIgnored: changes.ignored,
     },
-  };
-}
-
-/**
- * Applies the recorded changes to the report's users: a user whose last change is its
- * deletion is dropped; every other user named in a change is read live (password, MFA),
- * those not in the report as created since. One that cannot be read keeps its report row
- * and is not assessed.
- */
-async function applyChanges(
-  deps: LiveDeps,
-  reportUsers: readonly Principal[],
-  changes: readonly UserChange[],
-): Promise<{ users: Users; readLive: number; createdSince: number; deletedSince: number }> {
-  const last = new Map<string, UserChange>();
-  const createdEvent = new Map<string, UserChange>();
-  for (const change of [...changes].sort((a, b) => a.time.getTime() - b.time.getTime())) {
-    last.set(change.userName, change);
-    if (change.event === 'CreateUser') createdEvent.set(change.userName, change);
-  }
-  const byName = new Map(reportUsers.map((p) => [p.name, p]));
-  const toRead: UserRef[] = [];
-  let createdSince = 0;
-  let deletedSince = 0;
-  for (const [name, change] of last) {
-    if (change.event === 'DeleteUser') {
-      if (byName.delete(name)) deletedSince += 1;
-      continue;
-    }
-    const inReport = byName.get(name);
-    const created = createdEvent.get(name);
-    if (!inReport) createdSince += 1;
-    toRead.push({
-      name,
-      arn:
-        created?.arn ??
-        inReport?.arn ??
-        `arn:${deps.caller.partition}:iam::${deps.caller.accountId}:user/${name}`,
-      createdAt: created ? created.time.toISOString() : (inReport?.createdAt ?? null),
-      passwordLastUsed: created ? null : (inReport?.passwordLastUsed ?? null),
-    });
-  }
-
-  // One that cannot be read keeps its report row, if any, and is not assessed.
-  const { principals, notAssessed } = await assess(deps, toRead, (name) => byName.get(name));
-  for (const p of principals) byName.set(p.name, p);
-  return {
-    users: { principals: [...byName.values()], notAssessed },
-    readLive: toRead.length,
-    createdSince,
-    deletedSince,
   };
 }

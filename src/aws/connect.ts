@@ -25,6 +25,8 @@ interface AwsSession {
   readonly iam: IAMClient;
   /** In the region where the partition's IAM events are recorded. */
   readonly cloudtrail: CloudTrailClient;
+  /** In the partition's Organizations region: the organization the account belongs to. */
+  readonly organizations: OrganizationsClient;
   readonly caller: Caller;
 }
 
@@ -44,14 +46,17 @@ export async function connect(
     namingEndpoints(new STSClient(signed)),
     credentialSource(options, role),
   );
-  const cloudtrail = namingEndpoints(
-    new CloudTrailClient({ ...signed, region: iamEventsRegion(caller.partition) }),
-  );
-  return { iam: namingEndpoints(new IAMClient(signed)), cloudtrail, caller };
+  const region = iamEventsRegion(caller.partition);
+  return {
+    iam: namingEndpoints(new IAMClient(signed)),
+    cloudtrail: namingEndpoints(new CloudTrailClient({ ...signed, region })),
+    organizations: namingEndpoints(new OrganizationsClient({ ...signed, region })),
+    caller,
+  };
 }
 
 /**
- * An Organizations client signed by the organization's role, in the partition's
+ * Organizations and IAM clients signed by the organization's role, in the partition's
  * Organizations region.
  */
 export async function connectOrganization(
@@ -59,11 +64,14 @@ export async function connectOrganization(
   deps: OidcDeps,
   role: string,
   partition: string,
-): Promise<OrganizationsClient> {
+): Promise<{ readonly organizations: OrganizationsClient; readonly iam: IAMClient }> {
   const signed = await signIn(options, deps, role);
-  return namingEndpoints(
-    new OrganizationsClient({ ...signed, region: iamEventsRegion(partition) }),
-  );
+  return {
+    organizations: namingEndpoints(
+      new OrganizationsClient({ ...signed, region: iamEventsRegion(partition) }),
+    ),
+    iam: namingEndpoints(new IAMClient(signed)),
+  };
 }
 
 type ClientConfig = Pick<IAMClientConfig, 'region' | 'maxAttempts' | 'retryMode' | 'profile'> & {

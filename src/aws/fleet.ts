@@ -6,6 +6,12 @@ import { collectLive, type LiveSettings } from './collect-live.js';
 import { connect, connectOrganization } from './connect.js';
 import { requireOidcToken, type OidcDeps } from './credentials.js';
 import { organizationAccounts } from './organization.js';
+import {
+  centralRootCredentials,
+  readOrganizationRootView,
+  type OrganizationReaders,
+  type OrganizationRootView,
+} from './root-credentials.js';
 
 /** An account of a fleet, and the role that reads it. */
 interface AccountTarget {
@@ -26,6 +32,8 @@ interface Unreadable {
 interface Fleet {
   readonly targets: readonly AccountTarget[];
   readonly unreadable: readonly Unreadable[];
+  /** The organization role's clients, when the accounts are an organization's. */
+  readonly organization: OrganizationReaders | null;
 }
 
 type FleetScope = Exclude<Scope, { kind: 'one' }>;
@@ -53,6 +61,7 @@ export async function fleetOf(scope: FleetScope, options: Options, deps: OidcDep
         partition: scope.partition,
       })),
       unreadable: [],
+      organization: null,
     };
   }
   const roleIn = (accountId: string): AccountTarget => ({
@@ -61,10 +70,18 @@ export async function fleetOf(scope: FleetScope, options: Options, deps: OidcDep
     partition: scope.partition,
   });
   if (scope.kind === 'accounts') {
-    return { targets: scope.accounts.map(roleIn), unreadable: [] };
+    return { targets: scope.accounts.map(roleIn), unreadable: [], organization: null };
   }
-  const client = await connectOrganization(options, deps, scope.organizationRole, scope.partition);
-  const { accounts, unknown } = await organizationAccounts(client, scope.filter);
+  const organization = await connectOrganization(
+    options,
+    deps,
+    scope.organizationRole,
+    scope.partition,
+  );
+  const { accounts, unknown } = await organizationAccounts(
+    organization.organizations,
+    scope.filter,
+  );
   if (accounts.length === 0 && unknown.length === 0) {
     throw new ConfigurationError(
       scope.filter.length === 0
@@ -80,6 +97,7 @@ export async function fleetOf(scope: FleetScope, options: Options, deps: OidcDep
       action: 'organizations:ListAccounts',
       reason: `account-filter names ${accountId}, which is not an ACTIVE account of the organization`,
     })),
+    organization,
   };
 }
 
@@ -103,11 +121,16 @@ export async function auditFleet(
   settings: LiveSettings,
 ): Promise<AccountSnapshot[]> {
   const limit = pLimit(options.maxParallelAccounts);
+  // The organization role reads the organization's root credentials features once, for all.
+  const { organization } = fleet;
+  let view: Promise<OrganizationRootView> | undefined;
+  const organizationView =
+    organization === null ? null : () => (view ??= readOrganizationRootView(organization));
   const audited = await tracked(deps.progress, 'accounts audited', fleet.targets.length, (step) =>
     Promise.all(
       fleet.targets.map((target) =>
         limit(async () => {
-          const snapshot = await auditAccount(target, options, deps, settings);
+          const snapshot = await auditAccount(target, options, deps, settings, organizationView);
           step();
           return snapshot;
         }),
@@ -122,6 +145,7 @@ async function auditAccount(
   options: Options,
   deps: FleetDeps,
   settings: LiveSettings,
+  organizationView: (() => Promise<OrganizationRootView>) | null,
 ): Promise<AccountSnapshot> {
   const label = `account ${target.accountId}`;
   const log = (message: string): void => {
@@ -141,9 +165,11 @@ async function auditAccount(
     log(`not audited: ${reason}`);
     return notAudited({ ...target, action: 'sts:GetCallerIdentity', reason });
   }
+  const readView = organizationView ?? (() => readOrganizationRootView(session));
   return collectLive(
     {
       ...session,
+      centralRootCredentials: () => centralRootCredentials(readView, target.accountId),
       now: deps.now,
       sleep: deps.sleep,
       log,
@@ -169,6 +195,7 @@ function notAudited(u: Unreadable): AccountSnapshot {
       },
     ],
     verification: null,
+    centralRootCredentials: null,
     notes: [],
   };
 }

@@ -1,13 +1,15 @@
 import {
   GetLoginProfileCommand,
   ListMFADevicesCommand,
-  paginateListUsers,
+  ListUsersCommand,
   type ListMFADevicesCommandOutput,
   type IAMClient,
 } from '@aws-sdk/client-iam';
 import pLimit from 'p-limit';
-import type { MfaKind, NotAssessed } from '../model.js';
-import { failureKind, notAssessedAfter } from './aws-errors.js';
+import type { MfaDevice, MfaKind, NotAssessed } from '../model.js';
+import { MAX_REPORT_ROWS } from '../report/credential-report.js';
+import { AnswerError, failureKind, notAssessedAfter } from './aws-errors.js';
+import { eachPage, markerOf } from './pages.js';
 
 /** A user as ListUsers (or a credential report) names it. */
 export interface UserRef {
@@ -21,11 +23,9 @@ export type UserState =
   | {
       readonly ok: true;
       readonly consolePassword: boolean;
-      /** The login profile's CreateDate (ISO 8601), when there is one. */
-      readonly passwordCreatedAt: string | null;
       readonly mfaActive: boolean;
-      /** The kinds of the user's MFA devices (empty without a password: not read). */
-      readonly mfaDevices: readonly MfaKind[];
+      /** The user's MFA devices (empty without a password: not read). */
+      readonly mfaDevices: readonly MfaDevice[];
     }
   | { readonly ok: false; readonly notAssessed: NotAssessed };
 
@@ -40,7 +40,6 @@ async function readUserState(iam: IAMClient, user: UserRef): Promise<UserState> 
   const noPassword = {
     ok: true,
     consolePassword: false,
-    passwordCreatedAt: null,
     mfaActive: false,
     mfaDevices: [],
   } as const;
@@ -58,18 +57,20 @@ async function readUserState(iam: IAMClient, user: UserRef): Promise<UserState> 
     return {
       ok: true,
       consolePassword: true,
-      passwordCreatedAt: profile.LoginProfile?.CreateDate?.toISOString() ?? null,
       mfaActive: (devices.MFADevices ?? []).length > 0,
-      mfaDevices: kindsOf(devices),
+      mfaDevices: devicesOf(devices),
     };
   } catch (error) {
     return { ok: false, notAssessed: notAssessedAfter(error, user, action) };
   }
 }
 
-/** The kinds of the devices ListMFADevices lists. */
-function kindsOf(answer: ListMFADevicesCommandOutput): MfaKind[] {
-  return (answer.MFADevices ?? []).map((d) => mfaKind(d.SerialNumber ?? ''));
+/** The devices ListMFADevices lists, each with its kind. */
+function devicesOf(answer: ListMFADevicesCommandOutput): MfaDevice[] {
+  return (answer.MFADevices ?? []).map((d) => {
+    const serial = d.SerialNumber ?? '';
+    return { kind: mfaKind(serial), serial: serial === '' ? null : serial };
+  });
 }
 
 /** A device's kind from its serial number (ListMFADevices lists every kind). */
@@ -119,41 +120,60 @@ export function readUserStates(
   return eachLimited(users, (user) => readUserState(iam, user), onRead);
 }
 
-/** Every IAM user, page by page. Throws the SDK's error when a page cannot be read. */
+/** A time to the second, as IAM and the credential report write it. */
+function toTheSecond(time: Date): string {
+  return new Date(Math.floor(time.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/**
+ * Every IAM user, page by page (iam:ListUsers). Throws the SDK's error when a page cannot be
+ * read, and an AnswerError when the listing repeats a page or outgrows any account.
+ */
 export async function listAllUsers(iam: IAMClient): Promise<UserRef[]> {
   const users: UserRef[] = [];
-  for await (const page of paginateListUsers({ client: iam, pageSize: 1000 }, {})) {
-    for (const u of page.Users ?? []) {
-      if (!u.UserName || !u.Arn) continue;
-      users.push({
-        name: u.UserName,
-        arn: u.Arn,
-        createdAt: u.CreateDate?.toISOString() ?? null,
-        passwordLastUsed: u.PasswordLastUsed?.toISOString() ?? null,
-      });
-    }
-  }
+  await eachPage(
+    'iam:ListUsers',
+    1000,
+    (Marker) => iam.send(new ListUsersCommand({ MaxItems: 1000, ...(Marker ? { Marker } : {}) })),
+    (page) => markerOf('iam:ListUsers', page),
+    (page) => {
+      for (const u of page.Users ?? []) {
+        if (!u.UserName || !u.Arn) continue;
+        users.push({
+          name: u.UserName,
+          arn: u.Arn,
+          createdAt: u.CreateDate ? toTheSecond(u.CreateDate) : null,
+          passwordLastUsed: u.PasswordLastUsed?.toISOString() ?? null,
+        });
+      }
+      if (users.length > MAX_REPORT_ROWS) {
+        throw new AnswerError(
+          `iam:ListUsers listed more than ${MAX_REPORT_ROWS.toLocaleString('en-US')} users; IAM allows 5,000 in an account`,
+        );
+      }
+    },
+  );
   return users;
 }
 
-/** The kinds of a user's MFA devices, or why they could not be read. */
-type MfaKindsRead =
-  | { readonly ok: true; readonly kinds: MfaKind[] }
+/** A user's MFA devices, or why they could not be read. */
+type MfaDevicesRead =
+  | { readonly ok: true; readonly devices: MfaDevice[] }
   | { readonly ok: false; readonly notAssessed: NotAssessed };
 
 /**
- * The kinds of each principal's MFA devices (ListMFADevices, CONCURRENCY at a time), by
- * ARN; one that cannot be read is not assessed.
+ * Each principal's MFA devices (ListMFADevices, CONCURRENCY at a time), by ARN; one that
+ * cannot be read is not assessed.
  */
-export async function readMfaKinds(
+export async function readMfaDevices(
   iam: IAMClient,
   principals: readonly { readonly name: string; readonly arn: string }[],
   onRead: () => void,
-): Promise<Map<string, MfaKindsRead>> {
-  const read = async (user: { name: string; arn: string }): Promise<MfaKindsRead> => {
+): Promise<Map<string, MfaDevicesRead>> {
+  const read = async (user: { name: string; arn: string }): Promise<MfaDevicesRead> => {
     try {
       const answer = await iam.send(new ListMFADevicesCommand({ UserName: user.name }));
-      return { ok: true, kinds: kindsOf(answer) };
+      return { ok: true, devices: devicesOf(answer) };
     } catch (error) {
       return { ok: false, notAssessed: notAssessedAfter(error, user, 'iam:ListMFADevices') };
     }

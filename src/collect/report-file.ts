@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { ReportError } from '../errors.js';
 import { notARegularFile } from '../io/file-kind.js';
-import { rootArnOf, type AccountSnapshot, type NotAssessed } from '../model.js';
+import { CLOCK_SKEW_MS, rootArnOf, type AccountSnapshot, type NotAssessed } from '../model.js';
 import { MAX_REPORT_ROWS, parseCredentialReport } from '../report/credential-report.js';
 
 /** Larger than any report of MAX_REPORT_ROWS rows (a row is well under 1 KiB). */
@@ -14,6 +14,7 @@ const MAX_REPORT_BYTES = 32 * 1024 * 1024;
 export async function snapshotFromReportFile(
   path: string,
   auditsRoot: (partition: string) => boolean,
+  now: Date,
 ): Promise<AccountSnapshot> {
   const refuse = (why: string): ReportError =>
     new ReportError(
@@ -37,6 +38,16 @@ export async function snapshotFromReportFile(
     throw refuse(`cannot read the file (${errnoText(error)})`);
   }
   const report = parseCredentialReport(bytes.toString('utf8'), path);
+  // A user created after the audit would be in its grace period for ever, or past any date.
+  const latest = now.getTime() + CLOCK_SKEW_MS;
+  const future = report.principals.find(
+    (p) => p.createdAt !== null && Date.parse(p.createdAt) > latest,
+  );
+  if (future !== undefined) {
+    throw new ReportError(
+      `${path}: line ${future.reportLine ?? 1}: column user_creation_time: ${JSON.stringify(future.createdAt)} is in the future (now is ${now.toISOString().replace(/\.\d{3}Z$/, 'Z')}); a report lists users created before it was written`,
+    );
+  }
   const notAssessed: NotAssessed[] = [];
   const hasRoot = report.principals.some((p) => p.kind === 'root');
   if (auditsRoot(report.partition) && report.accountId !== null && !hasRoot) {
@@ -55,6 +66,7 @@ export async function snapshotFromReportFile(
     principals: report.principals,
     notAssessed,
     verification: null,
+    centralRootCredentials: null,
     notes: [],
   };
 }

@@ -11,6 +11,7 @@ const DEFAULT_SUPPRESSIONS_FILE = '.github/iam-mfa-audit.yml';
 /** The rules cloud-audit's own ids name here (its checks of the same name). */
 const CLOUD_AUDIT_CHECKS = new Set(['aws-iam-001', 'aws-iam-002']);
 const OUR_KEYS = new Set(['rule', 'principal', 'reason', 'owner', 'expires']);
+const CLOUD_AUDIT_KEYS = new Set(['check_id', 'resource_id', 'reason', 'accepted_by', 'expires']);
 const MAX_BYTES = 1024 * 1024;
 
 export interface SuppressionsRead {
@@ -89,10 +90,30 @@ export function parseSuppressions(text: string, file: string): Suppression[] {
 
 type Bad = (field: string, why: string) => never;
 
+/** The keys an entry has, as written. */
+function keysOf(entry: YAMLMap): string[] {
+  return entry.items.map((pair) =>
+    String((pair.key as { value?: unknown } | null)?.value ?? pair.key),
+  );
+}
+
+/**
+ * Refuses what would make an entry accept more, or for longer, than it says: a key not in
+ * `allowed` (a typo such as `expiry` or `resource-id` leaves the real key unset), and a
+ * merge key, whose entries this reader does not apply.
+ */
+function onlyKeys(entry: YAMLMap, allowed: ReadonlySet<string>, bad: Bad): void {
+  for (const key of keysOf(entry)) {
+    if (key === '<<') bad(key, 'merge keys are not read; write each entry out in full');
+    if (!allowed.has(key)) bad(key, `unknown key; an entry has ${[...allowed].join(', ')}`);
+  }
+}
+
 function text(entry: YAMLMap, key: string, bad: Bad, required: boolean): string | null {
+  if (!entry.has(key)) return required ? bad(key, 'is required') : null;
   const value: unknown = entry.get(key);
-  if (value === undefined || value === null || value === '') {
-    return required ? bad(key, 'is required') : null;
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+    return bad(key, 'is empty; give it a value, or leave the key out');
   }
   if (typeof value !== 'string') return bad(key, 'expected text');
   return value;
@@ -100,14 +121,14 @@ function text(entry: YAMLMap, key: string, bad: Bad, required: boolean): string 
 
 /** `expires`: a real calendar day, YYYY-MM-DD (YAML may read it as a date). */
 function day(entry: YAMLMap, bad: Bad, required: boolean): string | null {
-  const raw: unknown = entry.get('expires');
-  if (raw === undefined || raw === null || raw === '') {
+  if (!entry.has('expires')) {
     return required
       ? bad('expires', 'is required: the last day the acceptance holds, YYYY-MM-DD')
       : null;
   }
+  const raw: unknown = entry.get('expires');
   // The YAML 1.2 core schema reads 2026-12-31 as text; a number or a list is not a day.
-  const value = typeof raw === 'string' ? raw : JSON.stringify(raw);
+  const value = typeof raw === 'string' ? raw : JSON.stringify(raw ?? null);
   const date = new Date(`${value}T00:00:00Z`);
   if (
     !/^\d{4}-\d\d-\d\d$/.test(value) ||
@@ -120,14 +141,12 @@ function day(entry: YAMLMap, bad: Bad, required: boolean): string | null {
 }
 
 function ourEntry(entry: YAMLMap, where: string, bad: Bad): Suppression[] {
-  for (const pair of entry.items) {
-    const key = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
-    if (!OUR_KEYS.has(key)) bad(key, `unknown key; an entry has ${[...OUR_KEYS].join(', ')}`);
-  }
+  onlyKeys(entry, OUR_KEYS, bad);
   return [
     {
       rule: text(entry, 'rule', bad, true) ?? '*',
       principal: text(entry, 'principal', bad, true) ?? '*',
+      match: 'glob',
       reason: text(entry, 'reason', bad, true) ?? '',
       owner: text(entry, 'owner', bad, false),
       expires: day(entry, bad, true),
@@ -136,14 +155,27 @@ function ourEntry(entry: YAMLMap, where: string, bad: Bad): Suppression[] {
   ];
 }
 
-/** cloud-audit's entries for the checks this tool runs; its others are not ours to judge. */
+/**
+ * cloud-audit's entries for the checks this tool runs, read as cloud-audit reads them:
+ * `resource_id` names one principal exactly (`root` for aws-iam-001), and only an explicit
+ * `"*"` accepts the whole check. Its entries for other checks are not ours to judge, but their
+ * keys are checked all the same.
+ */
 function cloudAuditEntry(entry: YAMLMap, where: string, bad: Bad): Suppression[] {
+  onlyKeys(entry, CLOUD_AUDIT_KEYS, bad);
   const check = text(entry, 'check_id', bad, true) ?? '';
   if (!CLOUD_AUDIT_CHECKS.has(check)) return [];
+  if (!entry.has('resource_id')) {
+    bad(
+      'resource_id',
+      `is required for ${check}: the user name (root for aws-iam-001), or "*" to accept every finding of the check`,
+    );
+  }
   return [
     {
       rule: check,
-      principal: text(entry, 'resource_id', bad, false) ?? '*',
+      principal: text(entry, 'resource_id', bad, true) ?? '',
+      match: 'exact',
       reason: text(entry, 'reason', bad, true) ?? '',
       owner: text(entry, 'accepted_by', bad, false),
       expires: day(entry, bad, false),

@@ -1,4 +1,4 @@
-import type { Finding, Suppression } from '../model.js';
+import type { Finding, Principal, Suppression } from '../model.js';
 
 export interface Suppressed {
   /** Every finding; accepted ones carry the suppression that accepts them. */
@@ -21,10 +21,12 @@ export function applySuppressions(
   const expired = (s: Suppression): boolean => s.expires !== null && s.expires < today;
   const inForce = suppressions.filter((s) => !expired(s));
   // Each entry's principal pattern is built once, not once per finding.
-  const matchers = inForce.map((s) => ({ s, principal: glob(s.principal) }));
+  const matchers = inForce.map((s) => ({ s, accepts: principalMatcher(s) }));
   const used = new Set<Suppression>();
   const marked = findings.map((finding) => {
-    const match = matchers.find((m) => accepts(m.s, m.principal, finding))?.s;
+    const match = matchers.find(
+      (m) => (m.s.rule === '*' || m.s.rule === finding.ruleId) && m.accepts(finding.principal),
+    )?.s;
     if (match === undefined) return finding;
     used.add(match);
     return { ...finding, suppression: match };
@@ -37,9 +39,11 @@ export function applySuppressions(
   };
 }
 
-function accepts(suppression: Suppression, principal: RegExp, finding: Finding): boolean {
-  if (suppression.rule !== '*' && suppression.rule !== finding.ruleId) return false;
-  return principal.test(finding.principal.name) || principal.test(finding.principal.arn);
+/** Whether an entry's principal accepts a principal: by glob over name or ARN, or exactly. */
+function principalMatcher(s: Suppression): (principal: Principal) => boolean {
+  if (s.match === 'exact') return (p) => s.principal === '*' || s.principal === p.name;
+  const pattern = glob(s.principal);
+  return (p) => pattern.test(p.name) || pattern.test(p.arn);
 }
 
 /** A glob as a whole-string pattern: `*` any run of characters, `?` one; the rest literal. */

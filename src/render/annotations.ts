@@ -93,7 +93,7 @@ export function renderAnnotations(
             return {
               level,
               title: `${finding.ruleId} ${rule?.name ?? ''} (${finding.severity})`.trim(),
-              message: rule ? findingMessage(rule, finding) : finding.principal.arn,
+              message: findingMessage(finding),
               file: at.uri,
               startLine: at.line ?? finding.principal.reportLine ?? 1,
             };

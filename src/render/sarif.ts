@@ -172,7 +172,7 @@ export function renderSarif(input: SarifInput): Sarif.Log {
       ruleId: rule.id,
       ruleIndex,
       level: LEVEL[finding.severity],
-      message: { text: findingMessage(rule, finding) },
+      message: { text: findingMessage(finding) },
       locations: [
         {
           physicalLocation: {
@@ -308,6 +308,8 @@ function accountProperties(snapshot: AccountSnapshot): Record<string, string> {
       ? {
           changesSince: snapshot.verification.changesSince,
           changesUpTo: snapshot.verification.changesUntil,
+          // Changes made after this may not have been delivered by CloudTrail yet.
+          changesCertainUntil: snapshot.verification.changesCertainUntil,
         }
       : {}),
   };

@@ -77,11 +77,14 @@ export function describeSource(source: SnapshotSource, now: Date): string {
 
 /**
  * How a cached report was brought up to date, and the window it covers: CloudTrail delivers
- * events within minutes, so the last few minutes before the window's end may not be in it.
+ * events within minutes, so changes of the last minutes before the run may not be in it.
  */
 export function describeVerification(v: Verification): string {
-  const until = minuteUtc(v.changesUntil);
-  return `the report was ${v.reportAgeMinutes} minutes old, so the IAM changes CloudTrail recorded since (from ${minuteUtc(v.changesSince)}) were applied: ${plural(v.readLive, 'user')} named in them read live (${v.createdSince} created since), ${v.deletedSince} deleted since dropped; changes up to ${until} (CloudTrail delivers events within minutes, so a change made in the last minutes before ${until} may not be seen yet)`;
+  const ignored =
+    v.eventsIgnored === 0
+      ? ''
+      : `; ${plural(v.eventsIgnored, 'event')} of other services or of failed calls ignored`;
+  return `the report was ${v.reportAgeMinutes} minutes old, so it was checked against the ${plural(v.listed, 'user')} iam:ListUsers lists now (${v.createdSince} created, renamed, moved or re-created since, ${v.deletedSince} gone) and the password and MFA changes CloudTrail recorded from ${minuteUtc(v.changesSince)}: ${plural(v.readLive, 'user')} read live${ignored}. Changes made before ${minuteUtc(v.changesCertainUntil)} are certainly included; a password or MFA change made after it may not have been delivered by CloudTrail yet (about 5 minutes on average, not guaranteed)`;
 }
 
 /** The fix that fits, and its command when one command does it. */

@@ -179,8 +179,6 @@ export function parseCredentialReport(text: string, source: string): ParsedRepor
       arn,
       createdAt: created,
       consolePassword: bool('password_enabled', isRoot),
-      // The report dates the password's last change, not its creation.
-      passwordCreatedAt: null,
       passwordLastUsed: lastUsed(cell('password_last_used')),
       mfaActive: bool('mfa_active', false) ?? false,
       mfaDevices: null, // the report has no device types

@@ -1,4 +1,13 @@
-import type { Finding, Principal, Severity } from '../model.js';
+import {
+  phishable,
+  type AccountSnapshot,
+  type Finding,
+  type MfaDevice,
+  type MfaKind,
+  type Principal,
+  type Severity,
+} from '../model.js';
+import { bounded } from '../text.js';
 
 export interface ComplianceMapping {
   readonly framework: string;
@@ -10,6 +19,16 @@ export interface NotApplicable {
   readonly partition: string;
   readonly reason: string;
 }
+
+/** How a principal breaks a rule: the severity this case has, and what is wrong. */
+export interface Breach {
+  readonly severity: Severity;
+  /** One or two sentences naming the principal and the account. */
+  readonly detail: string;
+}
+
+/** What a rule may know of the principal's account. */
+export type AccountFacts = Pick<AccountSnapshot, 'accountId' | 'centralRootCredentials'>;
 
 /** A rule is data: the SARIF rules, the summary and the README's table all come from here. */
 export interface Rule {
@@ -24,10 +43,8 @@ export interface Rule {
   readonly compliance: readonly ComplianceMapping[];
   /** Code-scanning tags (at most 20): topic and compliance controls. */
   readonly tags: readonly string[];
-  /** True when the principal breaks the rule. */
-  readonly breaks: (principal: Principal) => boolean;
-  /** The finding's message, naming the principal and the account. */
-  readonly message: (principal: Principal, accountId: string | null) => string;
+  /** How the principal breaks the rule, or null when it does not. */
+  readonly judge: (principal: Principal, account: AccountFacts) => Breach | null;
   /** Partitions where the rule does not apply (no finding, one line in the summary). */
   readonly notApplicable: readonly NotApplicable[];
 }
@@ -105,9 +122,13 @@ export const CONSOLE_USER_WITHOUT_MFA: Rule = {
     'NIST-800-53-IA-2(1)',
     'PCI-DSS-8.4.2',
   ],
-  breaks: (p) => p.kind === 'user' && p.consolePassword === true && !p.mfaActive,
-  message: (p, accountId) =>
-    `IAM user ${p.name} ${inAccount(accountId)} has a console password and no active MFA device.`,
+  judge: (p, account) =>
+    p.kind === 'user' && p.consolePassword === true && !p.mfaActive
+      ? {
+          severity: 'high',
+          detail: `IAM user ${p.name} ${inAccount(account.accountId)} has a console password and no active MFA device.`,
+        }
+      : null,
   notApplicable: [],
 };
 
@@ -166,40 +187,60 @@ export const ROOT_ACCOUNT_WITHOUT_MFA: Rule = {
         'CIS AWS Foundations v6.0.0 2.4: "IAM User account root for us-gov cloud regions does not have console access. This recommendation is not applicable for us-gov cloud regions."',
     },
   ],
-  // A root with neither password nor access keys cannot sign in; its credentials are
-  // managed centrally by the organization. An unknown password or key state still counts.
-  breaks: (p) =>
-    p.kind === 'root' &&
-    !p.mfaActive &&
-    (p.consolePassword !== false || p.accessKeysActive !== false),
-  message: (p, accountId) =>
-    p.consolePassword === false && p.accessKeysActive === true
-      ? `The root user ${inAccount(accountId)} has no password but active access keys, and no MFA: the keys alone give full control of the account; delete them (CIS "no root access key").`
-      : `The root user ${inAccount(accountId)} has no active MFA device.`,
+  judge: (p, account) => {
+    if (p.kind !== 'root' || p.mfaActive) return null;
+    const root = `The root user ${inAccount(account.accountId)}`;
+    // A root that cannot sign in now can still get a password by email (Security Hub IAM.9),
+    // unless AWS Organizations manages the member account's root credentials centrally.
+    if (p.consolePassword === false && p.accessKeysActive === false) {
+      const central = account.centralRootCredentials;
+      if (central?.confirmed === true) return null;
+      return {
+        severity: 'medium',
+        detail: `${root} has no password, no access keys and no MFA: it cannot sign in now, but a password can be recovered by email unless AWS Organizations manages root credentials centrally${central === null ? '' : ` (not confirmed: ${central.reason})`}.`,
+      };
+    }
+    const keys =
+      p.accessKeysActive === true
+        ? ' Its access keys are active and give full control of the account without MFA: delete them (CIS "no root access key").'
+        : '';
+    const what =
+      p.consolePassword === false
+        ? 'has no password but no MFA either.'
+        : 'has no active MFA device.';
+    return { severity: 'critical', detail: `${root} ${what}${keys}` };
+  },
 };
 
-/** A finding's message: the rule's, the grace period while it runs, and the fix that fits. */
-export function findingMessage(rule: Rule, finding: Finding): string {
+/** A finding's message: what is wrong, the grace period while it runs, and the fix that fits. */
+export function findingMessage(finding: Finding): string {
   const grace =
     finding.graceUntil === null
       ? ''
       : ` It is in the grace period for new users until ${finding.graceUntil} (grace-period-hours), so it is reported as low until then.`;
-  return `${rule.message(finding.principal, finding.accountId)}${grace} Fix: ${finding.fix.text}.`;
+  return `${finding.detail}${grace} Fix: ${finding.fix.text}.`;
 }
 
-const KIND_NAMES = {
+const KIND_NAMES: Record<MfaKind, string> = {
   fido: 'security key or passkey',
   virtual: 'authenticator app',
   hardware: 'hardware TOTP token',
-} as const;
+  'hardware-or-fido': 'hardware or FIDO device',
+};
+
+/** A device as a message names it: its kind, and its serial when AWS gives one. */
+export function deviceName(device: MfaDevice): string {
+  const kind = KIND_NAMES[device.kind];
+  return device.serial === null ? kind : `${kind} ${bounded(device.serial, 120)}`;
+}
 
 export const CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA: Rule = {
   id: 'aws-iam-mfa-phishing-resistant',
   name: 'ConsoleUserWithoutPhishingResistantMfa',
   severity: 'medium',
-  shortDescription: 'IAM user signs in to the console with MFA that can be phished',
+  shortDescription: 'An IAM user or root signs in to the console with MFA that can be phished',
   fullDescription:
-    'An IAM user has a console password and MFA, but no FIDO security key or passkey: the one-time code of an authenticator app or a hardware TOTP token can be relayed by a phishing page as it is typed.',
+    'An IAM user with a console password, or the root user, has an MFA device that gives one-time codes (an authenticator app, or for a user a hardware TOTP token): AWS accepts any one of a principal’s devices at sign-in, so that code can be relayed by a phishing page as it is typed, even when a security key is registered too.',
   whyItMatters:
     'Phishing kits now relay one-time codes in real time, so TOTP stops a stolen password but not a phished sign-in. A FIDO security key or passkey signs for the real AWS sign-in origin only, so a look-alike page gets nothing it can use. US federal guidance (OMB M-22-09) requires phishing-resistant MFA for this reason.',
   remediation: {
@@ -208,8 +249,10 @@ export const CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA: Rule = {
       '# authenticator apps, serials that are not ARNs are hardware TOTP tokens.',
       'aws iam list-mfa-devices --user-name USER',
       '# Register a security key or passkey in the console (Security credentials → Assign MFA device;',
-      '# the API cannot register one), then deactivate the TOTP device:',
+      '# the API cannot register one), then deactivate every device that gives one-time codes:',
+      '# AWS accepts any one of them at sign-in.',
       'aws iam deactivate-mfa-device --user-name USER --serial-number arn:aws:iam::ACCOUNT_ID:mfa/USER',
+      '# Root: sign in as root, register a security key, and remove the virtual device there.',
     ].join('\n'),
     terraform: [
       '# Security keys and passkeys are registered by their owner in the console, not by Terraform.',
@@ -222,14 +265,21 @@ export const CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA: Rule = {
     { framework: 'NIST SP 800-63B', control: 'phishing (verifier impersonation) resistance' },
   ],
   tags: ['security', 'aws', 'iam', 'mfa', 'phishing-resistant', 'fido'],
-  breaks: (p) =>
-    p.kind === 'user' &&
-    p.consolePassword === true &&
-    p.mfaActive &&
-    p.mfaDevices !== null &&
-    !p.mfaDevices.includes('fido'),
-  message: (p, accountId) =>
-    `IAM user ${p.name} ${inAccount(accountId)} signs in to the console with MFA that can be phished (${[...new Set(p.mfaDevices ?? [])].map((k) => KIND_NAMES[k]).join(', ')}) and has no security key or passkey.`,
+  judge: (p, account) => {
+    if (!p.mfaActive || p.mfaDevices === null) return null;
+    if (p.kind === 'user' && p.consolePassword !== true) return null;
+    const weak = p.mfaDevices.filter(phishable);
+    if (weak.length === 0) return null;
+    const who =
+      p.kind === 'root'
+        ? `The root user ${inAccount(account.accountId)}`
+        : `IAM user ${p.name} ${inAccount(account.accountId)}`;
+    const named = weak.map(deviceName).join(', ');
+    const detail = p.mfaDevices.some((d) => d.kind === 'fido')
+      ? `${who} has a security key or passkey, but also ${named}: AWS accepts any one of its devices at sign-in, so a one-time code can still be phished.`
+      : `${who} signs in with MFA that can be phished (${named}) and has no security key or passkey.`;
+    return { severity: 'medium', detail };
+  },
   notApplicable: [],
 };
 

@@ -1,8 +1,10 @@
-import type { Finding } from '../model.js';
+import { phishable, type Finding } from '../model.js';
 import { CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA } from './catalog.js';
 
 /** IAM's user-name characters: such a name needs no quoting in a shell command. */
 const IAM_NAME = /^[\w+=,.@-]{1,64}$/;
+/** An MFA serial (an ARN, or a hardware token's serial) that needs no quoting in a shell. */
+export const PLAIN_SERIAL = /^[\w+=,.@:/-]{1,256}$/;
 
 /**
  * The commands that fix one finding, with its user, account and partition filled in, as
@@ -15,13 +17,26 @@ export function fixScript(finding: Finding, partition: string): string[] | null 
   const account = /^\d{12}$/.test(finding.accountId ?? '') ? finding.accountId : 'ACCOUNT_ID';
   const arnPartition = /^aws(-[a-z]+)*$/.test(partition) ? partition : 'aws';
   const user = principal.name;
-  const mfaArn = `arn:${arnPartition}:iam::${account}:mfa/${user}`;
   const lines = [`# ${principal.kind === 'root' ? `root of ${account}` : user}: ${fix.text}`];
 
   if (finding.ruleId === CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA.id) {
+    // Root's devices are managed by root itself, in the console.
+    if (principal.kind === 'root') return lines;
+    lines.push(`aws iam list-mfa-devices --user-name ${user}`);
+    for (const device of (principal.mfaDevices ?? []).filter(phishable)) {
+      if (device.serial === null || !PLAIN_SERIAL.test(device.serial)) continue;
+      lines.push(
+        `aws iam deactivate-mfa-device --user-name ${user} --serial-number ${device.serial}`,
+      );
+    }
+  } else if (
+    principal.kind === 'root' &&
+    principal.consolePassword === false &&
+    principal.accessKeysActive === false
+  ) {
     lines.push(
-      `aws iam list-mfa-devices --user-name ${user}`,
-      `aws iam deactivate-mfa-device --user-name ${user} --serial-number ${mfaArn}`,
+      '# in the management account of its AWS Organization:',
+      'aws iam enable-organizations-root-credentials-management',
     );
   } else if (principal.kind === 'root') {
     lines.push(
@@ -31,6 +46,7 @@ export function fixScript(finding: Finding, partition: string): string[] | null 
   } else if (fix.command !== null) {
     lines.push(fix.command);
     if (fix.kind === 'enroll-mfa') {
+      const mfaArn = `arn:${arnPartition}:iam::${account}:mfa/${user}`;
       lines.push(
         `aws iam enable-mfa-device --user-name ${user} --serial-number ${mfaArn} --authentication-code1 CODE1 --authentication-code2 CODE2`,
       );
