@@ -88,6 +88,9 @@ describe('aws-iam-001 root without MFA', () => {
     expect(judge({})?.detail).toBe(
       'The root user in AWS account 111122223333 has no active MFA device.',
     );
+    expect(judge({ consolePassword: false, accessKeysActive: null })?.detail).toBe(
+      'The root user in AWS account 111122223333 has no password and no MFA device, and whether it has active access keys is unknown.',
+    );
   });
 
   it('names active access keys whatever the password state, a report row included', () => {
@@ -100,7 +103,7 @@ describe('aws-iam-001 root without MFA', () => {
       `The root user in AWS account 111122223333 has no active MFA device.${keys}`,
     );
     expect(judge({ consolePassword: false, accessKeysActive: true })?.detail).toBe(
-      `The root user in AWS account 111122223333 has no password but no MFA either.${keys}`,
+      `The root user in AWS account 111122223333 has no password and no MFA device.${keys}`,
     );
   });
 

@@ -169,27 +169,27 @@ suppressions:
     [
       'an empty resource_id',
       '  - check_id: aws-iam-002\n    resource_id: ""\n    reason: x\n',
-      'entry 1 (line 2): resource_id: is empty; give it a value, or leave the key out',
+      'entry 1 (line 2): resource_id: is empty; give it a value',
     ],
     [
       'a null resource_id',
       '  - check_id: aws-iam-001\n    resource_id:\n    reason: x\n',
-      'entry 1 (line 2): resource_id: is empty; give it a value, or leave the key out',
+      'entry 1 (line 2): resource_id: is empty; give it a value',
     ],
     [
       'resource-id for resource_id',
       '  - check_id: aws-iam-002\n    resource-id: bob\n    reason: x\n',
-      'entry 1 (line 2): resource-id: unknown key; an entry has check_id, resource_id, reason, accepted_by, expires',
+      'entry 1 (line 2): resource-id: unknown key; an entry in cloud-audit’s format (one of the file’s entries has check_id) has check_id, resource_id, reason, accepted_by, expires',
     ],
     [
       'resourceId for resource_id',
       '  - check_id: aws-iam-002\n    resourceId: bob\n    reason: x\n',
-      'entry 1 (line 2): resourceId: unknown key; an entry has check_id, resource_id, reason, accepted_by, expires',
+      'entry 1 (line 2): resourceId: unknown key; an entry in cloud-audit’s format (one of the file’s entries has check_id) has check_id, resource_id, reason, accepted_by, expires',
     ],
     [
       'expiry for expires',
       '  - check_id: aws-iam-002\n    resource_id: bob\n    reason: x\n    expiry: "2020-01-01"\n',
-      'entry 1 (line 2): expiry: unknown key; an entry has check_id, resource_id, reason, accepted_by, expires',
+      'entry 1 (line 2): expiry: unknown key; an entry in cloud-audit’s format (one of the file’s entries has check_id) has check_id, resource_id, reason, accepted_by, expires',
     ],
     [
       'a merge key',
@@ -234,6 +234,16 @@ describe('a malformed suppressions file', () => {
       'an unknown key',
       entry('    reason: because\n    expires: 2099-01-01\n    until: 2099-01-01\n'),
       'entry 1 (line 2): until: unknown key; an entry has rule, principal, reason, owner, expires',
+    ],
+    [
+      'an empty owner',
+      entry('    reason: because\n    expires: 2099-01-01\n    owner: ""\n'),
+      'entry 1 (line 2): owner: is empty; give it a value, or leave the key out',
+    ],
+    [
+      'an empty principal',
+      'suppressions:\n  - rule: aws-iam-002\n    principal:\n    reason: x\n    expires: 2099-01-01\n',
+      'entry 1 (line 2): principal: is empty; give it a value',
     ],
   ])('%s: one line naming the file, the entry and the field', (_case, text, why) => {
     const root = workspace(dir(), { 'rules.yml': text });

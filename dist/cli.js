@@ -72515,6 +72515,8 @@ function changedUser(event, record) {
     const named = detail.requestParameters?.userName;
     if (typeof named === 'string' && named !== '')
         return { kind: 'user', name: named };
+    if (named !== undefined && named !== null)
+        return unusable('whose userName is not a name');
     const caller = detail.userIdentity;
     if (caller?.type === 'IAMUser' && typeof caller.userName === 'string' && caller.userName !== '') {
         return { kind: 'user', name: caller.userName };
@@ -73794,27 +73796,30 @@ async function readOrganizationRootView(readers) {
     }
 }
 /**
- * Whether central management of `accountId`'s root credentials is confirmed, from the view
- * `read` gives (the organization role's in a fleet, else the audited account's own).
+ * How an audit asks, when it needs to, whether `accountId`'s root credentials are managed
+ * centrally: from the organization role's view in an organization's fleet (`shared`, read
+ * once for every account), else from what the audited account itself may read (`own`).
  */
-async function centralRootCredentials(read, accountId) {
-    const view = await read();
-    if (!view.ok)
-        return { confirmed: false, reason: view.reason };
-    const organization = view.organizationId === '' ? 'the organization' : view.organizationId;
-    if (!view.managed) {
-        return {
-            confirmed: false,
-            reason: `${organization} does not have RootCredentialsManagement enabled (iam:ListOrganizationsFeatures)`,
-        };
-    }
-    if (view.managementAccountId === accountId) {
-        return {
-            confirmed: false,
-            reason: `${accountId} is the management account of ${organization}, whose own root central management does not cover`,
-        };
-    }
-    return { confirmed: true, organizationId: organization };
+function centralRootCredentialsOf(own, accountId, shared = null) {
+    return async () => {
+        const view = await (shared ?? (() => readOrganizationRootView(own)))();
+        if (!view.ok)
+            return { confirmed: false, reason: view.reason };
+        const organization = view.organizationId === '' ? 'the organization' : view.organizationId;
+        if (!view.managed) {
+            return {
+                confirmed: false,
+                reason: `${organization} does not have RootCredentialsManagement enabled (iam:ListOrganizationsFeatures)`,
+            };
+        }
+        if (view.managementAccountId === accountId) {
+            return {
+                confirmed: false,
+                reason: `${accountId} is the management account of ${organization}, whose own root central management does not cover`,
+            };
+        }
+        return { confirmed: true, organizationId: organization };
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/aws/fleet.ts
@@ -73911,10 +73916,9 @@ async function auditAccount(target, options, deps, settings, organizationView) {
         log(`not audited: ${reason}`);
         return notAudited({ ...target, action: 'sts:GetCallerIdentity', reason });
     }
-    const readView = organizationView ?? (() => readOrganizationRootView(session));
     return collectLive({
         ...session,
-        centralRootCredentials: () => centralRootCredentials(readView, target.accountId),
+        centralRootCredentials: centralRootCredentialsOf(session, target.accountId, organizationView),
         now: deps.now,
         sleep: deps.sleep,
         log,
@@ -79339,12 +79343,12 @@ function keysOf(entry) {
  * `allowed` (a typo such as `expiry` or `resource-id` leaves the real key unset), and a
  * merge key, whose entries this reader does not apply.
  */
-function onlyKeys(entry, allowed, bad) {
+function onlyKeys(entry, allowed, bad, whose) {
     for (const key of keysOf(entry)) {
         if (key === '<<')
             bad(key, 'merge keys are not read; write each entry out in full');
         if (!allowed.has(key))
-            bad(key, `unknown key; an entry has ${[...allowed].join(', ')}`);
+            bad(key, `unknown key; ${whose} has ${[...allowed].join(', ')}`);
     }
 }
 function suppressions_file_text(entry, key, bad, required) {
@@ -79352,7 +79356,7 @@ function suppressions_file_text(entry, key, bad, required) {
         return required ? bad(key, 'is required') : null;
     const value = entry.get(key);
     if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-        return bad(key, 'is empty; give it a value, or leave the key out');
+        return bad(key, required ? 'is empty; give it a value' : 'is empty; give it a value, or leave the key out');
     }
     if (typeof value !== 'string')
         return bad(key, 'expected text');
@@ -79377,7 +79381,7 @@ function day(entry, bad, required) {
     return value;
 }
 function ourEntry(entry, where, bad) {
-    onlyKeys(entry, OUR_KEYS, bad);
+    onlyKeys(entry, OUR_KEYS, bad, 'an entry');
     return [
         {
             rule: suppressions_file_text(entry, 'rule', bad, true) ?? '*',
@@ -79397,7 +79401,7 @@ function ourEntry(entry, where, bad) {
  * keys are checked all the same.
  */
 function cloudAuditEntry(entry, where, bad) {
-    onlyKeys(entry, CLOUD_AUDIT_KEYS, bad);
+    onlyKeys(entry, CLOUD_AUDIT_KEYS, bad, 'an entry in cloud-audit’s format (one of the file’s entries has check_id)');
     const check = suppressions_file_text(entry, 'check_id', bad, true) ?? '';
     if (!CLOUD_AUDIT_CHECKS.has(check))
         return [];
@@ -80001,14 +80005,8 @@ async function collect(options, io) {
     const { scope } = options;
     if (scope.kind === 'one') {
         const session = await connect(options, deps, scope.role);
-        const readView = () => readOrganizationRootView(session);
-        return [
-            await collectLive({
-                ...session,
-                ...deps,
-                centralRootCredentials: () => centralRootCredentials(readView, session.caller.accountId),
-            }, settings),
-        ];
+        const centralRootCredentials = centralRootCredentialsOf(session, session.caller.accountId);
+        return [await collectLive({ ...session, ...deps, centralRootCredentials }, settings)];
     }
     const [first, ...rest] = await auditFleet(await fleetOf(scope, options, deps), options, deps, settings);
     if (first === undefined)
@@ -80677,9 +80675,11 @@ const ROOT_ACCOUNT_WITHOUT_MFA = {
         const keys = p.accessKeysActive === true
             ? ' Its access keys are active and give full control of the account without MFA: delete them (CIS "no root access key").'
             : '';
-        const what = p.consolePassword === false
-            ? 'has no password but no MFA either.'
-            : 'has no active MFA device.';
+        const what = p.consolePassword !== false
+            ? 'has no active MFA device.'
+            : p.accessKeysActive === null
+                ? 'has no password and no MFA device, and whether it has active access keys is unknown.'
+                : 'has no password and no MFA device.';
         return { severity: 'critical', detail: `${root} ${what}${keys}` };
     },
 };

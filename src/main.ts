@@ -4,7 +4,7 @@ import { collectLive } from './aws/collect-live.js';
 import { connect } from './aws/connect.js';
 import { reuseIdToken, type OidcDeps } from './aws/credentials.js';
 import { auditFleet, fleetOf } from './aws/fleet.js';
-import { centralRootCredentials, readOrganizationRootView } from './aws/root-credentials.js';
+import { centralRootCredentialsOf } from './aws/root-credentials.js';
 import { ConfigurationError } from './errors.js';
 import { snapshotFromReportFile } from './collect/report-file.js';
 import { sarifTarget, writeSarif } from './io/sarif-file.js';
@@ -165,18 +165,8 @@ async function collect(options: Options, io: RunIO): Promise<Snapshots> {
   const { scope } = options;
   if (scope.kind === 'one') {
     const session = await connect(options, deps, scope.role);
-    const readView = (): ReturnType<typeof readOrganizationRootView> =>
-      readOrganizationRootView(session);
-    return [
-      await collectLive(
-        {
-          ...session,
-          ...deps,
-          centralRootCredentials: () => centralRootCredentials(readView, session.caller.accountId),
-        },
-        settings,
-      ),
-    ];
+    const centralRootCredentials = centralRootCredentialsOf(session, session.caller.accountId);
+    return [await collectLive({ ...session, ...deps, centralRootCredentials }, settings)];
   }
   const [first, ...rest] = await auditFleet(
     await fleetOf(scope, options, deps),

@@ -359,6 +359,18 @@ describe('the credential report path', () => {
       'cloudtrail:LookupEvents returned a CreateLoginProfile event (CreateLoginProfile-none-10) that names no user, by a caller that is not an IAM user',
     ],
     [
+      'a record names its user with something that is not a name',
+      () => {
+        const event = trailEvent('EnableMFADevice', null, 10, {
+          userIdentity: { type: 'IAMUser', userName: 'someone-else' },
+        });
+        const record = JSON.parse(event.CloudTrailEvent) as Record<string, unknown>;
+        record.requestParameters = { userName: { nested: 'bob' } };
+        trailHolds([{ ...event, CloudTrailEvent: JSON.stringify(record) }]);
+      },
+      'cloudtrail:LookupEvents returned a EnableMFADevice event (EnableMFADevice-none-10) whose userName is not a name',
+    ],
+    [
       'a record is not JSON',
       () => {
         trailHolds([{ ...trailEvent('EnableMFADevice', 'bob', 10), CloudTrailEvent: '{' }]);

@@ -143,6 +143,7 @@ function changedUser(event: ChangeEvent, record: Event): ChangedUser {
   if (detail.eventName !== event) return unusable('whose record names another event');
   const named = detail.requestParameters?.userName;
   if (typeof named === 'string' && named !== '') return { kind: 'user', name: named };
+  if (named !== undefined && named !== null) return unusable('whose userName is not a name');
   const caller = detail.userIdentity;
   if (caller?.type === 'IAMUser' && typeof caller.userName === 'string' && caller.userName !== '') {
     return { kind: 'user', name: caller.userName };

@@ -7,7 +7,7 @@ import { connect, connectOrganization } from './connect.js';
 import { requireOidcToken, type OidcDeps } from './credentials.js';
 import { organizationAccounts } from './organization.js';
 import {
-  centralRootCredentials,
+  centralRootCredentialsOf,
   readOrganizationRootView,
   type OrganizationReaders,
   type OrganizationRootView,
@@ -165,11 +165,10 @@ async function auditAccount(
     log(`not audited: ${reason}`);
     return notAudited({ ...target, action: 'sts:GetCallerIdentity', reason });
   }
-  const readView = organizationView ?? (() => readOrganizationRootView(session));
   return collectLive(
     {
       ...session,
-      centralRootCredentials: () => centralRootCredentials(readView, target.accountId),
+      centralRootCredentials: centralRootCredentialsOf(session, target.accountId, organizationView),
       now: deps.now,
       sleep: deps.sleep,
       log,

@@ -55,27 +55,31 @@ export async function readOrganizationRootView(
 }
 
 /**
- * Whether central management of `accountId`'s root credentials is confirmed, from the view
- * `read` gives (the organization role's in a fleet, else the audited account's own).
+ * How an audit asks, when it needs to, whether `accountId`'s root credentials are managed
+ * centrally: from the organization role's view in an organization's fleet (`shared`, read
+ * once for every account), else from what the audited account itself may read (`own`).
  */
-export async function centralRootCredentials(
-  read: () => Promise<OrganizationRootView>,
+export function centralRootCredentialsOf(
+  own: OrganizationReaders,
   accountId: string,
-): Promise<CentralRootCredentials> {
-  const view = await read();
-  if (!view.ok) return { confirmed: false, reason: view.reason };
-  const organization = view.organizationId === '' ? 'the organization' : view.organizationId;
-  if (!view.managed) {
-    return {
-      confirmed: false,
-      reason: `${organization} does not have RootCredentialsManagement enabled (iam:ListOrganizationsFeatures)`,
-    };
-  }
-  if (view.managementAccountId === accountId) {
-    return {
-      confirmed: false,
-      reason: `${accountId} is the management account of ${organization}, whose own root central management does not cover`,
-    };
-  }
-  return { confirmed: true, organizationId: organization };
+  shared: (() => Promise<OrganizationRootView>) | null = null,
+): () => Promise<CentralRootCredentials> {
+  return async () => {
+    const view = await (shared ?? (() => readOrganizationRootView(own)))();
+    if (!view.ok) return { confirmed: false, reason: view.reason };
+    const organization = view.organizationId === '' ? 'the organization' : view.organizationId;
+    if (!view.managed) {
+      return {
+        confirmed: false,
+        reason: `${organization} does not have RootCredentialsManagement enabled (iam:ListOrganizationsFeatures)`,
+      };
+    }
+    if (view.managementAccountId === accountId) {
+      return {
+        confirmed: false,
+        reason: `${accountId} is the management account of ${organization}, whose own root central management does not cover`,
+      };
+    }
+    return { confirmed: true, organizationId: organization };
+  };
 }

@@ -102,10 +102,10 @@ function keysOf(entry: YAMLMap): string[] {
  * `allowed` (a typo such as `expiry` or `resource-id` leaves the real key unset), and a
  * merge key, whose entries this reader does not apply.
  */
-function onlyKeys(entry: YAMLMap, allowed: ReadonlySet<string>, bad: Bad): void {
+function onlyKeys(entry: YAMLMap, allowed: ReadonlySet<string>, bad: Bad, whose: string): void {
   for (const key of keysOf(entry)) {
     if (key === '<<') bad(key, 'merge keys are not read; write each entry out in full');
-    if (!allowed.has(key)) bad(key, `unknown key; an entry has ${[...allowed].join(', ')}`);
+    if (!allowed.has(key)) bad(key, `unknown key; ${whose} has ${[...allowed].join(', ')}`);
   }
 }
 
@@ -113,7 +113,10 @@ function text(entry: YAMLMap, key: string, bad: Bad, required: boolean): string 
   if (!entry.has(key)) return required ? bad(key, 'is required') : null;
   const value: unknown = entry.get(key);
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-    return bad(key, 'is empty; give it a value, or leave the key out');
+    return bad(
+      key,
+      required ? 'is empty; give it a value' : 'is empty; give it a value, or leave the key out',
+    );
   }
   if (typeof value !== 'string') return bad(key, 'expected text');
   return value;
@@ -141,7 +144,7 @@ function day(entry: YAMLMap, bad: Bad, required: boolean): string | null {
 }
 
 function ourEntry(entry: YAMLMap, where: string, bad: Bad): Suppression[] {
-  onlyKeys(entry, OUR_KEYS, bad);
+  onlyKeys(entry, OUR_KEYS, bad, 'an entry');
   return [
     {
       rule: text(entry, 'rule', bad, true) ?? '*',
@@ -162,7 +165,12 @@ function ourEntry(entry: YAMLMap, where: string, bad: Bad): Suppression[] {
  * keys are checked all the same.
  */
 function cloudAuditEntry(entry: YAMLMap, where: string, bad: Bad): Suppression[] {
-  onlyKeys(entry, CLOUD_AUDIT_KEYS, bad);
+  onlyKeys(
+    entry,
+    CLOUD_AUDIT_KEYS,
+    bad,
+    'an entry in cloud-audit’s format (one of the file’s entries has check_id)',
+  );
   const check = text(entry, 'check_id', bad, true) ?? '';
   if (!CLOUD_AUDIT_CHECKS.has(check)) return [];
   if (!entry.has('resource_id')) {

@@ -205,9 +205,11 @@ export const ROOT_ACCOUNT_WITHOUT_MFA: Rule = {
         ? ' Its access keys are active and give full control of the account without MFA: delete them (CIS "no root access key").'
         : '';
     const what =
-      p.consolePassword === false
-        ? 'has no password but no MFA either.'
-        : 'has no active MFA device.';
+      p.consolePassword !== false
+        ? 'has no active MFA device.'
+        : p.accessKeysActive === null
+          ? 'has no password and no MFA device, and whether it has active access keys is unknown.'
+          : 'has no password and no MFA device.';
     return { severity: 'critical', detail: `${root} ${what}${keys}` };
   },
 };
