@@ -72464,7 +72464,7 @@ async function changesSince(cloudtrail, since, deps) {
                 for (const record of page.Events ?? []) {
                     const read = changedUser(event, record);
                     if (read.kind === 'user')
-                        users.add(read.name);
+                        users.add(read.name.toLowerCase());
                     else if (read.kind === 'ignored')
                         seen.ignored += 1;
                     else if (read.kind === 'unusable')
@@ -73260,7 +73260,7 @@ async function reconcile(deps, report, parsed, listed) {
             continue;
         }
         sameUser.set(user.arn, row);
-        if (changes.users.has(user.name))
+        if (changes.users.has(user.name.toLowerCase()))
             toRead.push(user);
     }
     const live = await assess(deps, toRead, sameUser);

@@ -277,7 +277,8 @@ describe('the credential report path', () => {
     trailHolds([
       trailEvent('DeactivateMFADevice', 'mfa-removed', 90),
       trailEvent('CreateLoginProfile', 'given-password', 80),
-      trailEvent('EnableMFADevice', 'mfa-enabled', 70),
+      // IAM takes a user name in any case; CloudTrail records it as written.
+      trailEvent('EnableMFADevice', 'MFA-Enabled', 70),
       // The user turned its own MFA off: the record names it only as the caller.
       trailEvent('DeactivateMFADevice', null, 65, {
         userIdentity: { type: 'IAMUser', userName: 'self-service' },

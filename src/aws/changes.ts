@@ -23,7 +23,10 @@ const IAM_SOURCE = 'iam.amazonaws.com';
 type ChangesAttempt =
   | {
       readonly ok: true;
-      /** Names of the users whose password or MFA may have changed. */
+      /**
+       * Names of the users whose password or MFA may have changed, in lower case: IAM takes
+       * a user name in any case, and records it as the caller wrote it.
+       */
       readonly users: ReadonlySet<string>;
       /** Events of another service, or of calls that failed: they changed nothing here. */
       readonly ignored: number;
@@ -85,7 +88,7 @@ export async function changesSince(
         (page) => {
           for (const record of page.Events ?? []) {
             const read = changedUser(event, record);
-            if (read.kind === 'user') users.add(read.name);
+            if (read.kind === 'user') users.add(read.name.toLowerCase());
             else if (read.kind === 'ignored') seen.ignored += 1;
             else if (read.kind === 'unusable') seen.unusable ??= read.why;
           }

@@ -317,7 +317,7 @@ async function reconcile(
       continue;
     }
     sameUser.set(user.arn, row);
-    if (changes.users.has(user.name)) toRead.push(user);
+    if (changes.users.has(user.name.toLowerCase())) toRead.push(user);
   }
   const live = await assess(deps, toRead, sameUser);
   const readLive = new Map(live.principals.map((p) => [p.arn, p]));
