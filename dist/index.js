@@ -81155,6 +81155,11 @@ function dayAndAge(time, now) {
                     : `in ${(-days).toLocaleString('en-US')} days`;
     return `${day} (${age})`;
 }
+/** A time to the second in UTC, as IAM writes it: `2026-11-21T08:00:05Z`. */
+function isoSecond(time) {
+    const ms = time instanceof Date ? time.getTime() : time;
+    return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
 /** A time to the minute in UTC, `2026-11-21 08:00 UTC`, for ends that fall within a day. */
 function minuteUtc(time) {
     const at = time instanceof Date ? time.getTime() : Date.parse(time);
@@ -81539,6 +81544,14 @@ const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 /** Whether a one-time code from this kind of device can be relayed by a phishing page. */
 function phishable(device) {
     return device.kind === 'virtual' || device.kind === 'hardware';
+}
+/**
+ * Whether a principal is known to have neither a console password nor an active access key:
+ * it cannot sign in now (root can still recover a password by email, unless AWS
+ * Organizations manages its credentials centrally).
+ */
+function withoutCredentials(principal) {
+    return principal.consolePassword === false && principal.accessKeysActive === false;
 }
 /** How far apart two clocks (this runner's, AWS's) may be and still agree on "now". */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -84636,6 +84649,7 @@ function validateConcurrency(concurrency) {
 
 
 
+
 /** How many users are read at once: fast, and well within IAM's request rates. */
 const CONCURRENCY = 8;
 /**
@@ -84711,10 +84725,6 @@ async function eachLimited(items, read, onRead) {
 function readUserStates(iam, users, onRead) {
     return eachLimited(users, (user) => readUserState(iam, user), onRead);
 }
-/** A time to the second, as IAM and the credential report write it. */
-function toTheSecond(time) {
-    return new Date(Math.floor(time.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
 /**
  * Every IAM user, page by page (iam:ListUsers). Throws the SDK's error when a page cannot be
  * read, and an AnswerError when the listing repeats a page or outgrows any account.
@@ -84728,7 +84738,7 @@ async function listAllUsers(iam) {
             users.push({
                 name: u.UserName,
                 arn: u.Arn,
-                createdAt: u.CreateDate ? toTheSecond(u.CreateDate) : null,
+                createdAt: u.CreateDate ? isoSecond(u.CreateDate) : null,
                 passwordLastUsed: u.PasswordLastUsed?.toISOString() ?? null,
             });
         }
@@ -84825,8 +84835,7 @@ async function collectLive(deps, settings) {
         if (root.ok) {
             principals.unshift(root.root);
             notAssessed.push(...root.notAssessed);
-            const { consolePassword, accessKeysActive, mfaActive } = root.root;
-            if (consolePassword === false && accessKeysActive === false && !mfaActive) {
+            if (withoutCredentials(root.root) && !root.root.mfaActive) {
                 centralRootCredentials = await deps.centralRootCredentials();
                 notes.push(centralRootCredentials.confirmed
                     ? `The root user has no password, no access keys and no MFA, and is not a finding: AWS Organizations (${centralRootCredentials.organizationId}) manages the root credentials of this member account centrally (RootCredentialsManagement, iam:ListOrganizationsFeatures), so no password can be recovered by email.`
@@ -85675,6 +85684,7 @@ function notAudited(u) {
 
 
 
+
 /** Larger than any report of MAX_REPORT_ROWS rows (a row is well under 1 KiB). */
 const MAX_REPORT_BYTES = 32 * 1024 * 1024;
 /**
@@ -85706,7 +85716,7 @@ async function snapshotFromReportFile(path, auditsRoot, now) {
     const latest = now.getTime() + CLOCK_SKEW_MS;
     const future = report.principals.find((p) => p.createdAt !== null && Date.parse(p.createdAt) > latest);
     if (future !== undefined) {
-        throw new ReportError(`${path}: line ${future.reportLine ?? 1}: column user_creation_time: ${JSON.stringify(future.createdAt)} is in the future (now is ${now.toISOString().replace(/\.\d{3}Z$/, 'Z')}); a report lists users created before it was written`);
+        throw new ReportError(`${path}: line ${future.reportLine ?? 1}: column user_creation_time: ${JSON.stringify(future.createdAt)} is in the future (now is ${isoSecond(now)}); a report lists users created before it was written`);
     }
     const notAssessed = [];
     const hasRoot = report.principals.some((p) => p.kind === 'root');
@@ -91366,7 +91376,7 @@ const ROOT_ACCOUNT_WITHOUT_MFA = {
         const root = `The root user ${inAccount(account.accountId)}`;
         // A root that cannot sign in now can still get a password by email (Security Hub IAM.9),
         // unless AWS Organizations manages the member account's root credentials centrally.
-        if (p.consolePassword === false && p.accessKeysActive === false) {
+        if (withoutCredentials(p)) {
             const central = account.centralRootCredentials;
             if (central?.confirmed === true)
                 return null;
@@ -91763,9 +91773,7 @@ function fixScript(finding, partition) {
             lines.push(`aws iam deactivate-mfa-device --user-name ${user} --serial-number ${device.serial}`);
         }
     }
-    else if (principal.kind === 'root' &&
-        principal.consolePassword === false &&
-        principal.accessKeysActive === false) {
+    else if (principal.kind === 'root' && withoutCredentials(principal)) {
         lines.push('# in the management account of its AWS Organization:', 'aws iam enable-organizations-root-credentials-management');
     }
     else if (principal.kind === 'root') {
@@ -91828,7 +91836,7 @@ function graceEnd(principal, grace) {
     if (Number.isNaN(created) || created > now + CLOCK_SKEW_MS)
         return null;
     const end = created + grace.hours * 3_600_000;
-    return end > now ? new Date(end).toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+    return end > now ? isoSecond(end) : null;
 }
 /** Whole days from `time` to `now`, or null when `time` is not a time. */
 function daysSince(time, now) {
@@ -91845,7 +91853,7 @@ function fixFor(rule, principal, now, inGrace) {
         return phishableFix(principal);
     if (principal.kind === 'root') {
         const keys = principal.accessKeysActive === true ? ', and delete its access keys' : '';
-        return principal.consolePassword === false && principal.accessKeysActive === false
+        return withoutCredentials(principal)
             ? {
                 kind: 'enroll-mfa',
                 text: 'have AWS Organizations manage root credentials centrally (aws iam enable-organizations-root-credentials-management in the management account), or recover the password, sign in as root and assign an MFA device',

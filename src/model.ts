@@ -68,6 +68,15 @@ export interface Principal {
   readonly reportLine: number | null;
 }
 
+/**
+ * Whether a principal is known to have neither a console password nor an active access key:
+ * it cannot sign in now (root can still recover a password by email, unless AWS
+ * Organizations manages its credentials centrally).
+ */
+export function withoutCredentials(principal: Principal): boolean {
+  return principal.consolePassword === false && principal.accessKeysActive === false;
+}
+
 /** How far apart two clocks (this runner's, AWS's) may be and still agree on "now". */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 

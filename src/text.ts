@@ -51,6 +51,12 @@ export function dayAndAge(time: string, now: Date): string {
   return `${day} (${age})`;
 }
 
+/** A time to the second in UTC, as IAM writes it: `2026-11-21T08:00:05Z`. */
+export function isoSecond(time: Date | number): string {
+  const ms = time instanceof Date ? time.getTime() : time;
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
 /** A time to the minute in UTC, `2026-11-21 08:00 UTC`, for ends that fall within a day. */
 export function minuteUtc(time: string | Date): string {
   const at = time instanceof Date ? time.getTime() : Date.parse(time);

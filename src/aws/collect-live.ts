@@ -5,6 +5,7 @@ import {
   CLOCK_SKEW_MS,
   rootArnOf,
   tracked,
+  withoutCredentials,
   type AccountSnapshot,
   type CentralRootCredentials,
   type NotAssessed,
@@ -118,8 +119,7 @@ export async function collectLive(
     if (root.ok) {
       principals.unshift(root.root);
       notAssessed.push(...root.notAssessed);
-      const { consolePassword, accessKeysActive, mfaActive } = root.root;
-      if (consolePassword === false && accessKeysActive === false && !mfaActive) {
+      if (withoutCredentials(root.root) && !root.root.mfaActive) {
         centralRootCredentials = await deps.centralRootCredentials();
         notes.push(
           centralRootCredentials.confirmed

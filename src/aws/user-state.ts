@@ -10,6 +10,7 @@ import type { MfaDevice, MfaKind, NotAssessed } from '../model.js';
 import { MAX_REPORT_ROWS } from '../report/credential-report.js';
 import { AnswerError, failureKind, notAssessedAfter } from './aws-errors.js';
 import { eachPage, markerOf } from './pages.js';
+import { isoSecond } from '../text.js';
 
 /** A user as ListUsers (or a credential report) names it. */
 export interface UserRef {
@@ -120,11 +121,6 @@ export function readUserStates(
   return eachLimited(users, (user) => readUserState(iam, user), onRead);
 }
 
-/** A time to the second, as IAM and the credential report write it. */
-function toTheSecond(time: Date): string {
-  return new Date(Math.floor(time.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
-
 /**
  * Every IAM user, page by page (iam:ListUsers). Throws the SDK's error when a page cannot be
  * read, and an AnswerError when the listing repeats a page or outgrows any account.
@@ -142,7 +138,7 @@ export async function listAllUsers(iam: IAMClient): Promise<UserRef[]> {
         users.push({
           name: u.UserName,
           arn: u.Arn,
-          createdAt: u.CreateDate ? toTheSecond(u.CreateDate) : null,
+          createdAt: u.CreateDate ? isoSecond(u.CreateDate) : null,
           passwordLastUsed: u.PasswordLastUsed?.toISOString() ?? null,
         });
       }

@@ -3,6 +3,7 @@ import { ReportError } from '../errors.js';
 import { notARegularFile } from '../io/file-kind.js';
 import { CLOCK_SKEW_MS, rootArnOf, type AccountSnapshot, type NotAssessed } from '../model.js';
 import { MAX_REPORT_ROWS, parseCredentialReport } from '../report/credential-report.js';
+import { isoSecond } from '../text.js';
 
 /** Larger than any report of MAX_REPORT_ROWS rows (a row is well under 1 KiB). */
 const MAX_REPORT_BYTES = 32 * 1024 * 1024;
@@ -45,7 +46,7 @@ export async function snapshotFromReportFile(
   );
   if (future !== undefined) {
     throw new ReportError(
-      `${path}: line ${future.reportLine ?? 1}: column user_creation_time: ${JSON.stringify(future.createdAt)} is in the future (now is ${now.toISOString().replace(/\.\d{3}Z$/, 'Z')}); a report lists users created before it was written`,
+      `${path}: line ${future.reportLine ?? 1}: column user_creation_time: ${JSON.stringify(future.createdAt)} is in the future (now is ${isoSecond(now)}); a report lists users created before it was written`,
     );
   }
   const notAssessed: NotAssessed[] = [];

@@ -1,5 +1,6 @@
 import {
   phishable,
+  withoutCredentials,
   type AccountSnapshot,
   type Finding,
   type MfaDevice,
@@ -192,7 +193,7 @@ export const ROOT_ACCOUNT_WITHOUT_MFA: Rule = {
     const root = `The root user ${inAccount(account.accountId)}`;
     // A root that cannot sign in now can still get a password by email (Security Hub IAM.9),
     // unless AWS Organizations manages the member account's root credentials centrally.
-    if (p.consolePassword === false && p.accessKeysActive === false) {
+    if (withoutCredentials(p)) {
       const central = account.centralRootCredentials;
       if (central?.confirmed === true) return null;
       return {

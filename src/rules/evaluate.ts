@@ -1,6 +1,7 @@
 import {
   CLOCK_SKEW_MS,
   phishable,
+  withoutCredentials,
   type AccountSnapshot,
   type Finding,
   type Fix,
@@ -13,7 +14,7 @@ import {
   type Rule,
 } from './catalog.js';
 import { PLAIN_SERIAL } from './fix-script.js';
-import { DAY_MS } from '../text.js';
+import { DAY_MS, isoSecond } from '../text.js';
 
 /** New users get this long to enroll MFA before a finding counts at its full severity. */
 export interface GracePeriod {
@@ -69,7 +70,7 @@ function graceEnd(principal: Principal, grace: GracePeriod): string | null {
   const now = grace.now.getTime();
   if (Number.isNaN(created) || created > now + CLOCK_SKEW_MS) return null;
   const end = created + grace.hours * 3_600_000;
-  return end > now ? new Date(end).toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+  return end > now ? isoSecond(end) : null;
 }
 
 /** Whole days from `time` to `now`, or null when `time` is not a time. */
@@ -87,7 +88,7 @@ function fixFor(rule: Rule, principal: Principal, now: Date, inGrace: boolean): 
   if (rule.id === CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA.id) return phishableFix(principal);
   if (principal.kind === 'root') {
     const keys = principal.accessKeysActive === true ? ', and delete its access keys' : '';
-    return principal.consolePassword === false && principal.accessKeysActive === false
+    return withoutCredentials(principal)
       ? {
           kind: 'enroll-mfa',
           text: 'have AWS Organizations manage root credentials centrally (aws iam enable-organizations-root-credentials-management in the management account), or recover the password, sign in as root and assign an MFA device',

@@ -1,4 +1,4 @@
-import { phishable, type Finding } from '../model.js';
+import { phishable, withoutCredentials, type Finding } from '../model.js';
 import { CONSOLE_USER_WITHOUT_PHISHING_RESISTANT_MFA } from './catalog.js';
 
 /** IAM's user-name characters: such a name needs no quoting in a shell command. */
@@ -29,11 +29,7 @@ export function fixScript(finding: Finding, partition: string): string[] | null 
         `aws iam deactivate-mfa-device --user-name ${user} --serial-number ${device.serial}`,
       );
     }
-  } else if (
-    principal.kind === 'root' &&
-    principal.consolePassword === false &&
-    principal.accessKeysActive === false
-  ) {
+  } else if (principal.kind === 'root' && withoutCredentials(principal)) {
     lines.push(
       '# in the management account of its AWS Organization:',
       'aws iam enable-organizations-root-credentials-management',
