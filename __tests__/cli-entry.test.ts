@@ -90,6 +90,11 @@ describe.each([
       if (input.default !== '') expect(line).toContain(`(default: ${input.default})`);
     }
     expect(help.some((l) => l.trimStart().startsWith('--help '))).toBe(true);
+    // cloud-audit's file is read only when named: the help says so, and says nothing else.
+    const suppressions = help.find((l) => l.trimStart().startsWith('--suppressions-file '));
+    expect(suppressions).toContain(
+      "A file in cloud-audit's .cloud-audit.yml format is read when named here; it is never looked for.",
+    );
   });
 
   it.each([

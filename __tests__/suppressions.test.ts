@@ -1,7 +1,7 @@
 /**
  * Suppressions through dist/index.js as the runner runs it: accepted findings stay in the
  * SARIF as suppressed and leave the threshold; expired entries accept nothing and say so;
- * cloud-audit's file is read too; a malformed file is one line naming the entry and field.
+ * cloud-audit's file is read when named; a malformed file is one line naming the entry and field.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -244,6 +244,17 @@ describe('a malformed suppressions file', () => {
       'an empty principal',
       'suppressions:\n  - rule: aws-iam-002\n    principal:\n    reason: x\n    expires: 2099-01-01\n',
       'entry 1 (line 2): principal: is empty; give it a value',
+    ],
+    [
+      'an alias as the whole list',
+      'base: &base []\nsuppressions: *base\n',
+      'line 2: an alias (*name) is not read here; write the value out in full; see the README for the format',
+    ],
+    [
+      'an alias as a value',
+      entry('    reason: &why because\n    expires: 2099-01-01\n') +
+        '  - rule: aws-iam-002\n    principal: dave\n    reason: *why\n    expires: 2099-01-01\n',
+      'line 8: an alias (*name) is not read here; write the value out in full; see the README for the format',
     ],
   ])('%s: one line naming the file, the entry and the field', (_case, text, why) => {
     const root = workspace(dir(), { 'rules.yml': text });

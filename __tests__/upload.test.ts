@@ -25,15 +25,29 @@ interface Api {
   readonly url: string;
   readonly uploads: Received[];
   readonly polls: () => number;
+  readonly posts: () => number;
   readonly server: Server;
 }
 
+/** A token of another kind than the run's, which an API might echo in an error. */
+const ECHOED_TOKEN = 'ghp_0123456789abcdefghijABCDEFGHIJ012345';
+
+/**
+ * How the API misbehaves: refuse (403), fail the first upload (500), drip its answer to the
+ * upload a byte a second, answer it with 2 MiB, echo tokens in a 400 message; never answer a
+ * status poll; fail processing.
+ */
+interface Behaviour {
+  upload?: 403 | 'first-500' | 'drip' | 'huge' | 'echo-token';
+  poll?: 'silent';
+  processing?: 'complete' | 'failed';
+}
+
 /** The code-scanning API of repository acme/infra, answering as `behave` says. */
-async function codeScanningApi(
-  behave: { upload?: number; processing?: 'complete' | 'failed' } = {},
-): Promise<Api> {
+async function codeScanningApi(behave: Behaviour = {}): Promise<Api> {
   const uploads: Received[] = [];
   let polls = 0;
+  let posts = 0;
   const send = (response: ServerResponse, status: number, body: unknown): void => {
     response.writeHead(status, { 'content-type': 'application/json' });
     response.end(JSON.stringify(body));
@@ -43,8 +57,33 @@ async function codeScanningApi(
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       if (request.method === 'POST' && request.url === '/repos/acme/infra/code-scanning/sarifs') {
+        posts += 1;
         if (behave.upload === 403) {
           send(response, 403, { message: 'Resource not accessible by integration' });
+          return;
+        }
+        if (behave.upload === 'first-500' && posts === 1) {
+          send(response, 500, { message: 'Server Error' });
+          return;
+        }
+        if (behave.upload === 'echo-token') {
+          const sent = (request.headers.authorization ?? '').split(' ').at(-1) ?? '';
+          send(response, 400, { message: `token ${sent} and ${ECHOED_TOKEN} are not valid here` });
+          return;
+        }
+        if (behave.upload === 'drip') {
+          response.writeHead(202, { 'content-type': 'application/json' });
+          response.write('{');
+          const timer = setInterval(() => {
+            response.write(' ');
+          }, 1_000);
+          response.on('close', () => {
+            clearInterval(timer);
+          });
+          return;
+        }
+        if (behave.upload === 'huge') {
+          send(response, 202, { id: 'sarif-42', padding: 'x'.repeat(2 * 1024 * 1024) });
           return;
         }
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
@@ -68,6 +107,7 @@ async function codeScanningApi(
         request.url === '/repos/acme/infra/code-scanning/sarifs/sarif-42'
       ) {
         polls += 1;
+        if (behave.poll === 'silent') return;
         if (polls === 1) send(response, 200, { processing_status: 'pending' });
         else if (behave.processing === 'failed') {
           send(response, 200, {
@@ -84,7 +124,13 @@ async function codeScanningApi(
   await once(server, 'listening');
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('no port');
-  return { url: `http://127.0.0.1:${address.port}`, uploads, polls: () => polls, server };
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    uploads,
+    polls: () => polls,
+    posts: () => posts,
+    server,
+  };
 }
 
 describe('upload-sarif', () => {
@@ -93,6 +139,7 @@ describe('upload-sarif', () => {
 
   afterEach(async () => {
     if (api) {
+      api.server.closeAllConnections();
       api.server.close();
       await once(api.server, 'close');
     }
@@ -164,7 +211,7 @@ describe('upload-sarif', () => {
   it.each([
     [
       'a token without security-events: write',
-      { upload: 403 },
+      { upload: 403 as const },
       /^::error::upload-sarif: GitHub refused the upload to acme\/infra \(HTTP 403: Resource not accessible by integration.*\); the token needs security-events: write\.$/,
     ],
     [
@@ -180,5 +227,55 @@ describe('upload-sarif', () => {
       expect.stringMatching(line),
     ]);
     expect(step.outputs).toEqual({ result: 'error' });
+  });
+  it('tries an upload that failed with HTTP 500 again, and it lands', async () => {
+    api = await codeScanningApi({ upload: 'first-500' });
+    const step = await run({}, {});
+    expect(step.status).toBe(0);
+    expect(step.outputs).toMatchObject({ result: 'pass', 'sarif-id': 'sarif-42' });
+    expect(api.posts()).toBe(2);
+    expect(api.uploads).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      'an upload whose answer drips a byte a second',
+      { upload: 'drip' as const },
+      '::error::upload-sarif: the code-scanning API of acme/infra gave no complete answer within 20 s; see https://www.githubstatus.com, or upload with github/codeql-action/upload-sarif.',
+      1,
+    ],
+    [
+      'a status poll that is never answered',
+      { poll: 'silent' as const },
+      '::error::upload-sarif: the code-scanning API of acme/infra gave no complete answer within 10 s; see https://www.githubstatus.com, or upload with github/codeql-action/upload-sarif.',
+      1,
+    ],
+    [
+      'an answer of 2 MiB',
+      { upload: 'huge' as const },
+      '::error::upload-sarif: the code-scanning API of acme/infra gave an answer of more than 1024 KiB; see https://www.githubstatus.com, or upload with github/codeql-action/upload-sarif.',
+      1,
+    ],
+  ])('ends %s within its bound, in one line', async (_case, behave, line, posts) => {
+    api = await codeScanningApi(behave);
+    const step = await run({}, {});
+    expect(step.status).toBe(1);
+    expect(step.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([line]);
+    expect(step.outputs).toEqual({ result: 'error' });
+    expect(api.posts()).toBe(posts);
+  });
+
+  it('redacts tokens an error echoes, the known one and any by its prefix, in every output', async () => {
+    api = await codeScanningApi({ upload: 'echo-token' });
+    const step = await run({}, {});
+    expect(step.status).toBe(1);
+    expect(step.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([
+      '::error::upload-sarif: the code-scanning API of acme/infra failed (HTTP 400: token *** and *** are not valid here).',
+    ]);
+    const everything = `${step.stdout.replace('::add-mask::ghs_localtesttoken', '')}${step.stderr}${step.summary}`;
+    for (const secret of ['localtesttoken', ECHOED_TOKEN.slice(4), 'ghp&#95;', 'ghs&#95;']) {
+      expect(everything).not.toContain(secret);
+    }
+    expect(step.summary).toContain('token &#42;&#42;&#42; and &#42;&#42;&#42; are not valid here');
   });
 });

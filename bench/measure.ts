@@ -49,3 +49,10 @@ export function callsOf(proxy: { calls(): Record<string, number> }): {
     byAction: calls.map(([action, n]) => `${action} ${n}`).join(', '),
   };
 }
+
+/** A table row: the label, the first run's exit code, the median wall time, the peak memory. */
+export function row(label: string, samples: readonly Sample[]): string {
+  const ms = median(samples.map((s) => s.ms));
+  const rss = Math.max(...samples.map((s) => s.maxRssMiB));
+  return `| ${label} | ${samples[0]?.code ?? '?'} | ${ms} | ${rss.toFixed(1)} |`;
+}

@@ -11,7 +11,8 @@ import { join, resolve } from 'node:path';
 import { generateReport } from './generate-report.js';
 import { benchFleet } from './fleet.js';
 import { benchLive } from './live.js';
-import { measure, median, type Sample } from './measure.js';
+import { benchSuppressions } from './suppressions.js';
+import { measure, row, type Sample } from './measure.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 5000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -20,12 +21,6 @@ rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 const report = join(dir, 'credential-report.csv');
 writeFileSync(report, generateReport(USERS));
-
-function row(label: string, samples: Sample[]): string {
-  const ms = median(samples.map((s) => s.ms));
-  const rss = Math.max(...samples.map((s) => s.maxRssMiB));
-  return `| ${label} | ${samples[0]?.code ?? '?'} | ${ms} | ${rss.toFixed(1)} |`;
-}
 
 const offline: [string, string[]][] = [
   [
@@ -75,6 +70,8 @@ for (const users of [20_000, 100_000, 1_000_000]) {
   console.log(row(`${users.toLocaleString('en-US')} | ${mib}`, samples));
   rmSync(path);
 }
+
+await benchSuppressions(dir, RUNS);
 
 if (process.env.BENCH_LIVE !== '0') {
   await benchLive(USERS, dir);

@@ -15079,9 +15079,9 @@ __webpack_unused_export__ = ListAWSServiceAccessForOrganizationCommand;
 __webpack_unused_export__ = ListAWSServiceAccessForOrganizationRequest$;
 __webpack_unused_export__ = ListAWSServiceAccessForOrganizationResponse$;
 __webpack_unused_export__ = ListAccounts$;
-__webpack_unused_export__ = ListAccountsCommand;
+exports.Q0l = ListAccountsCommand;
 __webpack_unused_export__ = ListAccountsForParent$;
-__webpack_unused_export__ = ListAccountsForParentCommand;
+exports.Jgz = ListAccountsForParentCommand;
 __webpack_unused_export__ = ListAccountsForParentRequest$;
 __webpack_unused_export__ = ListAccountsForParentResponse$;
 __webpack_unused_export__ = ListAccountsRequest$;
@@ -15123,7 +15123,7 @@ __webpack_unused_export__ = ListInboundResponsibilityTransfersCommand;
 __webpack_unused_export__ = ListInboundResponsibilityTransfersRequest$;
 __webpack_unused_export__ = ListInboundResponsibilityTransfersResponse$;
 __webpack_unused_export__ = ListOrganizationalUnitsForParent$;
-__webpack_unused_export__ = ListOrganizationalUnitsForParentCommand;
+exports.sUM = ListOrganizationalUnitsForParentCommand;
 __webpack_unused_export__ = ListOrganizationalUnitsForParentRequest$;
 __webpack_unused_export__ = ListOrganizationalUnitsForParentResponse$;
 __webpack_unused_export__ = ListOutboundResponsibilityTransfers$;
@@ -15259,8 +15259,8 @@ __webpack_unused_export__ = UpdateResponsibilityTransferRequest$;
 __webpack_unused_export__ = UpdateResponsibilityTransferResponse$;
 __webpack_unused_export__ = errorTypeRegistries;
 __webpack_unused_export__ = paginateListAWSServiceAccessForOrganization;
-exports.A53 = paginateListAccounts;
-exports.Hcl = paginateListAccountsForParent;
+__webpack_unused_export__ = paginateListAccounts;
+__webpack_unused_export__ = paginateListAccountsForParent;
 __webpack_unused_export__ = paginateListAccountsWithInvalidEffectivePolicy;
 __webpack_unused_export__ = paginateListChildren;
 __webpack_unused_export__ = paginateListCreateAccountStatus;
@@ -15269,7 +15269,7 @@ __webpack_unused_export__ = paginateListDelegatedServicesForAccount;
 __webpack_unused_export__ = paginateListEffectivePolicyValidationErrors;
 __webpack_unused_export__ = paginateListHandshakesForAccount;
 __webpack_unused_export__ = paginateListHandshakesForOrganization;
-exports.Ogl = paginateListOrganizationalUnitsForParent;
+__webpack_unused_export__ = paginateListOrganizationalUnitsForParent;
 __webpack_unused_export__ = paginateListParents;
 __webpack_unused_export__ = paginateListPolicies;
 __webpack_unused_export__ = paginateListPoliciesForTarget;
@@ -72138,7 +72138,7 @@ __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
+exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
@@ -72153,7 +72153,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -78337,10 +78337,8 @@ function file_command_prepareKeyValueMessage(key, value) {
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -78433,7 +78431,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
+var node_modules_tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -78511,7 +78509,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -78557,7 +78555,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class HttpClient {
+class lib_HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -78860,7 +78858,7 @@ class HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -78871,7 +78869,7 @@ class HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        info.httpModule = usingSsl ? https : http;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -78970,7 +78968,7 @@ class HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -78985,7 +78983,7 @@ class HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -79010,7 +79008,7 @@ class HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -79033,7 +79031,7 @@ class HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -79164,7 +79162,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class BearerCredentialHandler {
+class auth_BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -79222,13 +79220,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class OidcClient {
+class oidc_utils_OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -79247,7 +79245,7 @@ class OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = OidcClient.createHttpClient();
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -79266,13 +79264,13 @@ class OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = OidcClient.getIDTokenUrl();
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield OidcClient.getCall(id_token_url);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -80870,7 +80868,7 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function setSecret(secret) {
+function core_setSecret(secret) {
     command_issueCommand('add-mask', {}, secret);
 }
 /**
@@ -80992,7 +80990,7 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function debug(message) {
+function core_debug(message) {
     command_issueCommand('debug', {}, message);
 }
 /**
@@ -81111,6 +81109,31 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/secrets.ts
+/**
+ * Secrets kept out of every log line, output, file and summary. Values the run knows (tokens
+ * and temporary keys it holds) are replaced wherever they appear, and so is anything shaped
+ * like a GitHub token, which an API may echo in an error. Text from outside passes through
+ * `redacted` before it is escaped for any output, so no escaping can hide a secret from it.
+ */
+const known = new Set();
+/** GitHub's token formats: classic and fine-grained personal, OAuth, app, refresh. */
+const GITHUB_TOKEN = /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/g;
+/** What replaces a secret. */
+const REDACTED = '***';
+/** Remembers a value that must never be shown; values too short to be secrets are ignored. */
+function rememberSecret(value) {
+    if (value.length >= 8)
+        known.add(value);
+}
+/** The text with every known secret, and anything shaped like a GitHub token, replaced. */
+function redacted(text) {
+    let out = text.replace(GITHUB_TOKEN, REDACTED);
+    for (const secret of known)
+        out = out.split(secret).join(REDACTED);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/text.ts
 /** `1 finding`, `2 findings`: a count with its noun. */
 function plural(n, word) {
@@ -81127,7 +81150,11 @@ const EVERY_CONTROL_CHARACTER = new RegExp(`[${INVISIBLE}]`, 'gu');
  * escapes, so a name cannot drive a terminal, hide a link or reorder what a reader sees.
  */
 function visible(text) {
-    return text.replace(EVERY_CONTROL_CHARACTER, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+    return text.replace(EVERY_CONTROL_CHARACTER, unicodeEscape);
+}
+/** `\u202e` for U+202E. */
+function unicodeEscape(c) {
+    return `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
 }
 /** At most `max` characters: longer text is cut, and says so with an ellipsis. */
 function bounded(text, max) {
@@ -81167,6 +81194,24 @@ function minuteUtc(time) {
         ? String(time)
         : `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
+/** Characters a POSIX shell takes literally in a word. */
+const SHELL_PLAIN = /^[\w+=,.@:/%-]+$/;
+/**
+ * One word for a POSIX shell: as it is when every character is taken literally, otherwise in
+ * single quotes (a quote inside written '\''), so nothing in it runs when pasted.
+ */
+function shellWord(text) {
+    return SHELL_PLAIN.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * JSON whose text holds no control character or invisible mark as such: JSON.stringify
+ * escapes only U+0000 to U+001F, so the rest (DEL, C1 controls, direction marks) are written
+ * as \u escapes too; the only raw newlines left are the indentation's, between values. The
+ * value read back is the same; a viewer of the file sees the escape.
+ */
+function inertJson(value, indent) {
+    return JSON.stringify(value, null, indent).replace(EVERY_CONTROL_CHARACTER, (c) => c === '\n' ? c : unicodeEscape(c));
+}
 
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"iam-mfa-audit","rE":"0.1.0","TB":"https://github.com/iam-mfa-audit/iam-mfa-audit","SN":{"O":"https://github.com/iam-mfa-audit/iam-mfa-audit/issues"}}');
@@ -81182,6 +81227,7 @@ const RULES_URI = `${HOMEPAGE}#rules`;
 const ISSUES_URI = package_namespaceObject.SN.O;
 
 ;// CONCATENATED MODULE: ./src/errors.ts
+
 
 
 /**
@@ -81213,12 +81259,13 @@ class UploadError extends AuditError {
     name = 'UploadError';
     advice = 'Give the job `permissions: security-events: write` (and `actions: read` in a private repository), make sure code scanning is available for the repository, or upload with github/codeql-action/upload-sarif instead.';
 }
+/** Why a run stopped, in one line with no secret and no control character in it. */
 function failureOf(error) {
     if (error instanceof AuditError) {
-        return { reason: visible(error.message), advice: error.advice, internal: false };
+        return { reason: visible(redacted(error.message)), advice: error.advice, internal: false };
     }
     return {
-        reason: `internal error: ${visible(describeError(error))}`,
+        reason: `internal error: ${visible(redacted(describeError(error)))}`,
         advice: `Unless the reason points at something the runner provides (a file or folder it set up), this is a bug in iam-mfa-audit, not a problem with your account or inputs: re-run with debug logging on for the stack trace, and report it at ${ISSUES_URI}.`,
         internal: true,
     };
@@ -81297,17 +81344,17 @@ function specialFileKind(info) {
 
 
 
-/** How much of a file is read to tell whether it is a SARIF log. */
-const HEAD_BYTES = 4096;
-const SARIF_VERSION = /"version"\s*:\s*"2\.1\.0"/;
-/** The tool of a log this tool wrote. */
-const OUR_TOOL = new RegExp(`"name":\\s*"${TOOL_NAME}"`);
+/**
+ * The largest file read to tell whether it is this tool's SARIF log: GitHub takes at most
+ * 25,000 results a run, and each of this tool's results is about 1.5 KiB (40 MiB in all).
+ */
+const MAX_LOG_BYTES = 256 * 1024 * 1024;
 /**
  * Where the SARIF log may be written, checked before the audit starts: a new file, an empty
- * one, or a SARIF log (replaced whole). A symbolic link is followed (the link stays, its
- * target is written). A folder, a device, a FIFO or socket, the credential report itself and
- * any other file are refused, so no file of the user's is overwritten. Returns the path to
- * write.
+ * one, or a SARIF log this tool wrote (replaced whole). A symbolic link is followed (the link
+ * stays, its target is written). A folder, a device, a FIFO or socket, the credential report
+ * itself, another tool's SARIF log and any other file are refused, so no file of the user's
+ * is overwritten. Returns the path to write.
  */
 async function sarifTarget(path, credentialReport) {
     const refuse = (why) => new ConfigurationError(`sarif-file ${JSON.stringify(path)}: ${why}; give the path of a regular file to write the SARIF log to.`);
@@ -81346,10 +81393,14 @@ async function sarifTarget(path, credentialReport) {
             throw refuse('is the credential report being audited, which it would overwrite');
         }
     }
-    if (info.size > 0 && !SARIF_VERSION.test((await head(target)) ?? '')) {
-        throw refuse('is a file that is not a SARIF log, which it would overwrite');
-    }
-    return target;
+    if (info.size === 0)
+        return target;
+    const kind = await logKind(target);
+    if (kind === 'ours')
+        return target;
+    throw refuse(kind === 'not-sarif'
+        ? 'is a file that is not a SARIF log, which it would overwrite'
+        : `is the SARIF log of another tool (${JSON.stringify(kind.otherTool)}), which it would overwrite`);
 }
 /** Writes the log at `target` (where `given` leads); a failure names the path the user gave. */
 async function writeSarif(given, target, content) {
@@ -81363,28 +81414,57 @@ async function writeSarif(given, target, content) {
 }
 /**
  * Removes the SARIF log an earlier run of this tool left at `path`, so that an upload step
- * after a failed run cannot publish stale results as this run's. Only a regular file that
- * begins as this tool's SARIF does is removed; anything else there is left alone. Returns
- * whether a file was removed.
+ * after a failed run cannot publish stale results as this run's. Only a regular file that is
+ * this tool's SARIF log is removed; anything else there is left alone. Returns whether a file
+ * was removed.
  */
 async function removeStaleSarif(path) {
-    const text = await head(path);
-    const ours = text !== null && SARIF_VERSION.test(text) && OUR_TOOL.test(text);
-    if (!ours)
+    if ((await logKind(path)) !== 'ours')
         return false;
     await (0,promises_.rm)(path, { force: true });
     return true;
 }
-/** The first HEAD_BYTES of a regular file; null for anything else or what cannot be read. */
-async function head(path) {
+/**
+ * Whether the file at `path` is a SARIF 2.1.0 log whose every run is this tool's: parsed as
+ * JSON, not guessed from its first bytes. Anything that is not a regular file, is larger
+ * than MAX_LOG_BYTES or cannot be read or parsed is not a SARIF log.
+ */
+async function logKind(path) {
+    const text = await contents(path);
+    if (text === null)
+        return 'not-sarif';
+    let log;
+    try {
+        log = JSON.parse(text);
+    }
+    catch {
+        return 'not-sarif';
+    }
+    if (!isObject(log) || log.version !== '2.1.0' || !Array.isArray(log.runs))
+        return 'not-sarif';
+    const tools = log.runs.map((run) => {
+        const tool = isObject(run) && isObject(run.tool) ? run.tool.driver : undefined;
+        return isObject(tool) && typeof tool.name === 'string' ? tool.name : null;
+    });
+    if (tools.length === 0 || tools.includes(null))
+        return 'not-sarif';
+    const other = tools.find((name) => name !== TOOL_NAME);
+    return other === undefined || other === null ? 'ours' : { otherTool: other };
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A regular file's text, up to MAX_LOG_BYTES; null for anything else or what cannot be read. */
+async function contents(path) {
     try {
         // lstat first: opening a FIFO would wait for a writer, and a link is not ours to judge.
-        if (!(await (0,promises_.lstat)(path)).isFile())
+        const info = await (0,promises_.lstat)(path);
+        if (!info.isFile() || info.size > MAX_LOG_BYTES)
             return null;
         const file = await (0,promises_.open)(path, 'r');
         try {
-            const buffer = Buffer.alloc(HEAD_BYTES);
-            const { bytesRead } = await file.read(buffer, 0, HEAD_BYTES, 0);
+            const buffer = Buffer.alloc(info.size);
+            const { bytesRead } = await file.read(buffer, 0, info.size, 0);
             return buffer.subarray(0, bytesRead).toString('utf8');
         }
         finally {
@@ -81398,6 +81478,162 @@ async function head(path) {
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/limits.ts
+/**
+ * How long each network step may wait, and how much it may read. Every wait is a total
+ * deadline (an endpoint that drips one byte at a time gains nothing); the README's
+ * reliability section gives the worst case of each step from these numbers.
+ */
+/** Each attempt of an AWS call (the SDK retries up to max-attempts). */
+const AWS_LIMITS = {
+    /** To open the connection. */
+    connectMs: 3_000,
+    /** From sending the request to the first byte of the answer, and between any two bytes. */
+    firstByteMs: 5_000,
+    /** From sending the request to the last byte of the answer. */
+    answerMs: 10_000,
+    /** The largest answer read: a credential report of 5,000 users is about 2 MiB. */
+    answerBytes: 32 * 1024 * 1024,
+    /** An endpoint with this many attempts in a row unanswered is not asked again in the run. */
+    unansweredInARow: 3,
+};
+/**
+ * CloudTrail's event history, read to bring a cached credential report up to date. Past
+ * either bound the report is not trusted and every user is read instead.
+ */
+const LOOKUP_LIMITS = {
+    /** Pages per event name: 5,000 events of one name, more than reading every user costs. */
+    pagesPerEvent: 100,
+    /** All lookups together, paced at 2 a second as CloudTrail allows. */
+    totalMs: 60_000,
+};
+/** GitHub's OIDC token: each request, and the retries of a failed one. */
+const OIDC_LIMITS = {
+    requestMs: 5_000,
+    answerBytes: 64 * 1024,
+    attempts: 4,
+};
+/** A profile's credential_process: stopped (its process group killed) after this long. */
+const CREDENTIAL_PROCESS_LIMITS = {
+    ms: 30_000,
+    outputBytes: 64 * 1024,
+};
+/** The code-scanning upload and the polls of its processing status. */
+const UPLOAD_LIMITS = {
+    /** Each upload request (its SARIF is at most 10 MB compressed, as GitHub takes it). */
+    uploadMs: 20_000,
+    /** Each status poll. */
+    pollMs: 10_000,
+    /** Attempts of a request that failed with 5xx, 429 or a broken connection. */
+    attempts: 3,
+    /** The largest answer read: GitHub's answers here are a few hundred bytes. */
+    answerBytes: 1024 * 1024,
+    /** How long processing is waited for in all. */
+    processingMs: 120_000,
+};
+
+;// CONCATENATED MODULE: ./src/io/bounded-fetch.ts
+/** A request that got no complete answer within its deadline. */
+class DeadlineError extends Error {
+    name = 'DeadlineError';
+}
+/** An answer larger than its bound; nothing past the bound was read. */
+class TooLargeError extends Error {
+    name = 'TooLargeError';
+}
+/**
+ * `fetch` with a total deadline, from sending the request to the last byte of the answer,
+ * and the answer read whole into memory up to a size: an endpoint that never answers, drips
+ * a byte at a time, or answers without end cannot hold the run or fill its memory. The
+ * Response returned holds the whole answer.
+ */
+function boundedFetch(bounds) {
+    return async (input, init) => {
+        const deadline = new AbortController();
+        const late = new DeadlineError(`no complete answer within ${bounds.ms / 1000} s`);
+        const timer = setTimeout(() => {
+            deadline.abort(late);
+        }, bounds.ms);
+        const signal = init?.signal == null ? deadline.signal : AbortSignal.any([init.signal, deadline.signal]);
+        try {
+            const answer = await fetch(input, { ...init, signal });
+            const body = await readAll(answer, bounds.answerBytes);
+            const empty = [101, 204, 205, 304].includes(answer.status);
+            return new Response(empty ? null : body, {
+                status: answer.status,
+                statusText: answer.statusText,
+                headers: answer.headers,
+            });
+        }
+        catch (error) {
+            if (deadline.signal.aborted)
+                throw late;
+            throw error;
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    };
+}
+async function readAll(answer, maxBytes) {
+    if (answer.body === null)
+        return new Uint8Array();
+    const reader = answer.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > maxBytes) {
+            await reader.cancel().catch(() => undefined);
+            throw new TooLargeError(`an answer of more than ${maxBytes / 1024} KiB`);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks);
+}
+
+;// CONCATENATED MODULE: ./src/io/oidc-token.ts
+
+
+const fetchToken = boundedFetch({
+    ms: OIDC_LIMITS.requestMs,
+    answerBytes: OIDC_LIMITS.answerBytes,
+});
+/**
+ * GitHub's OIDC token, asked for as `@actions/core`'s getIDToken does, but each request is
+ * one bounded attempt: it ends within OIDC_LIMITS.requestMs, answered or not, so a retry is
+ * always a new request and no stuck one holds the run. It prints nothing (core's writes the
+ * token to stdout as a mask command, and the CLI's stdout is its report); the caller masks it.
+ */
+async function fetchIdToken(env, audience) {
+    const url = new URL(env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '');
+    url.searchParams.set('audience', audience);
+    const answer = await fetchToken(url, {
+        headers: {
+            authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? ''}`,
+            accept: 'application/json',
+        },
+    });
+    // The same wording as @actions/core, so the retry policy reads the status the same way.
+    if (!answer.ok) {
+        throw new Error(`Failed to get ID Token. Error Code : ${answer.status}`);
+    }
+    let value;
+    try {
+        ({ value } = (await answer.json()));
+    }
+    catch {
+        value = undefined;
+    }
+    if (typeof value !== 'string' || value === '') {
+        throw new Error('Response json body do not have ID Token field');
+    }
+    return value;
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -81513,10 +81749,12 @@ function alertsUrlOf(env) {
 ;// CONCATENATED MODULE: ./src/io/system.ts
 
 
+
 /**
  * The parts of RunIO that are the same for every entry: environment, clock, timer, the
- * folder paths are relative to, and the workflow step running the audit. Each entry adds
- * where its log goes, how it shows progress, how it signs in and how it shows the outcome.
+ * folder paths are relative to, GitHub's OIDC token, and the workflow step running the
+ * audit. Each entry adds where its log goes, how it shows progress, how it masks secrets and
+ * how it shows the outcome.
  */
 function systemIO(log) {
     const env = process.env;
@@ -81524,6 +81762,7 @@ function systemIO(log) {
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
     return {
         env,
+        getIdToken: (audience) => fetchIdToken(env, audience),
         now: () => new Date(),
         sleep: (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms),
         log,
@@ -83967,6 +84206,7 @@ function csvProblem(code, message) {
 
 ;// CONCATENATED MODULE: ./src/aws/aws-errors.ts
 
+
 const DENIED = new Set([
     'AccessDenied',
     'AccessDeniedException',
@@ -84025,6 +84265,7 @@ function errorCode(error) {
 /** Errors of the network, not of AWS: nothing answered, or not in time. */
 const UNREACHABLE = new Set([
     'TimeoutError',
+    'EndpointUnreachable',
     'ETIMEDOUT',
     'ECONNREFUSED',
     'ECONNRESET',
@@ -84052,7 +84293,7 @@ function failureKind(error) {
 function awsMessage(error) {
     // The HTTP handler prefixes its own name to a timeout; the reader needs only what happened.
     const text = (error instanceof Error ? error.message : String(error)).replace(/^@smithy\/node-http-handler - \[ERROR\] /, '');
-    const oneLine = text.replace(/\s+/g, ' ').trim();
+    const oneLine = redacted(text.replace(/\s+/g, ' ').trim());
     const message = bounded(oneLine, 500);
     const code = errorCode(error);
     return message === '' || message === code ? code : `${code}: ${message}`;
@@ -84142,6 +84383,7 @@ function markerOf(action, page) {
 
 
 
+
 /**
  * The IAM events that change whether an existing user's console password or MFA is there:
  * CreateLoginProfile, DeleteLoginProfile, EnableMFADevice and DeactivateMFADevice.
@@ -84167,8 +84409,6 @@ function iamEventsRegion(partition) {
 /** LookupEvents allows 2 requests per second per account and region. */
 const LOOKUP_INTERVAL_MS = 500;
 const PAGE_SIZE = 50;
-/** 10,000 events of one name in the window: beyond that, reading every user is cheaper. */
-const MAX_PAGES = 200;
 /** CloudTrail records are at most 256 KB; a larger one is not a record. */
 const MAX_RECORD_CHARS = 1024 * 1024;
 /**
@@ -84180,15 +84420,19 @@ const MAX_RECORD_CHARS = 1024 * 1024;
  */
 async function changesSince(cloudtrail, since, deps) {
     const until = deps.now();
+    const deadline = until.getTime() + LOOKUP_LIMITS.totalMs;
     const users = new Set();
     const seen = { ignored: 0, unusable: null };
     let first = true;
     try {
         for (const event of CHANGE_EVENTS) {
-            await eachPage('cloudtrail:LookupEvents', MAX_PAGES, async (NextToken) => {
+            await eachPage('cloudtrail:LookupEvents', LOOKUP_LIMITS.pagesPerEvent, async (NextToken) => {
                 if (!first)
                     await deps.sleep(LOOKUP_INTERVAL_MS);
                 first = false;
+                if (deps.now().getTime() > deadline) {
+                    throw new AnswerError(`cloudtrail:LookupEvents took more than ${LOOKUP_LIMITS.totalMs / 1000} s in all`);
+                }
                 return cloudtrail.send(new dist_cjs/* LookupEventsCommand */.nau({
                     LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: event }],
                     StartTime: since,
@@ -85177,20 +85421,12 @@ async function pRetry(input, options) {
 
 
 
-/** GitHub's token endpoint answers in well under a second; one that does not is retried. */
-const TOKEN_TIMEOUT_MS = 20_000;
-function withinTime(work, ms) {
-    let timer;
-    const timeout = new Promise((_resolve, reject) => {
-        timer = setTimeout(() => {
-            reject(new Error(`no answer within ${ms / 1000} s`));
-        }, ms);
-    });
-    return Promise.race([work, timeout]).finally(() => {
-        clearTimeout(timer);
-    });
-}
-/** GitHub's token endpoint answers 429 and 5xx in bad moments; a 4xx other than 429 is final. */
+
+
+/**
+ * GitHub's token endpoint answers 429 and 5xx in bad moments, and a request may time out; a
+ * 4xx other than 429 is final.
+ */
 function isTransientTokenError(error) {
     const status = /Error Code : (\w+)/.exec(error.message)?.[1];
     return (status === undefined || status === 'undefined' || status === '429' || status.startsWith('5'));
@@ -85213,8 +85449,9 @@ async function assumeRoleWithOidc(role, options, sts, deps) {
     requireOidcToken(deps.env);
     let token;
     try {
-        token = await pRetry(() => withinTime(deps.getIdToken(options.audience), TOKEN_TIMEOUT_MS), {
-            retries: 4,
+        // Each attempt is a request of its own, bounded in time (fetchIdToken).
+        token = await pRetry(() => deps.getIdToken(options.audience), {
+            retries: OIDC_LIMITS.attempts - 1,
             minTimeout: 500,
             maxTimeout: 4000,
             randomize: true,
@@ -85222,7 +85459,7 @@ async function assumeRoleWithOidc(role, options, sts, deps) {
         });
     }
     catch (error) {
-        const detail = error instanceof Error ? error.message.replace(/\s+/g, ' ').trim() : String(error);
+        const detail = error instanceof Error ? redacted(error.message.replace(/\s+/g, ' ').trim()) : String(error);
         throw new AwsAccessError(`could not get GitHub's OIDC token for audience ${options.audience}: ${detail}`);
     }
     deps.setSecret(token);
@@ -85301,7 +85538,248 @@ function expiryOf(token) {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
+var node_http_handler_dist_cjs = __nccwpck_require__(1279);
+;// CONCATENATED MODULE: ./src/aws/http.ts
+
+
+
+/** Connection errors that say nothing answered: counted against the endpoint. */
+const NO_ANSWER = new Set(['TimeoutError', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+/**
+ * Attempts in a row, by endpoint, that got no complete answer. Shared by every client of the
+ * run, so that one endpoint that does not answer costs each account nothing once it is known.
+ */
+const unanswered = new Map();
+/**
+ * The SDK's HTTP handler with a total deadline on each attempt, from sending the request to
+ * the last byte of the answer, and a bound on the answer's size. The SDK's own timers only
+ * bound the wait for the first byte and the time between bytes: an endpoint that sends one
+ * byte a second would hold an attempt without end. An endpoint that gave no complete answer
+ * AWS_LIMITS.unansweredInARow times in a row is not asked again in this run: its calls fail
+ * at once, as unreachable, without retries.
+ */
+class BoundedHttpHandler extends node_http_handler_dist_cjs.NodeHttpHandler {
+    constructor() {
+        super({
+            connectionTimeout: AWS_LIMITS.connectMs,
+            requestTimeout: AWS_LIMITS.firstByteMs,
+            throwOnRequestTimeout: true,
+            socketTimeout: AWS_LIMITS.firstByteMs,
+        });
+    }
+    async handle(request, options = {}) {
+        const endpoint = `${request.protocol}//${request.hostname}:${request.port ?? ''}`;
+        if ((unanswered.get(endpoint) ?? 0) >= AWS_LIMITS.unansweredInARow) {
+            throw Object.assign(new Error(`gave no complete answer ${AWS_LIMITS.unansweredInARow} times in a row, so it is not asked again in this run`), { name: 'EndpointUnreachable' });
+        }
+        const deadline = new AbortController();
+        const late = Object.assign(new Error(`no complete answer within ${AWS_LIMITS.answerMs / 1000} s`), { name: 'TimeoutError' });
+        const timer = setTimeout(() => {
+            deadline.abort(late);
+        }, AWS_LIMITS.answerMs);
+        const caller = options.abortSignal;
+        const forward = () => {
+            deadline.abort(caller?.reason);
+        };
+        caller?.addEventListener('abort', forward, { once: true });
+        try {
+            const answer = await super.handle(request, { abortSignal: deadline.signal });
+            answer.response.body = await bodyOf(answer.response.body, deadline.signal);
+            unanswered.delete(endpoint);
+            return answer;
+        }
+        catch (error) {
+            const thrown = deadline.signal.reason === late ? late : error;
+            const name = thrown.name;
+            const code = thrown.code;
+            if (NO_ANSWER.has(String(name)) || NO_ANSWER.has(String(code))) {
+                unanswered.set(endpoint, (unanswered.get(endpoint) ?? 0) + 1);
+            }
+            throw thrown;
+        }
+        finally {
+            clearTimeout(timer);
+            caller?.removeEventListener('abort', forward);
+        }
+    }
+}
+/** The whole answer, read before `signal` aborts and refused past AWS_LIMITS.answerBytes. */
+async function bodyOf(body, signal) {
+    const stop = () => {
+        body.destroy(signal.reason);
+    };
+    if (signal.aborted)
+        stop();
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+        const chunks = [];
+        let size = 0;
+        for await (const chunk of body) {
+            const bytes = chunk;
+            size += bytes.length;
+            if (size > AWS_LIMITS.answerBytes) {
+                body.destroy();
+                throw new AnswerError(`an answer of more than ${AWS_LIMITS.answerBytes / 1024 / 1024} MiB, larger than any AWS answer this audit reads`);
+            }
+            chunks.push(bytes);
+        }
+        return Buffer.concat(chunks);
+    }
+    finally {
+        signal.removeEventListener('abort', stop);
+    }
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js
+var credential_provider_node_dist_cjs = __nccwpck_require__(5861);
+// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/config/index.js
+var config = __nccwpck_require__(7291);
+;// CONCATENATED MODULE: ./src/aws/profile.ts
+
+
+
+
+
+
+/** Keys that make the SDK use something other than the profile's credential_process. */
+const BEFORE_PROCESS = [
+    'role_arn',
+    'web_identity_token_file',
+    'aws_access_key_id',
+    'sso_session',
+    'sso_start_url',
+];
+/**
+ * The credentials of a named profile of the shared AWS config, as the SDK resolves them, with
+ * three differences: a profile that is in neither file is named as such; a profile whose
+ * credentials come from its credential_process runs it within a deadline and stops it (its
+ * whole process group) past it; and a file the profile names that cannot be read is said to
+ * be the profile's, not taken for a bug.
+ */
+function profileCredentials(profile) {
+    return async () => {
+        const profiles = await (0,config.parseKnownFiles)({});
+        const section = profiles[profile];
+        if (section === undefined) {
+            throw new AwsAccessError(`profile ${JSON.stringify(profile)} is in neither the shared config file nor the credentials file (AWS_CONFIG_FILE, default ~/.aws/config; AWS_SHARED_CREDENTIALS_FILE, default ~/.aws/credentials); name a profile defined there.`);
+        }
+        const command = section.credential_process;
+        if (command !== undefined && !BEFORE_PROCESS.some((key) => section[key] !== undefined)) {
+            return credentialProcess(profile, command);
+        }
+        try {
+            return await (0,credential_provider_node_dist_cjs.defaultProvider)({ profile })();
+        }
+        catch (error) {
+            // The SDK's own provider errors say what is missing; anything else (a token file that
+            // is not there) is the profile's problem all the same.
+            if (error instanceof Error && error.name === 'CredentialsProviderError')
+                throw error;
+            throw new AwsAccessError(`profile ${JSON.stringify(profile)} gave no credentials: ${redacted(describeError(error))}; check the files and commands the profile names.`);
+        }
+    };
+}
+/**
+ * Runs a credential_process as the SDK does (through the shell), waiting at most
+ * CREDENTIAL_PROCESS_LIMITS.ms for it to end, and reads its JSON (Version 1).
+ */
+async function credentialProcess(profile, command) {
+    const named = `profile ${JSON.stringify(profile)}: credential_process`;
+    const output = await runBounded(command).catch((why) => {
+        throw new AwsAccessError(`${named} ${why instanceof Error ? why.message : String(why)}; check the command the profile names.`);
+    });
+    let data;
+    try {
+        data = JSON.parse(output);
+    }
+    catch {
+        data = {};
+    }
+    const { Version, AccessKeyId, SecretAccessKey, SessionToken, Expiration } = data;
+    if (Version !== 1 || typeof AccessKeyId !== 'string' || typeof SecretAccessKey !== 'string') {
+        throw new AwsAccessError(`${named} printed no credentials: expected JSON with "Version": 1, "AccessKeyId" and "SecretAccessKey".`);
+    }
+    const expiration = typeof Expiration === 'string' ? new Date(Expiration) : undefined;
+    if (expiration !== undefined && !(expiration.getTime() > Date.now())) {
+        throw new AwsAccessError(`${named} printed credentials that expired at ${String(Expiration)}.`);
+    }
+    return {
+        accessKeyId: AccessKeyId,
+        secretAccessKey: SecretAccessKey,
+        ...(typeof SessionToken === 'string' ? { sessionToken: SessionToken } : {}),
+        ...(expiration === undefined ? {} : { expiration }),
+    };
+}
+/**
+ * The command's standard output once it exits 0. Rejects with the reason in words when it
+ * exits otherwise, prints too much, or is still running at the deadline: then it and every
+ * process it started are killed.
+ */
+function runBounded(command) {
+    const { ms, outputBytes } = CREDENTIAL_PROCESS_LIMITS;
+    const ownGroup = process.platform !== 'win32';
+    const child = (0,external_node_child_process_.spawn)(command, {
+        shell: true,
+        detached: ownGroup,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        windowsHide: true,
+    });
+    const kill = () => {
+        try {
+            if (ownGroup && child.pid !== undefined)
+                process.kill(-child.pid, 'SIGKILL');
+            else
+                child.kill('SIGKILL');
+        }
+        catch {
+            // already gone
+        }
+    };
+    return new Promise((resolve, reject) => {
+        const out = [];
+        const err = [];
+        let size = 0;
+        const fail = (why) => {
+            clearTimeout(timer);
+            kill();
+            child.stdout.destroy();
+            child.stderr.destroy();
+            reject(new Error(why));
+        };
+        const timer = setTimeout(() => {
+            fail(`did not finish within ${ms / 1000} s and was stopped`);
+        }, ms);
+        const take = (into) => (chunk) => {
+            size += chunk.length;
+            if (size > outputBytes)
+                fail(`printed more than ${outputBytes / 1024} KiB and was stopped`);
+            else
+                into.push(chunk);
+        };
+        child.stdout.on('data', take(out));
+        child.stderr.on('data', take(err));
+        child.on('error', (error) => {
+            fail(`could not be started (${error.message})`);
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            if (code === 0) {
+                resolve(Buffer.concat(out).toString('utf8'));
+                return;
+            }
+            const said = Buffer.concat(err).toString('utf8').trim().split('\n', 1)[0] ?? '';
+            const how = signal === null ? `exited with status ${code ?? '?'}` : `was killed by ${signal}`;
+            reject(new Error(`${how}${said === '' ? '' : ` (${redacted(said)})`}`));
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/aws/connect.ts
+
+
 
 
 
@@ -85344,10 +85822,10 @@ async function signIn(options, deps, role) {
         region: options.awsRegion,
         maxAttempts: options.maxAttempts,
         retryMode: 'adaptive',
-        // Without these an endpoint that accepts a connection and never answers holds the run
-        // for the SDK's default socket timeout (300 s) per attempt.
-        requestHandler: REQUEST_TIMEOUTS,
-        ...(options.profile === null ? {} : { profile: options.profile }),
+        // Without a total deadline an endpoint that accepts a connection and never answers, or
+        // answers a byte at a time, holds the run for the SDK's socket timeout or without end.
+        requestHandler: new BoundedHttpHandler(),
+        ...(options.profile === null ? {} : { credentials: profileCredentials(options.profile) }),
     };
     if (role === null)
         return config;
@@ -85356,16 +85834,6 @@ async function signIn(options, deps, role) {
         credentials: await assumeRoleWithOidc(role, options, namingEndpoints(new client_sts_dist_cjs/* STSClient */.iM(config)), deps),
     };
 }
-/**
- * Each attempt waits at most this long to connect and for an answer; with max-attempts and
- * the SDK's backoff, an endpoint that never answers fails a call in about a minute.
- */
-const REQUEST_TIMEOUTS = {
-    connectionTimeout: 3_000,
-    requestTimeout: 5_000,
-    throwOnRequestTimeout: true,
-    socketTimeout: 5_000,
-};
 /** Notes the endpoint a failed request went to on its error, so messages can name it. */
 function endpointInErrors() {
     return (next) => async (args) => {
@@ -85397,6 +85865,16 @@ function credentialSource(options, role) {
         return `profile ${options.profile}`;
     return "the AWS SDK's default credential chain (environment, shared config, instance role; or set role-to-assume)";
 }
+/**
+ * Whether a failed sts:GetCallerIdentity speaks of the credentials: not when nothing answered,
+ * the answer could not be read, or AWS failed on its side (5xx).
+ */
+function saysCredentialsFailed(error) {
+    const status = error.$metadata?.httpStatusCode;
+    return (failureKind(error) !== 'unreachable' &&
+        !(error instanceof AnswerError) &&
+        !(typeof status === 'number' && status >= 500));
+}
 /** sts:GetCallerIdentity needs no permission: it proves the credentials and names the account. */
 async function identify(sts, source) {
     let answer;
@@ -85405,7 +85883,7 @@ async function identify(sts, source) {
     }
     catch (error) {
         rethrowUnlessAws(error);
-        if (failureKind(error) === 'unreachable') {
+        if (!saysCredentialsFailed(error)) {
             throw new AwsAccessError(`${describeFailure('sts:GetCallerIdentity', error)}.`);
         }
         throw new AwsAccessError(`AWS credentials from ${source} are missing or invalid (sts:GetCallerIdentity: ${awsMessage(error)})${attemptsUsed(error)}.`);
@@ -85421,6 +85899,9 @@ async function identify(sts, source) {
 
 
 
+
+/** An organization has at most a few thousand accounts and units: 20 a page, 1,000 pages. */
+const MAX_PAGES = 1000;
 /**
  * The organization's ACTIVE accounts (organizations:ListAccounts, every page), or those the
  * filter names: account ids, and every account under an organizational unit or the root,
@@ -85428,12 +85909,10 @@ async function identify(sts, source) {
  */
 async function organizationAccounts(client, filter) {
     const active = new Set();
-    await listed('organizations:ListAccounts', async () => {
-        for await (const page of (0,client_organizations_dist_cjs/* paginateListAccounts */.A53)({ client }, {})) {
-            for (const a of page.Accounts ?? []) {
-                if (a.Id && (a.State ?? a.Status) === 'ACTIVE')
-                    active.add(a.Id);
-            }
+    await listed('organizations:ListAccounts', (NextToken) => client.send(new client_organizations_dist_cjs/* ListAccountsCommand */.Q0l({ NextToken })), (page) => {
+        for (const a of page.Accounts ?? []) {
+            if (a.Id && (a.State ?? a.Status) === 'ACTIVE')
+                active.add(a.Id);
         }
     });
     if (filter.length === 0)
@@ -85469,27 +85948,26 @@ async function accountsUnder(client, parent, walked) {
             continue;
         walked.add(next);
         const ParentId = next;
-        await listed('organizations:ListAccountsForParent', async () => {
-            for await (const page of (0,client_organizations_dist_cjs/* paginateListAccountsForParent */.Hcl)({ client }, { ParentId })) {
-                for (const a of page.Accounts ?? [])
-                    if (a.Id)
-                        found.push(a.Id);
-            }
+        await listed('organizations:ListAccountsForParent', (NextToken) => client.send(new client_organizations_dist_cjs/* ListAccountsForParentCommand */.Jgz({ ParentId, NextToken })), (page) => {
+            for (const a of page.Accounts ?? [])
+                if (a.Id)
+                    found.push(a.Id);
         });
-        await listed('organizations:ListOrganizationalUnitsForParent', async () => {
-            for await (const page of (0,client_organizations_dist_cjs/* paginateListOrganizationalUnitsForParent */.Ogl)({ client }, { ParentId })) {
-                for (const unit of page.OrganizationalUnits ?? [])
-                    if (unit.Id)
-                        parents.push(unit.Id);
-            }
+        await listed('organizations:ListOrganizationalUnitsForParent', (NextToken) => client.send(new client_organizations_dist_cjs/* ListOrganizationalUnitsForParentCommand */.sUM({ ParentId, NextToken })), (page) => {
+            for (const unit of page.OrganizationalUnits ?? [])
+                if (unit.Id)
+                    parents.push(unit.Id);
         });
     }
     return found;
 }
-/** Runs a listing; an AWS error becomes one line naming the action. */
-async function listed(action, list) {
+/**
+ * Reads a listing to its end, within MAX_PAGES and never on a repeated token; an AWS error or
+ * an unusable answer becomes one line naming the action.
+ */
+async function listed(action, read, onPage) {
     try {
-        await list();
+        await eachPage(action, MAX_PAGES, read, (page) => page.NextToken || undefined, onPage);
     }
     catch (error) {
         rethrowUnlessAws(error);
@@ -90761,6 +91239,10 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 
 
+
+
+
+
 /**
  * The commit and ref to upload for, from the runner's variables. On a pull request that is
  * the PR's merge ref and its head commit, as github/codeql-action/upload-sarif does.
@@ -90785,25 +91267,37 @@ function uploadTarget(env) {
     }
     return { apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com', owner, repo, commitSha, ref };
 }
-/** How long processing is waited for, and how often it is asked about. */
-const PROCESSING_TIMEOUT_MS = 120_000;
+/** How often processing is asked about. */
 const POLL_MS = [1_000, 2_000, 3_000, 5_000];
+/** The wait before the second and third attempt of a request that failed on the way. */
+const RETRY_MS = [1_000, 2_000];
 /**
  * Uploads a SARIF log to code scanning (gzip, then base64, as the API takes it) and waits,
- * within a bound, until GitHub has processed it. Returns the upload's id.
+ * within a bound, until GitHub has processed it. Returns the upload's id. Every request has a
+ * total deadline and a bound on its answer (UPLOAD_LIMITS); one that fails with 5xx, 429 or
+ * a broken connection is tried again, up to UPLOAD_LIMITS.attempts times.
  */
 async function uploadSarif(sarif, token, target, deps) {
     const octokit = getOctokit(token, { baseUrl: target.apiUrl });
     const where = `${target.owner}/${target.repo}`;
+    const retrying = (request, stillTime) => pRetry(request, {
+        retries: UPLOAD_LIMITS.attempts - 1,
+        minTimeout: RETRY_MS[0],
+        factor: RETRY_MS[1] / RETRY_MS[0],
+        randomize: false,
+        shouldRetry: (error) => stillTime() && isTransient(error),
+    });
+    const sarifField = (0,external_node_zlib_.gzipSync)(sarif).toString('base64');
     let id;
     try {
-        const answer = await octokit.rest.codeScanning.uploadSarif({
+        const answer = await retrying(() => octokit.rest.codeScanning.uploadSarif({
             owner: target.owner,
             repo: target.repo,
             commit_sha: target.commitSha,
             ref: target.ref,
-            sarif: (0,external_node_zlib_.gzipSync)(sarif).toString('base64'),
-        });
+            sarif: sarifField,
+            request: { fetch: UPLOAD_FETCH },
+        }), () => true);
         id = answer.data.id ?? '';
     }
     catch (error) {
@@ -90812,16 +91306,18 @@ async function uploadSarif(sarif, token, target, deps) {
     if (id === '')
         throw new UploadError('upload-sarif: GitHub accepted the SARIF but returned no id.');
     deps.log(`SARIF uploaded to code scanning of ${where} (id ${id}); waiting for it to be processed…`);
-    const deadline = deps.now().getTime() + PROCESSING_TIMEOUT_MS;
+    const deadline = deps.now().getTime() + UPLOAD_LIMITS.processingMs;
+    const beforeDeadline = () => deps.now().getTime() <= deadline;
     for (let attempt = 0;; attempt++) {
         await deps.sleep(POLL_MS[Math.min(attempt, POLL_MS.length - 1)] ?? 5_000);
         let status;
         try {
-            status = (await octokit.rest.codeScanning.getSarif({
+            status = (await retrying(() => octokit.rest.codeScanning.getSarif({
                 owner: target.owner,
                 repo: target.repo,
                 sarif_id: id,
-            })).data;
+                request: { fetch: POLL_FETCH },
+            }), beforeDeadline)).data;
         }
         catch (error) {
             // Just after the upload the id may not be known yet.
@@ -90836,14 +91332,46 @@ async function uploadSarif(sarif, token, target, deps) {
             throw new UploadError(`upload-sarif: code scanning could not process the SARIF (id ${id}): ${(status.errors ?? []).join('; ') || 'no reason given'}.`);
         }
         if (deps.now().getTime() > deadline) {
-            throw new UploadError(`upload-sarif: the SARIF (id ${id}) was not processed within ${PROCESSING_TIMEOUT_MS / 1000} s; see the repository's code scanning page.`);
+            throw new UploadError(`upload-sarif: the SARIF (id ${id}) was not processed within ${UPLOAD_LIMITS.processingMs / 1000} s; see the repository's code scanning page.`);
         }
     }
 }
+const UPLOAD_FETCH = boundedFetch({
+    ms: UPLOAD_LIMITS.uploadMs,
+    answerBytes: UPLOAD_LIMITS.answerBytes,
+});
+const POLL_FETCH = boundedFetch({
+    ms: UPLOAD_LIMITS.pollMs,
+    answerBytes: UPLOAD_LIMITS.answerBytes,
+});
+/**
+ * What failed on the way rather than in GitHub's answer: octokit reports an error of fetch
+ * itself as HTTP 500, with the error as its cause.
+ */
+function failedOnTheWay(error) {
+    const cause = error?.cause;
+    return cause instanceof Error ? cause : null;
+}
+/**
+ * Worth another attempt: GitHub's 5xx and 429, and a connection that broke. An answer past
+ * its deadline or its size is not: the next one would be no different.
+ */
+function isTransient(error) {
+    const cause = failedOnTheWay(error);
+    if (cause !== null)
+        return !(cause instanceof DeadlineError || cause instanceof TooLargeError);
+    const status = error.status;
+    return typeof status === 'number' && (status >= 500 || status === 429);
+}
 /** One line for a failed API call: what GitHub said, and what it means here. */
 function apiFailure(error, where) {
-    const status = error.status;
-    const message = error instanceof Error ? (error.message.split('\n', 1)[0] ?? '') : String(error);
+    const cause = failedOnTheWay(error);
+    if (cause instanceof DeadlineError || cause instanceof TooLargeError) {
+        return `the code-scanning API of ${where} gave ${cause.message}; see https://www.githubstatus.com, or upload with github/codeql-action/upload-sarif.`;
+    }
+    // octokit's message for a failure on the way is its cause's own words.
+    const status = cause === null ? error.status : undefined;
+    const message = redacted(error instanceof Error ? (error.message.split('\n', 1)[0] ?? '') : String(error));
     if (status === 403 && /advanced security|code scanning is not enabled/i.test(message)) {
         return `code scanning is not enabled for ${where} (HTTP 403: ${message}).`;
     }
@@ -90857,6 +91385,7 @@ function apiFailure(error, where) {
 }
 
 ;// CONCATENATED MODULE: ./src/io/iac.ts
+
 
 
 
@@ -90876,7 +91405,14 @@ async function findUserDefinitions(roots, workspace, now = Date.now) {
     const deadline = now() + IAC_LIMITS.milliseconds;
     let files = 0;
     let complete = true;
-    const queue = roots.map((root) => (0,external_node_path_.resolve)(workspace, root));
+    const queue = roots.map((root) => {
+        const path = (0,external_node_path_.resolve)(workspace, root);
+        const inside = (0,external_node_path_.relative)((0,external_node_path_.resolve)(workspace), path);
+        if (inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside)) {
+            throw new ConfigurationError(`iac-paths: ${JSON.stringify(root)} is outside the workspace (${workspace}); give folders inside it, relative to it.`);
+        }
+        return path;
+    });
     while (queue.length > 0) {
         const dir = queue.shift() ?? '';
         let entries;
@@ -90905,7 +91441,11 @@ async function findUserDefinitions(roots, workspace, now = Date.now) {
             }
             const text = await (0,promises_.readFile)(path, 'utf8').catch(() => '');
             const where = (0,external_node_path_.relative)(workspace, path).split(external_node_path_.sep).join('/');
-            const found = path.endsWith('.tf') ? terraformUsers(text) : cloudFormationUsers(text);
+            const found = path.endsWith('.tf')
+                ? terraformUsers(text, () => now() > deadline)
+                : cloudFormationUsers(text);
+            if (found === null)
+                return { definitions, complete: false };
             for (const [name, line] of found) {
                 if (!definitions.has(name))
                     definitions.set(name, { path: where, line });
@@ -90914,43 +91454,55 @@ async function findUserDefinitions(roots, workspace, now = Date.now) {
     }
     return { definitions, complete };
 }
-/** Terraform: each `aws_iam_user` with a literal name, at its login profile if it has one. */
-function terraformUsers(text) {
-    const lines = text.split(/\r?\n/);
+/** How many lines are read between two looks at the clock. */
+const LINES_PER_LOOK = 2000;
+/**
+ * Terraform: each `aws_iam_user` with a literal name, at its login profile if it has one.
+ * Each line is read once: a block runs from its `resource` line to the next `}` at the start
+ * of a line or the next `resource`, whichever comes first. Returns null when `expired` says
+ * the time is up before the file is read.
+ */
+function terraformUsers(text, expired = () => false) {
     const users = new Map(); // by resource label
     const profiles = new Map(); // user label → login profile line
-    lines.forEach((line, i) => {
-        const user = /^\s*resource\s+"aws_iam_user"\s+"([^"]+)"/.exec(line);
-        if (user?.[1]) {
-            const name = attribute(lines, i, 'name');
-            if (name !== null)
-                users.set(user[1], { name, line: i + 1 });
+    let open = null;
+    const close = () => {
+        if (open === null)
             return;
+        const body = open.block.lines.join('\n');
+        if (open.kind === 'user') {
+            const name = /^\s*name\s*=\s*"([^"$]+)"\s*$/m.exec(body)?.[1];
+            if (name)
+                users.set(open.label, { name, line: open.block.line });
         }
-        if (/^\s*resource\s+"aws_iam_user_login_profile"\s+"[^"]+"/.test(line)) {
-            const ref = /aws_iam_user\.([\w-]+)\.(?:name|id)/.exec(blockOf(lines, i).join('\n'));
-            if (ref?.[1] && !profiles.has(ref[1]))
-                profiles.set(ref[1], i + 1);
+        else {
+            const ref = /aws_iam_user\.([\w-]+)\.(?:name|id)/.exec(body)?.[1];
+            if (ref && !profiles.has(ref))
+                profiles.set(ref, open.block.line);
         }
-    });
-    return new Map([...users].map(([label, u]) => [u.name, profiles.get(label) ?? u.line]));
-}
-/** The lines of the block that opens at `start`, up to its closing brace at the line start. */
-function blockOf(lines, start) {
-    let end = start + 1;
-    while (end < lines.length && !/^}/.test(lines[end] ?? ''))
-        end += 1;
-    return lines.slice(start, end);
-}
-/** A literal string attribute of the block at `start` (no interpolation); null otherwise. */
-function attribute(lines, start, key) {
-    const literal = new RegExp(`^\\s*${key}\\s*=\\s*"([^"$]+)"\\s*$`);
-    for (const line of blockOf(lines, start)) {
-        const match = literal.exec(line);
-        if (match?.[1])
-            return match[1];
+        open = null;
+    };
+    const lines = text.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        if (i % LINES_PER_LOOK === 0 && expired())
+            return null;
+        const line = lines[i] ?? '';
+        const resource = /^\s*resource\s+"(aws_iam_user|aws_iam_user_login_profile)"\s+"([^"]+)"/.exec(line);
+        if (resource !== null || /^\s*resource\s/.test(line) || line.startsWith('}'))
+            close();
+        if (resource?.[1] && resource[2]) {
+            open = {
+                kind: resource[1] === 'aws_iam_user' ? 'user' : 'profile',
+                label: resource[2],
+                block: { line: i + 1, lines: [] },
+            };
+        }
+        else if (open !== null) {
+            open.block.lines.push(line);
+        }
     }
-    return null;
+    close();
+    return new Map([...users].map(([label, u]) => [u.name, profiles.get(label) ?? u.line]));
 }
 /** CloudFormation (YAML or JSON): each `AWS::IAM::User` with a literal `UserName`. */
 function cloudFormationUsers(text) {
@@ -91029,6 +91581,10 @@ function parseSuppressions(text, file) {
     if (problem) {
         const line = problem.linePos?.[0].line ?? 1;
         throw new ConfigurationError(`${prefix}: line ${line}: not valid YAML (${problem.code}); see the README for the format`);
+    }
+    const alias = firstAlias(document);
+    if (alias !== undefined) {
+        throw new ConfigurationError(`${prefix}: line ${lines.linePos(alias).line}: an alias (*name) is not read here; write the value out in full; see the README for the format`);
     }
     const root = document.contents;
     if (root === null)
@@ -91137,19 +91693,91 @@ function cloudAuditEntry(entry, where, bad) {
         },
     ];
 }
+/**
+ * Where the first alias (`*name`) of a document starts, if it has one. A merge key's alias
+ * (`<<: *name`) is left to the entry's own message, which names the entry.
+ */
+function firstAlias(document) {
+    let start;
+    (0,dist/* visit */.YR)(document, {
+        Alias: (_key, node, path) => {
+            const parent = path.at(-1);
+            if ((0,dist/* isPair */.tO)(parent) && (0,dist/* isScalar */.jn)(parent.key) && parent.key.value === '<<')
+                return undefined;
+            start = node.range?.[0] ?? 0;
+            return dist/* visit */.YR.BREAK;
+        },
+    });
+    return start;
+}
+
+;// CONCATENATED MODULE: ./src/policy/glob.ts
+function compileGlob(pattern) {
+    const parts = pattern.split('*');
+    const prefix = /^[^?]*/.exec(parts[0] ?? '')?.[0] ?? '';
+    const suffix = /[^?]*$/.exec(parts[parts.length - 1] ?? '')?.[0] ?? '';
+    if (parts.length === 1) {
+        return {
+            prefix,
+            suffix,
+            test: (text) => text.length === pattern.length && at(text, 0, pattern),
+        };
+    }
+    // Runs of stars are one star: `**` and `*` match the same names.
+    const first = parts[0] ?? '';
+    const last = parts[parts.length - 1] ?? '';
+    const middle = parts.slice(1, -1).filter((part) => part !== '');
+    const least = first.length + last.length + middle.reduce((n, part) => n + part.length, 0);
+    return {
+        prefix,
+        suffix,
+        test: (text) => {
+            if (text.length < least || !at(text, 0, first))
+                return false;
+            const end = text.length - last.length;
+            if (!at(text, end, last))
+                return false;
+            let from = first.length;
+            for (const part of middle) {
+                const found = leftmost(text, from, end - part.length, part);
+                if (found < 0)
+                    return false;
+                from = found + part.length;
+            }
+            return true;
+        },
+    };
+}
+/** Whether `part` (with `?` for any one character) is in `text` at `index`. */
+function at(text, index, part) {
+    for (let i = 0; i < part.length; i++) {
+        const c = part.charCodeAt(i);
+        if (c !== 63 /* ? */ && c !== text.charCodeAt(index + i))
+            return false;
+    }
+    return true;
+}
+/** The first index from `from` up to `last` where `part` is in `text`; -1 when none. */
+function leftmost(text, from, last, part) {
+    for (let index = from; index <= last; index++)
+        if (at(text, index, part))
+            return index;
+    return -1;
+}
 
 ;// CONCATENATED MODULE: ./src/policy/suppressions.ts
+
+
 /** Marks the findings that a suppression in force accepts; expired entries accept nothing. */
 function applySuppressions(findings, suppressions, now) {
     const today = now.toISOString().slice(0, 10);
     const expired = (s) => s.expires !== null && s.expires < today;
     const inForce = suppressions.filter((s) => !expired(s));
-    // Each entry's principal pattern is built once, not once per finding.
-    const matchers = inForce.map((s) => ({ s, accepts: principalMatcher(s) }));
+    const firstAccepting = suppressionIndex(inForce);
     const used = new Set();
     const marked = findings.map((finding) => {
-        const match = matchers.find((m) => (m.s.rule === '*' || m.s.rule === finding.ruleId) && m.accepts(finding.principal))?.s;
-        if (match === undefined)
+        const match = firstAccepting(finding);
+        if (match === null)
             return finding;
         used.add(match);
         return { ...finding, suppression: match };
@@ -91161,20 +91789,95 @@ function applySuppressions(findings, suppressions, now) {
         neverExpires: suppressions.filter((s) => s.expires === null),
     };
 }
-/** Whether an entry's principal accepts a principal: by glob over name or ARN, or exactly. */
-function principalMatcher(s) {
-    if (s.match === 'exact')
-        return (p) => s.principal === '*' || s.principal === p.name;
-    const pattern = glob(s.principal);
-    return (p) => pattern.test(p.name) || pattern.test(p.arn);
-}
-/** A glob as a whole-string pattern: `*` any run of characters, `?` one; the rest literal. */
-function glob(text) {
-    const body = text
-        .split('')
-        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
-        .join('');
-    return new RegExp(`^${body}$`, 's');
+/** How much of a pattern's literal start or end is used to file it. */
+const KEY_LENGTH = 64;
+/**
+ * How many times, in all, patterns may be tried against findings (a try costs at most the
+ * name's length times the pattern's; 10 million take about 3 s). Entries filed by their
+ * literal start or end are tried only against findings that share it, so real files stay far
+ * below this; a file whose patterns all share one start, or have none, is stopped here.
+ */
+const MAX_TRIES = 10_000_000;
+/**
+ * The first entry in file order that accepts a finding. Entries are filed by the literal text
+ * their pattern starts or ends with, so a finding is tested only against the entries that
+ * could accept it: thousands of entries against thousands of findings stay quick, whatever
+ * the patterns.
+ */
+function suppressionIndex(suppressions) {
+    const exact = new Map();
+    const byStart = new Map();
+    const byEnd = new Map();
+    const everywhere = [];
+    const file = (map, key, entry) => {
+        const list = map.get(key);
+        if (list === undefined)
+            map.set(key, [entry]);
+        else
+            list.push(entry);
+    };
+    suppressions.forEach((suppression, order) => {
+        if (suppression.match === 'exact') {
+            const entry = {
+                order,
+                suppression,
+                accepts: (p) => p.name === suppression.principal,
+            };
+            if (suppression.principal === '*')
+                everywhere.push({ ...entry, accepts: () => true });
+            else
+                file(exact, suppression.principal, entry);
+            return;
+        }
+        const glob = compileGlob(suppression.principal);
+        const entry = {
+            order,
+            suppression,
+            accepts: (p) => glob.test(p.name) || glob.test(p.arn),
+        };
+        if (glob.prefix !== '')
+            file(byStart, glob.prefix.slice(0, KEY_LENGTH), entry);
+        else if (glob.suffix !== '')
+            file(byEnd, glob.suffix.slice(-KEY_LENGTH), entry);
+        else
+            everywhere.push(entry);
+    });
+    const tried = new Uint32Array(suppressions.length);
+    let tries = 0;
+    const tooMany = () => {
+        const most = tried.indexOf(Math.max(...tried));
+        const entry = suppressions[most];
+        return new ConfigurationError(`suppressions-file: ${entry?.where ?? ''}: principal: the pattern ${JSON.stringify(entry?.principal)} is tried against nearly every finding, with others like it, more than ${MAX_TRIES.toLocaleString('en-US')} times in all; begin or end each pattern with a user name or the path of an ARN`);
+    };
+    const accepts = (entry, principal) => {
+        tried[entry.order] = (tried[entry.order] ?? 0) + 1;
+        if (++tries > MAX_TRIES)
+            throw tooMany();
+        return entry.accepts(principal);
+    };
+    return (finding) => {
+        const { principal, ruleId } = finding;
+        const lists = [everywhere, exact.get(principal.name)];
+        for (const text of [principal.name, principal.arn]) {
+            for (let n = 1; n <= Math.min(KEY_LENGTH, text.length); n++) {
+                lists.push(byStart.get(text.slice(0, n)), byEnd.get(text.slice(text.length - n)));
+            }
+        }
+        // Each list is in file order: the first entry of each that accepts, the earliest of those.
+        let first = null;
+        for (const list of lists) {
+            for (const entry of list ?? []) {
+                if (first !== null && entry.order >= first.order)
+                    break;
+                const rule = entry.suppression.rule;
+                if ((rule === '*' || rule === ruleId) && accepts(entry, principal)) {
+                    first = entry;
+                    break;
+                }
+            }
+        }
+        return first?.suppression ?? null;
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/policy/threshold.ts
@@ -91498,6 +92201,7 @@ function remediationIn(rule, partition) {
 
 
 
+
 /** The score GitHub maps to its severity label (> 9.0 critical, 7.0–8.9 high, ...). */
 const SECURITY_SEVERITY = {
     critical: '9.5',
@@ -91603,7 +92307,7 @@ function renderSarif(input) {
             ruleId: rule.id,
             ruleIndex,
             level: LEVEL[finding.severity],
-            message: { text: findingMessage(finding) },
+            message: { text: visible(findingMessage(finding)) },
             locations: [
                 {
                     physicalLocation: {
@@ -91622,11 +92326,11 @@ function renderSarif(input) {
                         {
                             kind: 'external',
                             status: 'accepted',
-                            justification: finding.suppression.reason,
+                            justification: visible(finding.suppression.reason),
                             properties: {
                                 ...(finding.suppression.owner === null
                                     ? {}
-                                    : { owner: finding.suppression.owner }),
+                                    : { owner: visible(finding.suppression.owner) }),
                                 ...(finding.suppression.expires === null
                                     ? {}
                                     : { expires: finding.suppression.expires }),
@@ -91654,7 +92358,7 @@ function renderSarif(input) {
     const notAssessed = notAssessedOf(snapshots);
     const notifications = notAssessed.map((n) => ({
         level: 'error',
-        message: { text: `Not assessed: ${n.name} (${n.arn}): ${n.reason}` },
+        message: { text: visible(`Not assessed: ${n.name} (${n.arn}): ${n.reason}`) },
         descriptor: { id: 'not-assessed' },
         locations: [
             { logicalLocations: [{ name: n.name, fullyQualifiedName: n.arn, kind: 'resource' }] },
@@ -91873,13 +92577,13 @@ function fixFor(rule, principal, now, inGrace) {
         return {
             kind: 'remove-password',
             text: `remove the console password, ${lastUsed === 'never' ? 'never used' : `unused for ${unused ?? 0} days`} (CIS: credentials unused for 45 days or more)`,
-            command: `aws iam delete-login-profile --user-name ${principal.name}`,
+            command: `aws iam delete-login-profile --user-name ${shellWord(principal.name)}`,
         };
     }
     return {
         kind: 'enroll-mfa',
         text: 'assign an MFA device, preferably a security key or passkey',
-        command: `aws iam create-virtual-mfa-device --virtual-mfa-device-name ${principal.name} --outfile ${principal.name}-qr.png --bootstrap-method QRCodePNG`,
+        command: `aws iam create-virtual-mfa-device --virtual-mfa-device-name ${shellWord(principal.name)} --outfile ${shellWord(`${principal.name}-qr.png`)} --bootstrap-method QRCodePNG`,
     };
 }
 /** Remove the devices that give one-time codes, once a security key or passkey is in place. */
@@ -91901,12 +92605,13 @@ function phishableFix(principal) {
             ? `deactivate the ${named}: the security key or passkey stays`
             : `register a security key or passkey in the console, then deactivate the ${named}`,
         command: hasKey && only?.serial != null && weak.length === 1 && PLAIN_SERIAL.test(only.serial)
-            ? `aws iam deactivate-mfa-device --user-name ${principal.name} --serial-number ${only.serial}`
+            ? `aws iam deactivate-mfa-device --user-name ${shellWord(principal.name)} --serial-number ${only.serial}`
             : null,
     };
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -91964,7 +92669,7 @@ async function run(options, io) {
         startedAt,
         finishedAt,
     });
-    const sarifText = `${JSON.stringify(sarif, null, 2)}\n`;
+    const sarifText = `${inertJson(sarif, 2)}\n`;
     await writeSarif(options.sarifFile, sarifPath, sarifText);
     let sarifId = null;
     if (options.uploadSarif && options.githubToken !== null) {
@@ -92108,7 +92813,7 @@ const INPUTS = [
     },
     {
         name: 'suppressions-file',
-        description: "YAML file of accepted findings, each with a reason and a last day (expires); see the README. Default: .github/iam-mfa-audit.yml when it exists. cloud-audit's .cloud-audit.yml is read too.",
+        description: "YAML file of accepted findings, each with a reason and a last day (expires); see the README. Default: .github/iam-mfa-audit.yml when it exists. A file in cloud-audit's .cloud-audit.yml format is read when named here; it is never looked for.",
         default: '',
     },
     {
@@ -92989,6 +93694,7 @@ function progressBar(stream, now = Date.now) {
 
 
 
+
 const readInput = (name) => ACTION_INPUTS.some((input) => input.name === name) ? getInput(name) : undefined;
 /** The action's entry: inputs → run → one failure, if any, after every output is written. */
 async function main() {
@@ -93011,9 +93717,9 @@ async function audit() {
     const io = {
         ...systemIO(log),
         progress: progressLog(log),
-        getIdToken: (audience) => getIDToken(audience),
         setSecret: (value) => {
-            setSecret(value);
+            rememberSecret(value);
+            core_setSecret(value);
         },
         publish: publishToGitHub,
     };
@@ -93031,7 +93737,7 @@ async function audit() {
 async function reportError(error) {
     const { reason, advice, internal } = failureOf(error);
     if (internal && error instanceof Error && error.stack)
-        debug(error.stack);
+        core_debug(error.stack);
     const sarifFile = sarifFileOf(readInput);
     let removed = null;
     try {

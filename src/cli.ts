@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { fetchIdToken } from './io/oidc-token.js';
 import { systemIO } from './io/system.js';
 import { ConfigurationError, failureOf } from './errors.js';
 import { removeStaleSarif } from './io/sarif-file.js';
@@ -9,6 +8,8 @@ import { INPUTS, parseOptions, sarifFileOf, type ReadInput } from './options.js'
 import { progressBar, progressLog } from './surface/progress.js';
 import { renderJson, renderTerminal, usesColor } from './surface/terminal.js';
 import { VERSION } from './version.js';
+import { rememberSecret } from './secrets.js';
+import { inertJson } from './text.js';
 
 /** Exit codes: the verdict decides 0 (pass, or incomplete when allowed) or 1; anything that stops the audit is 2. */
 const EXIT = { pass: 0, fail: 1, error: 2 } as const;
@@ -103,16 +104,15 @@ async function main(argv: readonly string[]): Promise<number> {
     const io: RunIO = {
       ...systemIO(log),
       progress: bar ?? progressLog(log),
-      getIdToken: (audience) => fetchIdToken(process.env, audience),
-      // The CLI prints no secret, and a mask command would write one into its report.
-      setSecret: () => undefined,
+      // A mask command would write the secret into the CLI's report: it is kept out instead.
+      setSecret: rememberSecret,
       publish: (o) => {
         process.stdout.write(options.format === 'json' ? renderJson(o) : renderTerminal(o, color));
         return Promise.resolve();
       },
     };
     if (options.discoverOnly) {
-      process.stdout.write(`${JSON.stringify(await discoverAccounts(options, io))}\n`);
+      process.stdout.write(`${inertJson(await discoverAccounts(options, io))}\n`);
       return EXIT.pass;
     }
     const outcome = await run(options, io);

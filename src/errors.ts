@@ -1,3 +1,4 @@
+import { redacted } from './secrets.js';
 import { visible } from './text.js';
 import { ISSUES_URI } from './version.js';
 
@@ -47,12 +48,13 @@ export interface Failure {
   readonly internal: boolean;
 }
 
+/** Why a run stopped, in one line with no secret and no control character in it. */
 export function failureOf(error: unknown): Failure {
   if (error instanceof AuditError) {
-    return { reason: visible(error.message), advice: error.advice, internal: false };
+    return { reason: visible(redacted(error.message)), advice: error.advice, internal: false };
   }
   return {
-    reason: `internal error: ${visible(describeError(error))}`,
+    reason: `internal error: ${visible(redacted(describeError(error)))}`,
     advice: `Unless the reason points at something the runner provides (a file or folder it set up), this is a bug in iam-mfa-audit, not a problem with your account or inputs: re-run with debug logging on for the stack trace, and report it at ${ISSUES_URI}.`,
     internal: true,
   };

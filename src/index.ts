@@ -10,6 +10,7 @@ import {
   publishToGitHub,
 } from './surface/github.js';
 import { progressLog } from './surface/progress.js';
+import { rememberSecret } from './secrets.js';
 
 const readInput: ReadInput = (name) =>
   ACTION_INPUTS.some((input) => input.name === name) ? core.getInput(name) : undefined;
@@ -34,8 +35,8 @@ async function audit(): Promise<string | null> {
   const io: RunIO = {
     ...systemIO(log),
     progress: progressLog(log),
-    getIdToken: (audience) => core.getIDToken(audience),
     setSecret: (value) => {
+      rememberSecret(value);
       core.setSecret(value);
     },
     publish: publishToGitHub,

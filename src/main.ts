@@ -27,6 +27,7 @@ import { renderSarif, type AlertAnchor, type Definitions } from './render/sarif.
 import { activeRules, rootIsAudited, type Rule } from './rules/catalog.js';
 import { evaluate } from './rules/evaluate.js';
 import type { WorkflowContext } from './io/workflow.js';
+import { inertJson } from './text.js';
 import { HOMEPAGE, RULES_URI, TOOL_NAME, VERSION } from './version.js';
 
 /** Everything a run produced, handed to the surface (action or CLI) to show. */
@@ -110,7 +111,7 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
     startedAt,
     finishedAt,
   });
-  const sarifText = `${JSON.stringify(sarif, null, 2)}\n`;
+  const sarifText = `${inertJson(sarif, 2)}\n`;
   await writeSarif(options.sarifFile, sarifPath, sarifText);
   let sarifId: string | null = null;
   if (options.uploadSarif && options.githubToken !== null) {

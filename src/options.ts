@@ -115,7 +115,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'suppressions-file',
     description:
-      "YAML file of accepted findings, each with a reason and a last day (expires); see the README. Default: .github/iam-mfa-audit.yml when it exists. cloud-audit's .cloud-audit.yml is read too.",
+      "YAML file of accepted findings, each with a reason and a last day (expires); see the README. Default: .github/iam-mfa-audit.yml when it exists. A file in cloud-audit's .cloud-audit.yml format is read when named here; it is never looked for.",
     default: '',
   },
   {

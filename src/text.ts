@@ -16,10 +16,12 @@ const EVERY_CONTROL_CHARACTER = new RegExp(`[${INVISIBLE}]`, 'gu');
  * escapes, so a name cannot drive a terminal, hide a link or reorder what a reader sees.
  */
 export function visible(text: string): string {
-  return text.replace(
-    EVERY_CONTROL_CHARACTER,
-    (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
-  );
+  return text.replace(EVERY_CONTROL_CHARACTER, unicodeEscape);
+}
+
+/** `\u202e` for U+202E. */
+function unicodeEscape(c: string): string {
+  return `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
 }
 
 /** At most `max` characters: longer text is cut, and says so with an ellipsis. */
@@ -63,4 +65,27 @@ export function minuteUtc(time: string | Date): string {
   return Number.isNaN(at)
     ? String(time)
     : `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** Characters a POSIX shell takes literally in a word. */
+const SHELL_PLAIN = /^[\w+=,.@:/%-]+$/;
+
+/**
+ * One word for a POSIX shell: as it is when every character is taken literally, otherwise in
+ * single quotes (a quote inside written '\''), so nothing in it runs when pasted.
+ */
+export function shellWord(text: string): string {
+  return SHELL_PLAIN.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * JSON whose text holds no control character or invisible mark as such: JSON.stringify
+ * escapes only U+0000 to U+001F, so the rest (DEL, C1 controls, direction marks) are written
+ * as \u escapes too; the only raw newlines left are the indentation's, between values. The
+ * value read back is the same; a viewer of the file sees the escape.
+ */
+export function inertJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(EVERY_CONTROL_CHARACTER, (c) =>
+    c === '\n' ? c : unicodeEscape(c),
+  );
 }

@@ -457,7 +457,7 @@ describe('dist/cli.js against moto', () => {
     expect(exit.stdout).toBe('');
     expect(lines(exit.stderr)).toHaveLength(1);
     expect(exit.stderr).toMatch(
-      /^iam-mfa-audit: AWS credentials from profile missing-profile are missing or invalid \(sts:GetCallerIdentity: .+\)\.\n$/,
+      /^iam-mfa-audit: profile "missing-profile" is in neither the shared config file nor the credentials file \(AWS_CONFIG_FILE, default ~\/\.aws\/config; AWS_SHARED_CREDENTIALS_FILE, default ~\/\.aws\/credentials\); name a profile defined there\.\n$/,
     );
     expect(existsSync(sarifFile)).toBe(false);
   });

@@ -22,7 +22,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../fixtures.js';
 import { onlyRun, parseSarif } from '../sarif-validation.js';
 import { iamClient, MOTO_DEFAULT_ACCOUNT, TEST_CREDENTIALS } from '../support/aws-env.js';
-import { awsErrorXml, startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
+import {
+  awsErrorXml,
+  startFaultProxy,
+  type FaultPlan,
+  type FaultProxy,
+} from '../support/fault-proxy.js';
+import { JSON_11 } from '../support/event-history.js';
 import { startMoto, type MotoServer } from '../support/moto.js';
 import { fakeJwt, startOidcServer, type OidcServer } from '../support/oidc-server.js';
 import { seedAccount, type SeedUser } from '../support/seed.js';
@@ -55,6 +61,18 @@ let oidc: OidcServer;
 let proxy: FaultProxy;
 let dir: string;
 
+/** STS refuses the role of account C. */
+const refuseC: NonNullable<FaultPlan['respond']> = (action, body) =>
+  action === 'AssumeRoleWithWebIdentity' && body.get('RoleArn') === roleIn(C)
+    ? {
+        status: 403,
+        body: awsErrorXml(
+          'AccessDenied',
+          'Not authorized to perform sts:AssumeRoleWithWebIdentity',
+        ),
+      }
+    : undefined;
+
 /** An account with the audit role and `users`, served by moto. */
 async function seed(account: string, users: readonly SeedUser[]): Promise<void> {
   const iam = iamClient(moto.endpoint, TEST_CREDENTIALS, { accountId: account });
@@ -68,18 +86,7 @@ async function seed(account: string, users: readonly SeedUser[]): Promise<void> 
 
 beforeAll(async () => {
   [moto, oidc] = await Promise.all([startMoto(), startOidcServer()]);
-  proxy = await startFaultProxy(moto.endpoint, {
-    respond: (action, body) =>
-      action === 'AssumeRoleWithWebIdentity' && body.get('RoleArn') === roleIn(C)
-        ? {
-            status: 403,
-            body: awsErrorXml(
-              'AccessDenied',
-              'Not authorized to perform sts:AssumeRoleWithWebIdentity',
-            ),
-          }
-        : undefined,
-  });
+  proxy = await startFaultProxy(moto.endpoint, { respond: refuseC });
   dir = await mkdtemp(join(tmpdir(), 'fleet-'));
   await Promise.all(Object.entries(USERS).map(([account, users]) => seed(account, users)));
   await mkdir(join(dir, 'workspace', '.github', 'workflows'), { recursive: true });
@@ -427,6 +434,38 @@ describe('organization discovery', () => {
       '::error::account-filter names 999999999999, which is not an ACTIVE account of the organization.',
     ]);
     expect(s.outputs).toEqual({ result: 'error' });
+  });
+});
+
+describe('an organization whose listing never ends', () => {
+  it('stops at a ListAccounts NextToken it was given before, with one line, and audits nothing', async () => {
+    proxy.setPlan({
+      respond: (action, body, key) =>
+        action === 'ListAccounts'
+          ? {
+              status: 200,
+              headers: JSON_11,
+              body: JSON.stringify({ Accounts: [], NextToken: 'again' }),
+            }
+          : refuseC(action, body, key),
+    });
+    proxy.resetCounts();
+    try {
+      const s = await step({
+        'organization-role': `arn:aws:iam::${MOTO_DEFAULT_ACCOUNT}:role/${ROLE}`,
+        'role-name': ROLE,
+      });
+      expect(proxy.calls().ListAccounts).toBe(2);
+      expect(s.status).toBe(1);
+      expect(s.outputs).toEqual({ result: 'error' });
+      expect(lines(s.stdout).filter((l) => l.startsWith('::error::'))).toEqual([
+        expect.stringContaining(
+          'organizations:ListAccounts gave the same page token twice; its listing would never end',
+        ),
+      ]);
+    } finally {
+      proxy.setPlan({ respond: refuseC });
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import type { NotAssessed } from '../model.js';
+import { redacted } from '../secrets.js';
 import { bounded, plural } from '../text.js';
 
 /** How an AWS call failed, as far as the audit cares. */
@@ -64,6 +65,7 @@ export function errorCode(error: unknown): string {
 /** Errors of the network, not of AWS: nothing answered, or not in time. */
 const UNREACHABLE = new Set([
   'TimeoutError',
+  'EndpointUnreachable',
   'ETIMEDOUT',
   'ECONNREFUSED',
   'ECONNRESET',
@@ -93,7 +95,7 @@ export function awsMessage(error: unknown): string {
     /^@smithy\/node-http-handler - \[ERROR\] /,
     '',
   );
-  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const oneLine = redacted(text.replace(/\s+/g, ' ').trim());
   const message = bounded(oneLine, 500);
   const code = errorCode(error);
   return message === '' || message === code ? code : `${code}: ${message}`;

@@ -1,5 +1,6 @@
 import { CloudTrailClient, LookupEventsCommand, type Event } from '@aws-sdk/client-cloudtrail';
-import { describeFailure, rethrowUnlessAws } from './aws-errors.js';
+import { LOOKUP_LIMITS } from '../limits.js';
+import { AnswerError, describeFailure, rethrowUnlessAws } from './aws-errors.js';
 import { eachPage } from './pages.js';
 
 /**
@@ -45,8 +46,6 @@ export function iamEventsRegion(partition: string): string {
 /** LookupEvents allows 2 requests per second per account and region. */
 const LOOKUP_INTERVAL_MS = 500;
 const PAGE_SIZE = 50;
-/** 10,000 events of one name in the window: beyond that, reading every user is cheaper. */
-const MAX_PAGES = 200;
 /** CloudTrail records are at most 256 KB; a larger one is not a record. */
 const MAX_RECORD_CHARS = 1024 * 1024;
 
@@ -63,6 +62,7 @@ export async function changesSince(
   deps: { readonly now: () => Date; readonly sleep: (ms: number) => Promise<void> },
 ): Promise<ChangesAttempt> {
   const until = deps.now();
+  const deadline = until.getTime() + LOOKUP_LIMITS.totalMs;
   const users = new Set<string>();
   const seen = { ignored: 0, unusable: null as string | null };
   let first = true;
@@ -70,10 +70,15 @@ export async function changesSince(
     for (const event of CHANGE_EVENTS) {
       await eachPage(
         'cloudtrail:LookupEvents',
-        MAX_PAGES,
+        LOOKUP_LIMITS.pagesPerEvent,
         async (NextToken) => {
           if (!first) await deps.sleep(LOOKUP_INTERVAL_MS);
           first = false;
+          if (deps.now().getTime() > deadline) {
+            throw new AnswerError(
+              `cloudtrail:LookupEvents took more than ${LOOKUP_LIMITS.totalMs / 1000} s in all`,
+            );
+          }
           return cloudtrail.send(
             new LookupEventsCommand({
               LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: event }],

@@ -6,6 +6,7 @@ import type { BuildMiddleware, MetadataBearer, MiddlewareStack } from '@smithy/t
 import { AwsAccessError } from '../errors.js';
 import type { Options } from '../options.js';
 import {
+  AnswerError,
   attemptsUsed,
   awsMessage,
   describeFailure,
@@ -13,7 +14,9 @@ import {
   rethrowUnlessAws,
 } from './aws-errors.js';
 import { iamEventsRegion } from './changes.js';
-import { assumeRoleWithOidc, type OidcDeps, type TemporaryCredentials } from './credentials.js';
+import { assumeRoleWithOidc, type OidcDeps } from './credentials.js';
+import { BoundedHttpHandler } from './http.js';
+import { profileCredentials } from './profile.js';
 
 /** The account the credentials act in, as sts:GetCallerIdentity names it. */
 export interface Caller {
@@ -74,10 +77,10 @@ export async function connectOrganization(
   };
 }
 
-type ClientConfig = Pick<IAMClientConfig, 'region' | 'maxAttempts' | 'retryMode' | 'profile'> & {
-  readonly requestHandler: typeof REQUEST_TIMEOUTS;
-  readonly credentials?: TemporaryCredentials;
-};
+type ClientConfig = Pick<
+  IAMClientConfig,
+  'region' | 'maxAttempts' | 'retryMode' | 'credentials' | 'requestHandler'
+>;
 
 /** The clients' configuration, signed by `role` assumed with GitHub's OIDC token if given. */
 async function signIn(
@@ -89,10 +92,10 @@ async function signIn(
     region: options.awsRegion,
     maxAttempts: options.maxAttempts,
     retryMode: 'adaptive',
-    // Without these an endpoint that accepts a connection and never answers holds the run
-    // for the SDK's default socket timeout (300 s) per attempt.
-    requestHandler: REQUEST_TIMEOUTS,
-    ...(options.profile === null ? {} : { profile: options.profile }),
+    // Without a total deadline an endpoint that accepts a connection and never answers, or
+    // answers a byte at a time, holds the run for the SDK's socket timeout or without end.
+    requestHandler: new BoundedHttpHandler(),
+    ...(options.profile === null ? {} : { credentials: profileCredentials(options.profile) }),
   };
   if (role === null) return config;
   return {
@@ -105,17 +108,6 @@ async function signIn(
     ),
   };
 }
-
-/**
- * Each attempt waits at most this long to connect and for an answer; with max-attempts and
- * the SDK's backoff, an endpoint that never answers fails a call in about a minute.
- */
-const REQUEST_TIMEOUTS = {
-  connectionTimeout: 3_000,
-  requestTimeout: 5_000,
-  throwOnRequestTimeout: true,
-  socketTimeout: 5_000,
-} as const;
 
 /** Notes the endpoint a failed request went to on its error, so messages can name it. */
 function endpointInErrors<I extends object, O extends MetadataBearer>(): BuildMiddleware<I, O> {
@@ -153,6 +145,19 @@ function credentialSource(options: Options, role: string | null): string {
   return "the AWS SDK's default credential chain (environment, shared config, instance role; or set role-to-assume)";
 }
 
+/**
+ * Whether a failed sts:GetCallerIdentity speaks of the credentials: not when nothing answered,
+ * the answer could not be read, or AWS failed on its side (5xx).
+ */
+function saysCredentialsFailed(error: unknown): boolean {
+  const status = (error as { $metadata?: { httpStatusCode?: unknown } }).$metadata?.httpStatusCode;
+  return (
+    failureKind(error) !== 'unreachable' &&
+    !(error instanceof AnswerError) &&
+    !(typeof status === 'number' && status >= 500)
+  );
+}
+
 /** sts:GetCallerIdentity needs no permission: it proves the credentials and names the account. */
 export async function identify(sts: STSClient, source: string): Promise<Caller> {
   let answer;
@@ -160,7 +165,7 @@ export async function identify(sts: STSClient, source: string): Promise<Caller> 
     answer = await sts.send(new GetCallerIdentityCommand({}));
   } catch (error) {
     rethrowUnlessAws(error);
-    if (failureKind(error) === 'unreachable') {
+    if (!saysCredentialsFailed(error)) {
       throw new AwsAccessError(`${describeFailure('sts:GetCallerIdentity', error)}.`);
     }
     throw new AwsAccessError(

@@ -1,13 +1,15 @@
 import { AssumeRoleWithWebIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
 import pRetry from 'p-retry';
 import { AwsAccessError } from '../errors.js';
+import { OIDC_LIMITS } from '../limits.js';
+import { redacted } from '../secrets.js';
 import type { Options } from '../options.js';
 import { awsDetail, errorCode, failureKind, rethrowUnlessAws } from './aws-errors.js';
 
 /** What signing in needs from the runner. */
 export interface OidcDeps {
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** core.getIDToken in the action. */
+  /** One bounded request for GitHub's OIDC token (fetchIdToken). */
   readonly getIdToken: (audience: string) => Promise<string>;
   /** core.setSecret in the action: masks a value in every later log line. */
   readonly setSecret: (value: string) => void;
@@ -21,24 +23,12 @@ export interface TemporaryCredentials {
   readonly expiration?: Date;
 }
 
-/** GitHub's token endpoint answers in well under a second; one that does not is retried. */
-const TOKEN_TIMEOUT_MS = 20_000;
-
-function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      reject(new Error(`no answer within ${ms / 1000} s`));
-    }, ms);
-  });
-  return Promise.race([work, timeout]).finally(() => {
-    clearTimeout(timer);
-  });
-}
-
 type RoleOptions = Pick<Options, 'audience' | 'roleSessionName' | 'roleDurationSeconds'>;
 
-/** GitHub's token endpoint answers 429 and 5xx in bad moments; a 4xx other than 429 is final. */
+/**
+ * GitHub's token endpoint answers 429 and 5xx in bad moments, and a request may time out; a
+ * 4xx other than 429 is final.
+ */
 function isTransientTokenError(error: Error): boolean {
   const status = /Error Code : (\w+)/.exec(error.message)?.[1];
   return (
@@ -72,8 +62,9 @@ export async function assumeRoleWithOidc(
   requireOidcToken(deps.env);
   let token: string;
   try {
-    token = await pRetry(() => withinTime(deps.getIdToken(options.audience), TOKEN_TIMEOUT_MS), {
-      retries: 4,
+    // Each attempt is a request of its own, bounded in time (fetchIdToken).
+    token = await pRetry(() => deps.getIdToken(options.audience), {
+      retries: OIDC_LIMITS.attempts - 1,
       minTimeout: 500,
       maxTimeout: 4000,
       randomize: true,
@@ -81,7 +72,7 @@ export async function assumeRoleWithOidc(
     });
   } catch (error) {
     const detail =
-      error instanceof Error ? error.message.replace(/\s+/g, ' ').trim() : String(error);
+      error instanceof Error ? redacted(error.message.replace(/\s+/g, ' ').trim()) : String(error);
     throw new AwsAccessError(
       `could not get GitHub's OIDC token for audience ${options.audience}: ${detail}`,
     );

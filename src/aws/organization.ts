@@ -1,11 +1,15 @@
 import {
-  paginateListAccounts,
-  paginateListAccountsForParent,
-  paginateListOrganizationalUnitsForParent,
+  ListAccountsCommand,
+  ListAccountsForParentCommand,
+  ListOrganizationalUnitsForParentCommand,
   type OrganizationsClient,
 } from '@aws-sdk/client-organizations';
 import { AwsAccessError } from '../errors.js';
 import { describeFailure, rethrowUnlessAws } from './aws-errors.js';
+import { eachPage } from './pages.js';
+
+/** An organization has at most a few thousand accounts and units: 20 a page, 1,000 pages. */
+const MAX_PAGES = 1000;
 
 /** The organization's accounts a run audits, and the entries of the filter that name none. */
 interface OrganizationAccounts {
@@ -25,13 +29,15 @@ export async function organizationAccounts(
   filter: readonly string[],
 ): Promise<OrganizationAccounts> {
   const active = new Set<string>();
-  await listed('organizations:ListAccounts', async () => {
-    for await (const page of paginateListAccounts({ client }, {})) {
+  await listed(
+    'organizations:ListAccounts',
+    (NextToken) => client.send(new ListAccountsCommand({ NextToken })),
+    (page) => {
       for (const a of page.Accounts ?? []) {
         if (a.Id && (a.State ?? a.Status) === 'ACTIVE') active.add(a.Id);
       }
-    }
-  });
+    },
+  );
   if (filter.length === 0) return { accounts: [...active].sort(), unknown: [] };
 
   const wanted = new Set<string>();
@@ -66,24 +72,36 @@ async function accountsUnder(
     if (walked.has(next)) continue;
     walked.add(next);
     const ParentId = next;
-    await listed('organizations:ListAccountsForParent', async () => {
-      for await (const page of paginateListAccountsForParent({ client }, { ParentId })) {
+    await listed(
+      'organizations:ListAccountsForParent',
+      (NextToken) => client.send(new ListAccountsForParentCommand({ ParentId, NextToken })),
+      (page) => {
         for (const a of page.Accounts ?? []) if (a.Id) found.push(a.Id);
-      }
-    });
-    await listed('organizations:ListOrganizationalUnitsForParent', async () => {
-      for await (const page of paginateListOrganizationalUnitsForParent({ client }, { ParentId })) {
+      },
+    );
+    await listed(
+      'organizations:ListOrganizationalUnitsForParent',
+      (NextToken) =>
+        client.send(new ListOrganizationalUnitsForParentCommand({ ParentId, NextToken })),
+      (page) => {
         for (const unit of page.OrganizationalUnits ?? []) if (unit.Id) parents.push(unit.Id);
-      }
-    });
+      },
+    );
   }
   return found;
 }
 
-/** Runs a listing; an AWS error becomes one line naming the action. */
-async function listed(action: string, list: () => Promise<void>): Promise<void> {
+/**
+ * Reads a listing to its end, within MAX_PAGES and never on a repeated token; an AWS error or
+ * an unusable answer becomes one line naming the action.
+ */
+async function listed<P extends { readonly NextToken?: string | undefined }>(
+  action: string,
+  read: (token: string | undefined) => Promise<P>,
+  onPage: (page: P) => void,
+): Promise<void> {
   try {
-    await list();
+    await eachPage(action, MAX_PAGES, read, (page) => page.NextToken || undefined, onPage);
   } catch (error) {
     rethrowUnlessAws(error);
     throw new AwsAccessError(

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { getOctokit } from '@actions/github';
+import pRetry from 'p-retry';
 import { UploadError } from '../errors.js';
+import { boundedFetch, DeadlineError, TooLargeError } from '../io/bounded-fetch.js';
+import { UPLOAD_LIMITS } from '../limits.js';
+import { redacted } from '../secrets.js';
 
 /** Where an upload goes: the repository, commit and ref of the workflow run. */
 export interface UploadTarget {
@@ -41,13 +45,16 @@ export function uploadTarget(env: Env): UploadTarget {
   return { apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com', owner, repo, commitSha, ref };
 }
 
-/** How long processing is waited for, and how often it is asked about. */
-const PROCESSING_TIMEOUT_MS = 120_000;
+/** How often processing is asked about. */
 const POLL_MS = [1_000, 2_000, 3_000, 5_000] as const;
+/** The wait before the second and third attempt of a request that failed on the way. */
+const RETRY_MS = [1_000, 2_000] as const;
 
 /**
  * Uploads a SARIF log to code scanning (gzip, then base64, as the API takes it) and waits,
- * within a bound, until GitHub has processed it. Returns the upload's id.
+ * within a bound, until GitHub has processed it. Returns the upload's id. Every request has a
+ * total deadline and a bound on its answer (UPLOAD_LIMITS); one that fails with 5xx, 429 or
+ * a broken connection is tried again, up to UPLOAD_LIMITS.attempts times.
  */
 export async function uploadSarif(
   sarif: string,
@@ -61,15 +68,29 @@ export async function uploadSarif(
 ): Promise<string> {
   const octokit = getOctokit(token, { baseUrl: target.apiUrl });
   const where = `${target.owner}/${target.repo}`;
+  const retrying = <T>(request: () => Promise<T>, stillTime: () => boolean): Promise<T> =>
+    pRetry(request, {
+      retries: UPLOAD_LIMITS.attempts - 1,
+      minTimeout: RETRY_MS[0],
+      factor: RETRY_MS[1] / RETRY_MS[0],
+      randomize: false,
+      shouldRetry: (error) => stillTime() && isTransient(error),
+    });
+  const sarifField = gzipSync(sarif).toString('base64');
   let id: string;
   try {
-    const answer = await octokit.rest.codeScanning.uploadSarif({
-      owner: target.owner,
-      repo: target.repo,
-      commit_sha: target.commitSha,
-      ref: target.ref,
-      sarif: gzipSync(sarif).toString('base64'),
-    });
+    const answer = await retrying(
+      () =>
+        octokit.rest.codeScanning.uploadSarif({
+          owner: target.owner,
+          repo: target.repo,
+          commit_sha: target.commitSha,
+          ref: target.ref,
+          sarif: sarifField,
+          request: { fetch: UPLOAD_FETCH },
+        }),
+      () => true,
+    );
     id = answer.data.id ?? '';
   } catch (error) {
     throw new UploadError(`upload-sarif: ${apiFailure(error, where)}`);
@@ -80,7 +101,8 @@ export async function uploadSarif(
     `SARIF uploaded to code scanning of ${where} (id ${id}); waiting for it to be processed…`,
   );
 
-  const deadline = deps.now().getTime() + PROCESSING_TIMEOUT_MS;
+  const deadline = deps.now().getTime() + UPLOAD_LIMITS.processingMs;
+  const beforeDeadline = (): boolean => deps.now().getTime() <= deadline;
   for (let attempt = 0; ; attempt++) {
     await deps.sleep(POLL_MS[Math.min(attempt, POLL_MS.length - 1)] ?? 5_000);
     let status: {
@@ -89,11 +111,16 @@ export async function uploadSarif(
     };
     try {
       status = (
-        await octokit.rest.codeScanning.getSarif({
-          owner: target.owner,
-          repo: target.repo,
-          sarif_id: id,
-        })
+        await retrying(
+          () =>
+            octokit.rest.codeScanning.getSarif({
+              owner: target.owner,
+              repo: target.repo,
+              sarif_id: id,
+              request: { fetch: POLL_FETCH },
+            }),
+          beforeDeadline,
+        )
       ).data;
     } catch (error) {
       // Just after the upload the id may not be known yet.
@@ -110,16 +137,52 @@ export async function uploadSarif(
     }
     if (deps.now().getTime() > deadline) {
       throw new UploadError(
-        `upload-sarif: the SARIF (id ${id}) was not processed within ${PROCESSING_TIMEOUT_MS / 1000} s; see the repository's code scanning page.`,
+        `upload-sarif: the SARIF (id ${id}) was not processed within ${UPLOAD_LIMITS.processingMs / 1000} s; see the repository's code scanning page.`,
       );
     }
   }
 }
 
+const UPLOAD_FETCH = boundedFetch({
+  ms: UPLOAD_LIMITS.uploadMs,
+  answerBytes: UPLOAD_LIMITS.answerBytes,
+});
+const POLL_FETCH = boundedFetch({
+  ms: UPLOAD_LIMITS.pollMs,
+  answerBytes: UPLOAD_LIMITS.answerBytes,
+});
+
+/**
+ * What failed on the way rather than in GitHub's answer: octokit reports an error of fetch
+ * itself as HTTP 500, with the error as its cause.
+ */
+function failedOnTheWay(error: unknown): Error | null {
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return cause instanceof Error ? cause : null;
+}
+
+/**
+ * Worth another attempt: GitHub's 5xx and 429, and a connection that broke. An answer past
+ * its deadline or its size is not: the next one would be no different.
+ */
+function isTransient(error: unknown): boolean {
+  const cause = failedOnTheWay(error);
+  if (cause !== null) return !(cause instanceof DeadlineError || cause instanceof TooLargeError);
+  const status = (error as { status?: unknown }).status;
+  return typeof status === 'number' && (status >= 500 || status === 429);
+}
+
 /** One line for a failed API call: what GitHub said, and what it means here. */
 function apiFailure(error: unknown, where: string): string {
-  const status = (error as { status?: number }).status;
-  const message = error instanceof Error ? (error.message.split('\n', 1)[0] ?? '') : String(error);
+  const cause = failedOnTheWay(error);
+  if (cause instanceof DeadlineError || cause instanceof TooLargeError) {
+    return `the code-scanning API of ${where} gave ${cause.message}; see https://www.githubstatus.com, or upload with github/codeql-action/upload-sarif.`;
+  }
+  // octokit's message for a failure on the way is its cause's own words.
+  const status = cause === null ? (error as { status?: number }).status : undefined;
+  const message = redacted(
+    error instanceof Error ? (error.message.split('\n', 1)[0] ?? '') : String(error),
+  );
   if (status === 403 && /advanced security|code scanning is not enabled/i.test(message)) {
     return `code scanning is not enabled for ${where} (HTTP 403: ${message}).`;
   }

@@ -1,7 +1,8 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { ConfigurationError } from '../errors.js';
 
 /** Where the repository defines an IAM user: the line an alert about it belongs on. */
 export interface Definition {
@@ -32,7 +33,16 @@ export async function findUserDefinitions(
   const deadline = now() + IAC_LIMITS.milliseconds;
   let files = 0;
   let complete = true;
-  const queue = roots.map((root) => resolve(workspace, root));
+  const queue = roots.map((root) => {
+    const path = resolve(workspace, root);
+    const inside = relative(resolve(workspace), path);
+    if (inside.startsWith('..') || isAbsolute(inside)) {
+      throw new ConfigurationError(
+        `iac-paths: ${JSON.stringify(root)} is outside the workspace (${workspace}); give folders inside it, relative to it.`,
+      );
+    }
+    return path;
+  });
   while (queue.length > 0) {
     const dir = queue.shift() ?? '';
     let entries: Dirent[];
@@ -57,7 +67,10 @@ export async function findUserDefinitions(
       }
       const text = await readFile(path, 'utf8').catch(() => '');
       const where = relative(workspace, path).split(sep).join('/');
-      const found = path.endsWith('.tf') ? terraformUsers(text) : cloudFormationUsers(text);
+      const found = path.endsWith('.tf')
+        ? terraformUsers(text, () => now() > deadline)
+        : cloudFormationUsers(text);
+      if (found === null) return { definitions, complete: false };
       for (const [name, line] of found) {
         if (!definitions.has(name)) definitions.set(name, { path: where, line });
       }
@@ -66,41 +79,60 @@ export async function findUserDefinitions(
   return { definitions, complete };
 }
 
-/** Terraform: each `aws_iam_user` with a literal name, at its login profile if it has one. */
-export function terraformUsers(text: string): Map<string, number> {
-  const lines = text.split(/\r?\n/);
+/** A top-level block of a Terraform file: its first line and the lines up to its end. */
+interface Block {
+  readonly line: number;
+  readonly lines: string[];
+}
+
+/** How many lines are read between two looks at the clock. */
+const LINES_PER_LOOK = 2000;
+
+/**
+ * Terraform: each `aws_iam_user` with a literal name, at its login profile if it has one.
+ * Each line is read once: a block runs from its `resource` line to the next `}` at the start
+ * of a line or the next `resource`, whichever comes first. Returns null when `expired` says
+ * the time is up before the file is read.
+ */
+export function terraformUsers(
+  text: string,
+  expired: () => boolean = () => false,
+): Map<string, number> | null {
   const users = new Map<string, { name: string; line: number }>(); // by resource label
   const profiles = new Map<string, number>(); // user label → login profile line
-  lines.forEach((line, i) => {
-    const user = /^\s*resource\s+"aws_iam_user"\s+"([^"]+)"/.exec(line);
-    if (user?.[1]) {
-      const name = attribute(lines, i, 'name');
-      if (name !== null) users.set(user[1], { name, line: i + 1 });
-      return;
+  let open: { kind: 'user' | 'profile'; label: string; block: Block } | null = null;
+  const close = (): void => {
+    if (open === null) return;
+    const body = open.block.lines.join('\n');
+    if (open.kind === 'user') {
+      const name = /^\s*name\s*=\s*"([^"$]+)"\s*$/m.exec(body)?.[1];
+      if (name) users.set(open.label, { name, line: open.block.line });
+    } else {
+      const ref = /aws_iam_user\.([\w-]+)\.(?:name|id)/.exec(body)?.[1];
+      if (ref && !profiles.has(ref)) profiles.set(ref, open.block.line);
     }
-    if (/^\s*resource\s+"aws_iam_user_login_profile"\s+"[^"]+"/.test(line)) {
-      const ref = /aws_iam_user\.([\w-]+)\.(?:name|id)/.exec(blockOf(lines, i).join('\n'));
-      if (ref?.[1] && !profiles.has(ref[1])) profiles.set(ref[1], i + 1);
+    open = null;
+  };
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    if (i % LINES_PER_LOOK === 0 && expired()) return null;
+    const line = lines[i] ?? '';
+    const resource = /^\s*resource\s+"(aws_iam_user|aws_iam_user_login_profile)"\s+"([^"]+)"/.exec(
+      line,
+    );
+    if (resource !== null || /^\s*resource\s/.test(line) || line.startsWith('}')) close();
+    if (resource?.[1] && resource[2]) {
+      open = {
+        kind: resource[1] === 'aws_iam_user' ? 'user' : 'profile',
+        label: resource[2],
+        block: { line: i + 1, lines: [] },
+      };
+    } else if (open !== null) {
+      open.block.lines.push(line);
     }
-  });
-  return new Map([...users].map(([label, u]) => [u.name, profiles.get(label) ?? u.line]));
-}
-
-/** The lines of the block that opens at `start`, up to its closing brace at the line start. */
-function blockOf(lines: readonly string[], start: number): string[] {
-  let end = start + 1;
-  while (end < lines.length && !/^}/.test(lines[end] ?? '')) end += 1;
-  return lines.slice(start, end);
-}
-
-/** A literal string attribute of the block at `start` (no interpolation); null otherwise. */
-function attribute(lines: readonly string[], start: number, key: string): string | null {
-  const literal = new RegExp(`^\\s*${key}\\s*=\\s*"([^"$]+)"\\s*$`);
-  for (const line of blockOf(lines, start)) {
-    const match = literal.exec(line);
-    if (match?.[1]) return match[1];
   }
-  return null;
+  close();
+  return new Map([...users].map(([label, u]) => [u.name, profiles.get(label) ?? u.line]));
 }
 
 /** CloudFormation (YAML or JSON): each `AWS::IAM::User` with a literal `UserName`. */

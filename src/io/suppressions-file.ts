@@ -1,6 +1,16 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type YAMLMap } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type YAMLMap,
+} from 'yaml';
 import { ConfigurationError } from '../errors.js';
 import type { Suppression } from '../model.js';
 import { visible } from '../text.js';
@@ -62,6 +72,12 @@ export function parseSuppressions(text: string, file: string): Suppression[] {
     const line = problem.linePos?.[0].line ?? 1;
     throw new ConfigurationError(
       `${prefix}: line ${line}: not valid YAML (${problem.code}); see the README for the format`,
+    );
+  }
+  const alias = firstAlias(document);
+  if (alias !== undefined) {
+    throw new ConfigurationError(
+      `${prefix}: line ${lines.linePos(alias).line}: an alias (*name) is not read here; write the value out in full; see the README for the format`,
     );
   }
   const root = document.contents;
@@ -190,4 +206,21 @@ function cloudAuditEntry(entry: YAMLMap, where: string, bad: Bad): Suppression[]
       where,
     },
   ];
+}
+
+/**
+ * Where the first alias (`*name`) of a document starts, if it has one. A merge key's alias
+ * (`<<: *name`) is left to the entry's own message, which names the entry.
+ */
+function firstAlias(document: Document): number | undefined {
+  let start: number | undefined;
+  visit(document, {
+    Alias: (_key, node, path) => {
+      const parent = path.at(-1);
+      if (isPair(parent) && isScalar(parent.key) && parent.key.value === '<<') return undefined;
+      start = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return start;
 }

@@ -1,4 +1,6 @@
+import { ConfigurationError } from '../errors.js';
 import type { Finding, Principal, Suppression } from '../model.js';
+import { compileGlob } from './glob.js';
 
 export interface Suppressed {
   /** Every finding; accepted ones carry the suppression that accepts them. */
@@ -20,14 +22,11 @@ export function applySuppressions(
   const today = now.toISOString().slice(0, 10);
   const expired = (s: Suppression): boolean => s.expires !== null && s.expires < today;
   const inForce = suppressions.filter((s) => !expired(s));
-  // Each entry's principal pattern is built once, not once per finding.
-  const matchers = inForce.map((s) => ({ s, accepts: principalMatcher(s) }));
+  const firstAccepting = suppressionIndex(inForce);
   const used = new Set<Suppression>();
   const marked = findings.map((finding) => {
-    const match = matchers.find(
-      (m) => (m.s.rule === '*' || m.s.rule === finding.ruleId) && m.accepts(finding.principal),
-    )?.s;
-    if (match === undefined) return finding;
+    const match = firstAccepting(finding);
+    if (match === null) return finding;
     used.add(match);
     return { ...finding, suppression: match };
   });
@@ -39,18 +38,99 @@ export function applySuppressions(
   };
 }
 
-/** Whether an entry's principal accepts a principal: by glob over name or ARN, or exactly. */
-function principalMatcher(s: Suppression): (principal: Principal) => boolean {
-  if (s.match === 'exact') return (p) => s.principal === '*' || s.principal === p.name;
-  const pattern = glob(s.principal);
-  return (p) => pattern.test(p.name) || pattern.test(p.arn);
+/** How much of a pattern's literal start or end is used to file it. */
+const KEY_LENGTH = 64;
+
+/**
+ * How many times, in all, patterns may be tried against findings (a try costs at most the
+ * name's length times the pattern's; 10 million take about 3 s). Entries filed by their
+ * literal start or end are tried only against findings that share it, so real files stay far
+ * below this; a file whose patterns all share one start, or have none, is stopped here.
+ */
+const MAX_TRIES = 10_000_000;
+
+interface Entry {
+  /** Its place in the file: the first entry that accepts a finding is the one applied. */
+  readonly order: number;
+  readonly suppression: Suppression;
+  readonly accepts: (principal: Principal) => boolean;
 }
 
-/** A glob as a whole-string pattern: `*` any run of characters, `?` one; the rest literal. */
-function glob(text: string): RegExp {
-  const body = text
-    .split('')
-    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${body}$`, 's');
+/**
+ * The first entry in file order that accepts a finding. Entries are filed by the literal text
+ * their pattern starts or ends with, so a finding is tested only against the entries that
+ * could accept it: thousands of entries against thousands of findings stay quick, whatever
+ * the patterns.
+ */
+function suppressionIndex(
+  suppressions: readonly Suppression[],
+): (finding: Finding) => Suppression | null {
+  const exact = new Map<string, Entry[]>();
+  const byStart = new Map<string, Entry[]>();
+  const byEnd = new Map<string, Entry[]>();
+  const everywhere: Entry[] = [];
+  const file = (map: Map<string, Entry[]>, key: string, entry: Entry): void => {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [entry]);
+    else list.push(entry);
+  };
+  suppressions.forEach((suppression, order) => {
+    if (suppression.match === 'exact') {
+      const entry = {
+        order,
+        suppression,
+        accepts: (p: Principal) => p.name === suppression.principal,
+      };
+      if (suppression.principal === '*') everywhere.push({ ...entry, accepts: () => true });
+      else file(exact, suppression.principal, entry);
+      return;
+    }
+    const glob = compileGlob(suppression.principal);
+    const entry = {
+      order,
+      suppression,
+      accepts: (p: Principal) => glob.test(p.name) || glob.test(p.arn),
+    };
+    if (glob.prefix !== '') file(byStart, glob.prefix.slice(0, KEY_LENGTH), entry);
+    else if (glob.suffix !== '') file(byEnd, glob.suffix.slice(-KEY_LENGTH), entry);
+    else everywhere.push(entry);
+  });
+
+  const tried = new Uint32Array(suppressions.length);
+  let tries = 0;
+  const tooMany = (): ConfigurationError => {
+    const most = tried.indexOf(Math.max(...tried));
+    const entry = suppressions[most];
+    return new ConfigurationError(
+      `suppressions-file: ${entry?.where ?? ''}: principal: the pattern ${JSON.stringify(entry?.principal)} is tried against nearly every finding, with others like it, more than ${MAX_TRIES.toLocaleString('en-US')} times in all; begin or end each pattern with a user name or the path of an ARN`,
+    );
+  };
+  const accepts = (entry: Entry, principal: Principal): boolean => {
+    tried[entry.order] = (tried[entry.order] ?? 0) + 1;
+    if (++tries > MAX_TRIES) throw tooMany();
+    return entry.accepts(principal);
+  };
+
+  return (finding) => {
+    const { principal, ruleId } = finding;
+    const lists = [everywhere, exact.get(principal.name)];
+    for (const text of [principal.name, principal.arn]) {
+      for (let n = 1; n <= Math.min(KEY_LENGTH, text.length); n++) {
+        lists.push(byStart.get(text.slice(0, n)), byEnd.get(text.slice(text.length - n)));
+      }
+    }
+    // Each list is in file order: the first entry of each that accepts, the earliest of those.
+    let first: Entry | null = null;
+    for (const list of lists) {
+      for (const entry of list ?? []) {
+        if (first !== null && entry.order >= first.order) break;
+        const rule = entry.suppression.rule;
+        if ((rule === '*' || rule === ruleId) && accepts(entry, principal)) {
+          first = entry;
+          break;
+        }
+      }
+    }
+    return first?.suppression ?? null;
+  };
 }

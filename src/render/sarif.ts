@@ -9,6 +9,7 @@ import {
   type Snapshots,
 } from '../model.js';
 import { findingMessage, remediationIn, rulesNotApplicable, type Rule } from '../rules/catalog.js';
+import { visible } from '../text.js';
 
 /** The score GitHub maps to its severity label (> 9.0 critical, 7.0–8.9 high, ...). */
 const SECURITY_SEVERITY: Record<Severity, string> = {
@@ -172,7 +173,7 @@ export function renderSarif(input: SarifInput): Sarif.Log {
       ruleId: rule.id,
       ruleIndex,
       level: LEVEL[finding.severity],
-      message: { text: findingMessage(finding) },
+      message: { text: visible(findingMessage(finding)) },
       locations: [
         {
           physicalLocation: {
@@ -191,11 +192,11 @@ export function renderSarif(input: SarifInput): Sarif.Log {
               {
                 kind: 'external',
                 status: 'accepted',
-                justification: finding.suppression.reason,
+                justification: visible(finding.suppression.reason),
                 properties: {
                   ...(finding.suppression.owner === null
                     ? {}
-                    : { owner: finding.suppression.owner }),
+                    : { owner: visible(finding.suppression.owner) }),
                   ...(finding.suppression.expires === null
                     ? {}
                     : { expires: finding.suppression.expires }),
@@ -224,7 +225,7 @@ export function renderSarif(input: SarifInput): Sarif.Log {
   const notAssessed = notAssessedOf(snapshots);
   const notifications = notAssessed.map((n): Sarif.Notification => ({
     level: 'error',
-    message: { text: `Not assessed: ${n.name} (${n.arn}): ${n.reason}` },
+    message: { text: visible(`Not assessed: ${n.name} (${n.arn}): ${n.reason}`) },
     descriptor: { id: 'not-assessed' },
     locations: [
       { logicalLocations: [{ name: n.name, fullyQualifiedName: n.arn, kind: 'resource' }] },

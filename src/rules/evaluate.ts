@@ -14,7 +14,7 @@ import {
   type Rule,
 } from './catalog.js';
 import { PLAIN_SERIAL } from './fix-script.js';
-import { DAY_MS, isoSecond } from '../text.js';
+import { DAY_MS, isoSecond, shellWord } from '../text.js';
 
 /** New users get this long to enroll MFA before a finding counts at its full severity. */
 export interface GracePeriod {
@@ -108,13 +108,13 @@ function fixFor(rule: Rule, principal: Principal, now: Date, inGrace: boolean): 
     return {
       kind: 'remove-password',
       text: `remove the console password, ${lastUsed === 'never' ? 'never used' : `unused for ${unused ?? 0} days`} (CIS: credentials unused for 45 days or more)`,
-      command: `aws iam delete-login-profile --user-name ${principal.name}`,
+      command: `aws iam delete-login-profile --user-name ${shellWord(principal.name)}`,
     };
   }
   return {
     kind: 'enroll-mfa',
     text: 'assign an MFA device, preferably a security key or passkey',
-    command: `aws iam create-virtual-mfa-device --virtual-mfa-device-name ${principal.name} --outfile ${principal.name}-qr.png --bootstrap-method QRCodePNG`,
+    command: `aws iam create-virtual-mfa-device --virtual-mfa-device-name ${shellWord(principal.name)} --outfile ${shellWord(`${principal.name}-qr.png`)} --bootstrap-method QRCodePNG`,
   };
 }
 
@@ -138,7 +138,7 @@ function phishableFix(principal: Principal): Fix {
       : `register a security key or passkey in the console, then deactivate the ${named}`,
     command:
       hasKey && only?.serial != null && weak.length === 1 && PLAIN_SERIAL.test(only.serial)
-        ? `aws iam deactivate-mfa-device --user-name ${principal.name} --serial-number ${only.serial}`
+        ? `aws iam deactivate-mfa-device --user-name ${shellWord(principal.name)} --serial-number ${only.serial}`
         : null,
   };
 }

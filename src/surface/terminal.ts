@@ -8,7 +8,7 @@ import {
   severityText,
 } from '../render/summary.js';
 import { rulesNotApplicable } from '../rules/catalog.js';
-import { visible } from '../text.js';
+import { inertJson, visible } from '../text.js';
 
 /**
  * Whether to colour a stream: never when NO_COLOR is set (no-color.org), always when
@@ -132,7 +132,7 @@ export function renderJson(outcome: Outcome): string {
     source: s.source,
     verification: s.verification,
   }));
-  return `${JSON.stringify(
+  return `${inertJson(
     {
       // One account's facts at the top; a fleet's, one per account.
       ...(snapshots.length === 1 ? accounts[0] : { partition: first.partition, accounts }),
@@ -154,7 +154,6 @@ export function renderJson(outcome: Outcome): string {
       notAssessed: notAssessedOf(snapshots),
       sarifFile: outcome.sarifFile,
     },
-    null,
     2,
   )}\n`;
 }
