@@ -82179,6 +82179,10 @@ const SHELL_PLAIN = /^[\w+=,.@:/%-]+$/;
 function shellWord(text) {
     return SHELL_PLAIN.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
+/** The invisible characters but the newline, which JSON.stringify writes only between values. */
+const INVISIBLE_BUT_NEWLINE = INVISIBLE.replace('\\p{Cc}', '\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f');
+const INVISIBLE_IN_JSON = new RegExp(`[${INVISIBLE_BUT_NEWLINE}]`, 'u');
+const EVERY_INVISIBLE_IN_JSON = new RegExp(`[${INVISIBLE_BUT_NEWLINE}]`, 'gu');
 /**
  * JSON whose text holds no control character or invisible mark as such: JSON.stringify
  * escapes only U+0000 to U+001F, so the rest (DEL, C1 controls, direction marks) are written
@@ -82186,7 +82190,9 @@ function shellWord(text) {
  * value read back is the same; a viewer of the file sees the escape.
  */
 function inertJson(value, indent) {
-    return JSON.stringify(value, null, indent).replace(EVERY_CONTROL_CHARACTER, (c) => c === '\n' ? c : unicodeEscape(c));
+    const json = JSON.stringify(value, null, indent);
+    // Most logs hold none: tested first, so a large log is not copied for nothing.
+    return INVISIBLE_IN_JSON.test(json) ? json.replace(EVERY_INVISIBLE_IN_JSON, unicodeEscape) : json;
 }
 
 
