@@ -295,13 +295,13 @@ describe('a malformed suppressions file', () => {
   });
 });
 
-describe('the example in the README', () => {
+describe('the example in docs/suppressions.md', () => {
   it('is examples/iam-mfa-audit.yml, and it reads', async () => {
     const { readFileSync } = await import('node:fs');
     const { repoRoot } = await import('./fixtures.js');
     const { parseSuppressions } = await import('../src/io/suppressions-file.js');
     const example = readFileSync(join(repoRoot, 'examples', 'iam-mfa-audit.yml'), 'utf8');
-    expect(readFileSync(join(repoRoot, 'README.md'), 'utf8')).toContain(
+    expect(readFileSync(join(repoRoot, 'docs', 'suppressions.md'), 'utf8')).toContain(
       `\`\`\`yaml\n${example.trimEnd()}\n\`\`\``,
     );
     expect(

@@ -6,11 +6,13 @@
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Log } from 'sarif';
-import { afterEach, describe, expect, it } from 'vitest';
-import { exampleReport, useTempDir } from './fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { exampleReport } from './fixtures.js';
 import { runActionAsync } from './runner.js';
 import { onlyRun, parseSarif } from './sarif-validation.js';
 
@@ -133,41 +135,55 @@ async function codeScanningApi(behave: Behaviour = {}): Promise<Api> {
   };
 }
 
-describe('upload-sarif', () => {
-  const dir = useTempDir();
-  let api: Api | undefined;
+type Run = (
+  extraInputs: Record<string, string>,
+  env: Record<string, string>,
+) => ReturnType<typeof runActionAsync>;
 
-  afterEach(async () => {
-    if (api) {
-      api.server.closeAllConnections();
-      api.server.close();
-      await once(api.server, 'close');
-    }
-    api = undefined;
+/**
+ * A code-scanning API behaving as `behave` says and a folder of its own for one test, both
+ * gone when the test finishes; `run` is the action as the runner runs it against that API.
+ */
+async function scenario(
+  behave: Behaviour,
+  onTestFinished: (cleanup: () => Promise<void>) => void,
+): Promise<{ api: Api; dir: string; run: Run }> {
+  const api = await codeScanningApi(behave);
+  const dir = await mkdtemp(join(tmpdir(), 'iam-mfa-audit-upload-'));
+  onTestFinished(async () => {
+    api.server.closeAllConnections();
+    api.server.close();
+    await once(api.server, 'close');
+    await rm(dir, { recursive: true, force: true });
   });
-
-  const run = (extraInputs: Record<string, string>, env: Record<string, string>) =>
+  const run: Run = (extraInputs, env) =>
     runActionAsync(
-      dir(),
+      dir,
       {
         'credential-report': exampleReport,
-        'sarif-file': join(dir(), 'audit.sarif'),
+        'sarif-file': join(dir, 'audit.sarif'),
         'fail-on': 'none',
         'upload-sarif': 'true',
         'github-token': 'ghs_localtesttoken',
         ...extraInputs,
       },
       {
-        GITHUB_API_URL: api?.url ?? '',
+        GITHUB_API_URL: api.url,
         GITHUB_REPOSITORY: 'acme/infra',
         GITHUB_SHA: '1111111111111111111111111111111111111111',
         GITHUB_REF: 'refs/heads/main',
         ...env,
       },
     );
+  return { api, dir, run };
+}
 
-  it('uploads the log for the run commit and ref, waits until it is processed, and says its id', async () => {
-    api = await codeScanningApi();
+// Each test has its own API and folder: they run at once, most of them waiting on a bound.
+describe.concurrent('upload-sarif', () => {
+  it('uploads the log for the run commit and ref, waits until it is processed, and says its id', async ({
+    onTestFinished,
+  }) => {
+    const { api, run } = await scenario({}, onTestFinished);
     const step = await run({ 'sarif-category': 'iam-mfa-audit/prod' }, {});
     expect(step.status).toBe(0);
     expect(step.outputs).toMatchObject({ result: 'pass', 'sarif-id': 'sarif-42' });
@@ -186,9 +202,9 @@ describe('upload-sarif', () => {
     ]);
   });
 
-  it("uploads a pull request's merge ref with its head commit", async () => {
-    api = await codeScanningApi();
-    const event = join(dir(), 'event.json');
+  it("uploads a pull request's merge ref with its head commit", async ({ onTestFinished }) => {
+    const { api, dir, run } = await scenario({}, onTestFinished);
+    const event = join(dir, 'event.json');
     writeFileSync(
       event,
       JSON.stringify({
@@ -208,19 +224,19 @@ describe('upload-sarif', () => {
     ]);
   });
 
-  it.each([
+  it.for([
     [
       'a token without security-events: write',
-      { upload: 403 as const },
+      { upload: 403 },
       /^::error::upload-sarif: GitHub refused the upload to acme\/infra \(HTTP 403: Resource not accessible by integration.*\); the token needs security-events: write\.$/,
     ],
     [
       'a log GitHub could not process',
-      { processing: 'failed' as const },
+      { processing: 'failed' },
       /^::error::upload-sarif: code scanning could not process the SARIF \(id sarif-42\): locationFromSarifResult: expected artifact location\.$/,
     ],
-  ])('fails the step in one line on %s', async (_case, behave, line) => {
-    api = await codeScanningApi(behave);
+  ] as const)('fails the step in one line on %s', async ([, behave, line], { onTestFinished }) => {
+    const { run } = await scenario(behave, onTestFinished);
     const step = await run({}, {});
     expect(step.status).toBe(1);
     expect(step.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([
@@ -228,8 +244,10 @@ describe('upload-sarif', () => {
     ]);
     expect(step.outputs).toEqual({ result: 'error' });
   });
-  it('tries an upload that failed with HTTP 500 again, and it lands', async () => {
-    api = await codeScanningApi({ upload: 'first-500' });
+  it('tries an upload that failed with HTTP 500 again, and it lands', async ({
+    onTestFinished,
+  }) => {
+    const { api, run } = await scenario({ upload: 'first-500' }, onTestFinished);
     const step = await run({}, {});
     expect(step.status).toBe(0);
     expect(step.outputs).toMatchObject({ result: 'pass', 'sarif-id': 'sarif-42' });
@@ -237,36 +255,41 @@ describe('upload-sarif', () => {
     expect(api.uploads).toHaveLength(1);
   });
 
-  it.each([
+  it.for([
     [
       'an upload whose answer drips a byte a second',
-      { upload: 'drip' as const },
+      { upload: 'drip' },
       '::error::upload-sarif: the code-scanning API of acme/infra gave no complete answer within 20 s; see https://www.githubstatus.com, or upload with github/codeql-action/upload-sarif.',
       1,
     ],
     [
       'a status poll that is never answered',
-      { poll: 'silent' as const },
+      { poll: 'silent' },
       '::error::upload-sarif: the code-scanning API of acme/infra gave no complete answer within 10 s; see https://www.githubstatus.com, or upload with github/codeql-action/upload-sarif.',
       1,
     ],
     [
       'an answer of 2 MiB',
-      { upload: 'huge' as const },
+      { upload: 'huge' },
       '::error::upload-sarif: the code-scanning API of acme/infra gave an answer of more than 1024 KiB; see https://www.githubstatus.com, or upload with github/codeql-action/upload-sarif.',
       1,
     ],
-  ])('ends %s within its bound, in one line', async (_case, behave, line, posts) => {
-    api = await codeScanningApi(behave);
-    const step = await run({}, {});
-    expect(step.status).toBe(1);
-    expect(step.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([line]);
-    expect(step.outputs).toEqual({ result: 'error' });
-    expect(api.posts()).toBe(posts);
-  });
+  ] as const)(
+    'ends %s within its bound, in one line',
+    async ([, behave, line, posts], { onTestFinished }) => {
+      const { api, run } = await scenario(behave, onTestFinished);
+      const step = await run({}, {});
+      expect(step.status).toBe(1);
+      expect(step.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([line]);
+      expect(step.outputs).toEqual({ result: 'error' });
+      expect(api.posts()).toBe(posts);
+    },
+  );
 
-  it('redacts tokens an error echoes, the known one and any by its prefix, in every output', async () => {
-    api = await codeScanningApi({ upload: 'echo-token' });
+  it('redacts tokens an error echoes, the known one and any by its prefix, in every output', async ({
+    onTestFinished,
+  }) => {
+    const { run } = await scenario({ upload: 'echo-token' }, onTestFinished);
     const step = await run({}, {});
     expect(step.status).toBe(1);
     expect(step.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([

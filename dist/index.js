@@ -91397,8 +91397,11 @@ function apiFailure(error, where) {
 
 /** How much of the tree is read at the most: a bound, not a crawl of everything. */
 const IAC_LIMITS = { files: 5000, fileBytes: 1024 * 1024, milliseconds: 5000 };
-// Dependencies and caches, never the code that defines users (.terraform holds provider binaries).
-const SKIPPED = new Set(['node_modules', '.git', '.terraform', '.venv']);
+/**
+ * Folders never searched: dependencies and caches (.terraform holds provider binaries), and
+ * this action's own source where the reusable workflow checks it out.
+ */
+const SKIPPED = new Set(['node_modules', '.git', '.terraform', '.venv', '.iam-mfa-audit-action']);
 const CANDIDATE = /\.(tf|ya?ml|json|template)$/i;
 /**
  * The IAM users defined in Terraform (`resource "aws_iam_user"` with a literal `name`, or the

@@ -73,6 +73,12 @@ let moto: MotoServer;
 let admin: IAMClient;
 let auditor: Keys;
 const auditorWithout = new Map<string, Keys>();
+/**
+ * ListUsers with creation times in whole seconds, as IAM gives them: moto's have
+ * microseconds, which the SDK rounds to milliseconds, at times into the next second, and a
+ * user would then look re-created since the cached report.
+ */
+const AS_IAM_DATES = { listUsersPageSize: 1000 } as const;
 let dir: string;
 
 beforeAll(async () => {
@@ -138,7 +144,7 @@ describe('moto enforcing policies', () => {
 
 describe('an auditor with exactly examples/iam-policy.json, as ambient credentials', () => {
   it('completes on a fresh report with no per-user call, and on a cached one with the changes since', async () => {
-    const proxy = await startFaultProxy(moto.endpoint);
+    const proxy = await startFaultProxy(moto.endpoint, AS_IAM_DATES);
     for (const name of ['dana', 'erin']) proxy.history.record('DeactivateMFADevice', name);
     try {
       asAuditor(proxy.endpoint, auditor);
@@ -158,7 +164,7 @@ describe('an auditor with exactly examples/iam-policy.json, as ambient credentia
       });
 
       proxy.resetCounts();
-      proxy.setPlan({ reportGeneratedAt: new Date(Date.now() - 2 * 60 * 60_000) });
+      proxy.setPlan({ ...AS_IAM_DATES, reportGeneratedAt: new Date(Date.now() - 2 * 60 * 60_000) });
       const cached = await audit({ 'sarif-file': join(dir, 'cached.sarif') });
       expect(cached.outcome.snapshots[0].source).toMatchObject({ generatedByThisRun: false });
       expect(cached.outcome.snapshots[0].verification).toMatchObject({
@@ -392,6 +398,7 @@ describe('an auditor missing one action of the policy', () => {
     // below brings a cached report up to date, and CloudTrail names dana and erin as changed.
     await admin.send(new GenerateCredentialReportCommand({}));
     PLAN = {
+      ...AS_IAM_DATES,
       reportGeneratedAt: new Date(Date.now() - 2 * 60 * 60_000),
       lookupDenied: (key) => key === LOOKUP_DENIED_KEY,
     };
