@@ -9,17 +9,22 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
-import { exampleReport } from './fixtures.js';
-import { runActionAsync } from './runner.js';
+import { exampleReport, repoRoot } from './fixtures.js';
+import { runActionAsync, sarifAt } from './runner.js';
+import { uploadSarif, uploadTarget } from '../src/github/upload.js';
 import { onlyRun, parseSarif } from './sarif-validation.js';
 
 interface Received {
   readonly authorization: string | undefined;
   readonly commitSha: unknown;
   readonly ref: unknown;
+  readonly checkoutUri: unknown;
+  readonly startedAt: unknown;
+  readonly toolName: unknown;
   readonly sarif: Log;
 }
 
@@ -41,7 +46,7 @@ const ECHOED_TOKEN = 'ghp_0123456789abcdefghijABCDEFGHIJ012345';
  */
 interface Behaviour {
   upload?: 403 | 'first-500' | 'drip' | 'huge' | 'echo-token';
-  poll?: 'silent';
+  poll?: 'silent' | 'pending';
   processing?: 'complete' | 'failed';
 }
 
@@ -96,6 +101,9 @@ async function codeScanningApi(behave: Behaviour = {}): Promise<Api> {
           authorization: request.headers.authorization,
           commitSha: body.commit_sha,
           ref: body.ref,
+          checkoutUri: body.checkout_uri,
+          startedAt: body.started_at,
+          toolName: body.tool_name,
           sarif: log,
         });
         send(response, 202, {
@@ -110,6 +118,10 @@ async function codeScanningApi(behave: Behaviour = {}): Promise<Api> {
       ) {
         polls += 1;
         if (behave.poll === 'silent') return;
+        if (behave.poll === 'pending') {
+          send(response, 200, { processing_status: 'pending' });
+          return;
+        }
         if (polls === 1) send(response, 200, { processing_status: 'pending' });
         else if (behave.processing === 'failed') {
           send(response, 200, {
@@ -178,6 +190,25 @@ async function scenario(
   return { api, dir, run };
 }
 
+/**
+ * A failed upload fails the step with one error line, and loses nothing of the finished
+ * audit: its verdict (pass, with fail-on none), its outputs but sarif-id, its SARIF file and
+ * a summary of its findings that says the upload failed.
+ */
+function expectUploadFailed(step: Awaited<ReturnType<Run>>, dir: string, line: unknown): void {
+  expect(step.status).toBe(1);
+  expect(step.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([line]);
+  expect(step.outputs).toMatchObject({
+    result: 'pass',
+    findings: '5',
+    'sarif-file': join(dir, 'audit.sarif'),
+  });
+  expect(step.outputs['sarif-id']).toBeUndefined();
+  expect(onlyRun(sarifAt(join(dir, 'audit.sarif'))).results).toHaveLength(5);
+  expect(step.summary).toContain('The upload to code scanning failed');
+  expect(step.summary).toContain('### Findings');
+}
+
 // Each test has its own API and folder: they run at once, most of them waiting on a bound.
 describe.concurrent('upload-sarif', () => {
   it('uploads the log for the run commit and ref, waits until it is processed, and says its id', async ({
@@ -192,6 +223,11 @@ describe.concurrent('upload-sarif', () => {
     expect(upload?.authorization).toMatch(/^(token|bearer) ghs_localtesttoken$/i);
     expect(upload?.commitSha).toBe('1111111111111111111111111111111111111111');
     expect(upload?.ref).toBe('refs/heads/main');
+    // As github/codeql-action/upload-sarif sends them: the checkout, the start, the tool.
+    expect(upload?.checkoutUri).toBe(pathToFileURL(repoRoot).href);
+    expect(Date.parse(String(upload?.startedAt))).toBeLessThanOrEqual(Date.now());
+    expect(Date.now() - Date.parse(String(upload?.startedAt))).toBeLessThan(60_000);
+    expect(upload?.toolName).toBe('iam-mfa-audit');
     const sarifRun = onlyRun(upload?.sarif ?? { version: '2.1.0', runs: [] });
     expect(sarifRun.results).toHaveLength(5);
     expect(sarifRun.automationDetails?.id).toBe('iam-mfa-audit/prod/');
@@ -202,7 +238,9 @@ describe.concurrent('upload-sarif', () => {
     ]);
   });
 
-  it("uploads a pull request's merge ref with its head commit", async ({ onTestFinished }) => {
+  it("uploads a pull request's merge ref with its merge commit, as codeql-action does", async ({
+    onTestFinished,
+  }) => {
     const { api, dir, run } = await scenario({}, onTestFinished);
     const event = join(dir, 'event.json');
     writeFileSync(
@@ -219,8 +257,9 @@ describe.concurrent('upload-sarif', () => {
         GITHUB_REF: 'refs/pull/7/merge',
       },
     );
+    // GITHUB_SHA is the merge commit of refs/pull/N/merge; the head commit is another.
     expect(api.uploads.map((u) => [u.ref, u.commitSha])).toEqual([
-      ['refs/pull/7/merge', '2222222222222222222222222222222222222222'],
+      ['refs/pull/7/merge', '1111111111111111111111111111111111111111'],
     ]);
   });
 
@@ -235,15 +274,14 @@ describe.concurrent('upload-sarif', () => {
       { processing: 'failed' },
       /^::error::upload-sarif: code scanning could not process the SARIF \(id sarif-42\): locationFromSarifResult: expected artifact location\.$/,
     ],
-  ] as const)('fails the step in one line on %s', async ([, behave, line], { onTestFinished }) => {
-    const { run } = await scenario(behave, onTestFinished);
-    const step = await run({}, {});
-    expect(step.status).toBe(1);
-    expect(step.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([
-      expect.stringMatching(line),
-    ]);
-    expect(step.outputs).toEqual({ result: 'error' });
-  });
+  ] as const)(
+    'fails the step in one line on %s, and keeps the finished audit',
+    async ([, behave, line], { onTestFinished }) => {
+      const { dir, run } = await scenario(behave, onTestFinished);
+      const step = await run({}, {});
+      expectUploadFailed(step, dir, expect.stringMatching(line));
+    },
+  );
   it('tries an upload that failed with HTTP 500 again, and it lands', async ({
     onTestFinished,
   }) => {
@@ -277,11 +315,9 @@ describe.concurrent('upload-sarif', () => {
   ] as const)(
     'ends %s within its bound, in one line',
     async ([, behave, line, posts], { onTestFinished }) => {
-      const { api, run } = await scenario(behave, onTestFinished);
+      const { api, dir, run } = await scenario(behave, onTestFinished);
       const step = await run({}, {});
-      expect(step.status).toBe(1);
-      expect(step.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([line]);
-      expect(step.outputs).toEqual({ result: 'error' });
+      expectUploadFailed(step, dir, line);
       expect(api.posts()).toBe(posts);
     },
   );
@@ -289,16 +325,56 @@ describe.concurrent('upload-sarif', () => {
   it('redacts tokens an error echoes, the known one and any by its prefix, in every output', async ({
     onTestFinished,
   }) => {
-    const { run } = await scenario({ upload: 'echo-token' }, onTestFinished);
+    const { dir, run } = await scenario({ upload: 'echo-token' }, onTestFinished);
     const step = await run({}, {});
-    expect(step.status).toBe(1);
-    expect(step.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([
+    expectUploadFailed(
+      step,
+      dir,
       '::error::upload-sarif: the code-scanning API of acme/infra failed (HTTP 400: token *** and *** are not valid here).',
-    ]);
+    );
     const everything = `${step.stdout.replace('::add-mask::ghs_localtesttoken', '')}${step.stderr}${step.summary}`;
     for (const secret of ['localtesttoken', ECHOED_TOKEN.slice(4), 'ghp&#95;', 'ghs&#95;']) {
       expect(everything).not.toContain(secret);
     }
     expect(step.summary).toContain('token &#42;&#42;&#42; and &#42;&#42;&#42; are not valid here');
+  });
+  it('takes processing past its 120 s for a warning, not a failure, on the clock it is given', async ({
+    onTestFinished,
+  }) => {
+    const { api } = await scenario({ poll: 'pending' }, onTestFinished);
+    let clock = Date.parse('2026-12-06T12:00:00Z');
+    const outcome = await uploadSarif(
+      JSON.stringify({
+        version: '2.1.0',
+        runs: [{ tool: { driver: { name: 'iam-mfa-audit' } }, results: [] }],
+      }),
+      'ghs_localtesttoken',
+      uploadTarget(
+        {
+          GITHUB_API_URL: api.url,
+          GITHUB_REPOSITORY: 'acme/infra',
+          GITHUB_SHA: '1'.repeat(40),
+          GITHUB_REF: 'refs/heads/main',
+        },
+        repoRoot,
+        new Date(clock),
+      ),
+      {
+        now: () => new Date(clock),
+        sleep: (ms) => {
+          clock += ms;
+          return Promise.resolve();
+        },
+        log: () => undefined,
+      },
+    );
+    expect(outcome).toEqual({
+      kind: 'not-processed',
+      id: 'sarif-42',
+      reason:
+        "upload-sarif: the SARIF (id sarif-42) was uploaded but not processed within 120 s; see the repository's code scanning page.",
+    });
+    // Polled at 1, 3 and 6 s, then every 5 s up to 121 s, past the 120 s on the given clock.
+    expect(api.polls()).toBe(26);
   });
 });

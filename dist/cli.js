@@ -69340,7 +69340,7 @@ async function main(argv) {
             const value = flags[name];
             return typeof value === 'string' ? value : undefined;
         };
-        const options = (0,_options_js__WEBPACK_IMPORTED_MODULE_5__/* .parseOptions */ .Ac)(read, (name) => `--${name}`);
+        const options = (0,_options_js__WEBPACK_IMPORTED_MODULE_5__/* .parseOptions */ .Ac)(read, (name) => `--${name}`, process.env);
         // On a terminal a bar shows progress, and a log line first takes its place; elsewhere
         // (a CI log, a file) progress is a line every few seconds.
         const bar = process.stderr.isTTY ? (0,_surface_progress_js__WEBPACK_IMPORTED_MODULE_10__/* .progressBar */ .h)(process.stderr) : null;
@@ -69364,7 +69364,13 @@ async function main(argv) {
             return EXIT.pass;
         }
         const outcome = await (0,_main_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .e)(options, io);
-        return outcome.verdict.result === 'fail' ? EXIT.fail : EXIT.pass;
+        // The audit's report stands; a failed upload is an error unless the verdict already fails.
+        if (outcome.upload !== null && outcome.upload.kind !== 'uploaded') {
+            console.error(`iam-mfa-audit: ${outcome.upload.reason}`);
+        }
+        if (outcome.verdict.result === 'fail')
+            return EXIT.fail;
+        return outcome.upload?.kind === 'failed' ? EXIT.error : EXIT.pass;
     }
     catch (error) {
         const { reason, internal } = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .failureOf */ .g5)(error);
@@ -74461,8 +74467,6 @@ function errnoText(error) {
 
 // EXTERNAL MODULE: ./src/io/sarif-file.ts + 1 modules
 var sarif_file = __nccwpck_require__(9888);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: external "fs"
@@ -79471,6 +79475,8 @@ function getOctokit(token, options, ...additionalPlugins) {
 //# sourceMappingURL=github.js.map
 // EXTERNAL MODULE: ./src/io/bounded-fetch.ts
 var bounded_fetch = __nccwpck_require__(3244);
+// EXTERNAL MODULE: ./src/version.ts + 1 modules
+var version = __nccwpck_require__(1013);
 ;// CONCATENATED MODULE: ./src/github/upload.ts
 
 
@@ -79480,29 +79486,29 @@ var bounded_fetch = __nccwpck_require__(3244);
 
 
 
+
 /**
- * The commit and ref to upload for, from the runner's variables. On a pull request that is
- * the PR's merge ref and its head commit, as github/codeql-action/upload-sarif does.
+ * The commit and ref to upload for, from the runner's variables: `GITHUB_SHA` and
+ * `GITHUB_REF` as they are, as github/codeql-action does. On a pull request they are the
+ * merge commit and `refs/pull/N/merge`, a pair code scanning knows; the head commit with the
+ * merge ref is not.
  */
-function uploadTarget(env) {
+function uploadTarget(env, workspace, startedAt) {
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     const ref = env.GITHUB_REF ?? '';
-    let commitSha = env.GITHUB_SHA ?? '';
-    if (env.GITHUB_EVENT_NAME?.startsWith('pull_request') === true && env.GITHUB_EVENT_PATH) {
-        try {
-            const event = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
-            const head = event.pull_request?.head?.sha;
-            if (typeof head === 'string' && head !== '')
-                commitSha = head;
-        }
-        catch {
-            // without the event, the run's own commit is the best there is
-        }
-    }
+    const commitSha = env.GITHUB_SHA ?? '';
     if (!owner || !repo || !commitSha || !ref) {
         throw new errors/* UploadError */.oW('upload-sarif: the workflow run names no repository, commit or ref (GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_REF); upload from a workflow, or leave upload-sarif false.');
     }
-    return { apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com', owner, repo, commitSha, ref };
+    return {
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        owner,
+        repo,
+        commitSha,
+        ref,
+        checkoutUri: (0,external_node_url_.pathToFileURL)(workspace).href,
+        startedAt: startedAt.toISOString(),
+    };
 }
 /** How often processing is asked about. */
 const POLL_MS = [1_000, 2_000, 3_000, 5_000];
@@ -79510,7 +79516,7 @@ const POLL_MS = [1_000, 2_000, 3_000, 5_000];
 const RETRY_MS = [1_000, 2_000];
 /**
  * Uploads a SARIF log to code scanning (gzip, then base64, as the API takes it) and waits,
- * within a bound, until GitHub has processed it. Returns the upload's id. Every request has a
+ * within a bound, until GitHub has processed it. Every request has a
  * total deadline and a bound on its answer (UPLOAD_LIMITS); one that fails with 5xx, 429 or
  * a broken connection is tried again, up to UPLOAD_LIMITS.attempts times.
  */
@@ -79533,6 +79539,9 @@ async function uploadSarif(sarif, token, target, deps) {
             commit_sha: target.commitSha,
             ref: target.ref,
             sarif: sarifField,
+            checkout_uri: target.checkoutUri,
+            started_at: target.startedAt,
+            tool_name: version/* TOOL_NAME */.lH,
             request: { fetch: UPLOAD_FETCH },
         }), () => true);
         id = answer.data.id ?? '';
@@ -79564,12 +79573,16 @@ async function uploadSarif(sarif, token, target, deps) {
             status = {};
         }
         if (status.processing_status === 'complete')
-            return id;
+            return { kind: 'uploaded', id };
         if (status.processing_status === 'failed') {
             throw new errors/* UploadError */.oW(`upload-sarif: code scanning could not process the SARIF (id ${id}): ${(status.errors ?? []).join('; ') || 'no reason given'}.`);
         }
         if (deps.now().getTime() > deadline) {
-            throw new errors/* UploadError */.oW(`upload-sarif: the SARIF (id ${id}) was not processed within ${limits/* UPLOAD_LIMITS */.N6.processingMs / 1000} s; see the repository's code scanning page.`);
+            return {
+                kind: 'not-processed',
+                id,
+                reason: `upload-sarif: the SARIF (id ${id}) was uploaded but not processed within ${limits/* UPLOAD_LIMITS */.N6.processingMs / 1000} s; see the repository's code scanning page.`,
+            };
         }
     }
 }
@@ -80555,8 +80568,6 @@ function phishableFix(principal) {
     };
 }
 
-// EXTERNAL MODULE: ./src/version.ts + 1 modules
-var version = __nccwpck_require__(1013);
 ;// CONCATENATED MODULE: ./src/main.ts
 
 
@@ -80618,11 +80629,12 @@ async function run(options, io) {
     });
     const sarifText = `${(0,src_text/* inertJson */.nl)(sarif, 2)}\n`;
     await (0,sarif_file/* writeSarif */.lg)(options.sarifFile, sarifPath, sarifText);
-    let sarifId = null;
+    let upload = null;
     if (options.uploadSarif && options.githubToken !== null) {
         io.setSecret(options.githubToken);
-        sarifId = await uploadSarif(sarifText, options.githubToken, uploadTarget(io.env), io);
+        upload = await uploaded(sarifText, options.githubToken, io, startedAt);
     }
+    const sarifId = upload === null || upload.kind === 'failed' ? null : upload.id;
     const outcome = {
         snapshots,
         rules,
@@ -80634,6 +80646,7 @@ async function run(options, io) {
         definitions: iac.definitions,
         finishedAt,
         alertsUrl: io.workflow.alertsUrl,
+        upload,
         outputs: {
             findings: String(findings.length),
             'failing-findings': String(verdict.counted),
@@ -80650,6 +80663,20 @@ async function run(options, io) {
     };
     await io.publish(outcome);
     return outcome;
+}
+/**
+ * The upload, as a result: a finished audit is never lost to a failed upload. An error that
+ * is not the upload's own (a bug) is thrown on.
+ */
+async function uploaded(sarifText, token, io, startedAt) {
+    try {
+        return await uploadSarif(sarifText, token, uploadTarget(io.env, io.workspace, startedAt), io);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* UploadError */.oW))
+            throw error;
+        return { kind: 'failed', reason: (0,errors/* failureOf */.g5)(error).reason };
+    }
 }
 /**
  * The snapshots: of a report file (no AWS call), of the live account, or of each account of
@@ -80914,8 +80941,8 @@ const INPUTS = [
     },
     {
         name: 'aws-region',
-        description: 'Region for the STS and IAM endpoints (IAM is global within a partition).',
-        default: 'us-east-1',
+        description: 'Region for the STS and IAM endpoints (IAM is global within a partition); it also names the partition. Default: AWS_REGION, else AWS_DEFAULT_REGION (as aws-actions/configure-aws-credentials exports them), else us-east-1.',
+        default: '',
     },
     {
         name: 'role-session-name',
@@ -81018,7 +81045,11 @@ function partitionOfRegion(region) {
  * Reads raw input values (undefined or '' when unset) and returns typed Options.
  * `label` turns an input name into the way the user wrote it (`input fail-on` or `--fail-on`).
  */
-function parseOptions(read, label) {
+/**
+ * The options of a run, from its inputs (or flags); `env` supplies what the inputs leave to
+ * the environment: the region, from AWS_REGION or AWS_DEFAULT_REGION.
+ */
+function parseOptions(read, label, env = {}) {
     const value = (name) => inputValue(read, name);
     const bad = (name, got, accepted) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${label(name)}: ${JSON.stringify(got)} is not accepted; use ${accepted}.`);
     for (const [one, other, why] of CONFLICTS) {
@@ -81063,7 +81094,7 @@ function parseOptions(read, label) {
     if (boolean('upload-sarif') && value('github-token') === '') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${label('upload-sarif')} true needs ${label('github-token')}: a token with security-events: write.`);
     }
-    const awsRegion = matching('aws-region', REGION, 'a region name such as us-east-1');
+    const awsRegion = regionOf(value('aws-region'), label('aws-region'), env);
     const discoverOnly = boolean('discover-only');
     return {
         credentialReport: optional(value('credential-report')),
@@ -81178,6 +81209,24 @@ function scopeOf(value, label, bad, partition, discoverOnly) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${label('role-to-assume')}: the roles are in ${[...partitions].join(' and ')}; one run audits one partition, so list the roles of each partition in a run of its own.`);
     }
     return { kind: 'roles', roles, partition: [...partitions][0] ?? partition };
+}
+/**
+ * The region: the input when it is set, else AWS_REGION, else AWS_DEFAULT_REGION (what
+ * aws-actions/configure-aws-credentials exports), else us-east-1. A value that is not a
+ * region name is refused, naming where it came from.
+ */
+function regionOf(input, inputLabel, env) {
+    const [where, raw] = input !== ''
+        ? [inputLabel, input]
+        : env.AWS_REGION
+            ? ['AWS_REGION', env.AWS_REGION]
+            : env.AWS_DEFAULT_REGION
+                ? ['AWS_DEFAULT_REGION', env.AWS_DEFAULT_REGION]
+                : ['', 'us-east-1'];
+    if (!REGION.test(raw)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}: ${JSON.stringify(raw)} is not accepted; use a region name such as us-east-1.`);
+    }
+    return raw;
 }
 
 
@@ -81739,6 +81788,18 @@ function createdText(principal, now) {
     return principal.createdAt === null ? 'unknown' : (0,src_text/* dayAndAge */.Ln)(principal.createdAt, now);
 }
 /** The job summary as Markdown, bounded in size whatever the number of findings. */
+/** What became of the upload, when it did not simply land: above everything else. */
+function uploadLines(upload) {
+    if (upload === null || upload.kind === 'uploaded')
+        return [];
+    const icon = upload.kind === 'failed'
+        ? '⛔ **The upload to code scanning failed'
+        : '⚠️ **The upload was not processed in time';
+    const after = upload.kind === 'failed'
+        ? 'the findings below stand, and the step fails.'
+        : 'the findings below stand.';
+    return [`${icon}:** ${escapeProse(upload.reason)} The audit finished: ${after}`, ''];
+}
 function renderSummary(input) {
     const { snapshots, findings, verdict, finishedAt } = input;
     const { partition } = snapshots[0];
@@ -81749,6 +81810,7 @@ function renderSummary(input) {
         '',
         escapeProse(verdict.why),
         '',
+        ...uploadLines(input.upload ?? null),
         ...(fleet ? fleetHead(snapshots) : accountHead(snapshots[0], finishedAt)),
         `- **Rules:** ${input.rules.map((r) => `${r.id} ${r.name} (${r.severity})`).join(', ')}`,
         ...rulesNotApplicable(input.rules, partition).map(({ rule, reason }) => `- **${rule.id} does not apply in ${escapeCell(partition)}:** ${escapeProse(reason)}`),

@@ -91249,29 +91249,29 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 
 
+
 /**
- * The commit and ref to upload for, from the runner's variables. On a pull request that is
- * the PR's merge ref and its head commit, as github/codeql-action/upload-sarif does.
+ * The commit and ref to upload for, from the runner's variables: `GITHUB_SHA` and
+ * `GITHUB_REF` as they are, as github/codeql-action does. On a pull request they are the
+ * merge commit and `refs/pull/N/merge`, a pair code scanning knows; the head commit with the
+ * merge ref is not.
  */
-function uploadTarget(env) {
+function uploadTarget(env, workspace, startedAt) {
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     const ref = env.GITHUB_REF ?? '';
-    let commitSha = env.GITHUB_SHA ?? '';
-    if (env.GITHUB_EVENT_NAME?.startsWith('pull_request') === true && env.GITHUB_EVENT_PATH) {
-        try {
-            const event = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
-            const head = event.pull_request?.head?.sha;
-            if (typeof head === 'string' && head !== '')
-                commitSha = head;
-        }
-        catch {
-            // without the event, the run's own commit is the best there is
-        }
-    }
+    const commitSha = env.GITHUB_SHA ?? '';
     if (!owner || !repo || !commitSha || !ref) {
         throw new UploadError('upload-sarif: the workflow run names no repository, commit or ref (GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_REF); upload from a workflow, or leave upload-sarif false.');
     }
-    return { apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com', owner, repo, commitSha, ref };
+    return {
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        owner,
+        repo,
+        commitSha,
+        ref,
+        checkoutUri: (0,external_node_url_.pathToFileURL)(workspace).href,
+        startedAt: startedAt.toISOString(),
+    };
 }
 /** How often processing is asked about. */
 const POLL_MS = [1_000, 2_000, 3_000, 5_000];
@@ -91279,7 +91279,7 @@ const POLL_MS = [1_000, 2_000, 3_000, 5_000];
 const RETRY_MS = [1_000, 2_000];
 /**
  * Uploads a SARIF log to code scanning (gzip, then base64, as the API takes it) and waits,
- * within a bound, until GitHub has processed it. Returns the upload's id. Every request has a
+ * within a bound, until GitHub has processed it. Every request has a
  * total deadline and a bound on its answer (UPLOAD_LIMITS); one that fails with 5xx, 429 or
  * a broken connection is tried again, up to UPLOAD_LIMITS.attempts times.
  */
@@ -91302,6 +91302,9 @@ async function uploadSarif(sarif, token, target, deps) {
             commit_sha: target.commitSha,
             ref: target.ref,
             sarif: sarifField,
+            checkout_uri: target.checkoutUri,
+            started_at: target.startedAt,
+            tool_name: TOOL_NAME,
             request: { fetch: UPLOAD_FETCH },
         }), () => true);
         id = answer.data.id ?? '';
@@ -91333,12 +91336,16 @@ async function uploadSarif(sarif, token, target, deps) {
             status = {};
         }
         if (status.processing_status === 'complete')
-            return id;
+            return { kind: 'uploaded', id };
         if (status.processing_status === 'failed') {
             throw new UploadError(`upload-sarif: code scanning could not process the SARIF (id ${id}): ${(status.errors ?? []).join('; ') || 'no reason given'}.`);
         }
         if (deps.now().getTime() > deadline) {
-            throw new UploadError(`upload-sarif: the SARIF (id ${id}) was not processed within ${UPLOAD_LIMITS.processingMs / 1000} s; see the repository's code scanning page.`);
+            return {
+                kind: 'not-processed',
+                id,
+                reason: `upload-sarif: the SARIF (id ${id}) was uploaded but not processed within ${UPLOAD_LIMITS.processingMs / 1000} s; see the repository's code scanning page.`,
+            };
         }
     }
 }
@@ -92680,11 +92687,12 @@ async function run(options, io) {
     });
     const sarifText = `${inertJson(sarif, 2)}\n`;
     await writeSarif(options.sarifFile, sarifPath, sarifText);
-    let sarifId = null;
+    let upload = null;
     if (options.uploadSarif && options.githubToken !== null) {
         io.setSecret(options.githubToken);
-        sarifId = await uploadSarif(sarifText, options.githubToken, uploadTarget(io.env), io);
+        upload = await uploaded(sarifText, options.githubToken, io, startedAt);
     }
+    const sarifId = upload === null || upload.kind === 'failed' ? null : upload.id;
     const outcome = {
         snapshots,
         rules,
@@ -92696,6 +92704,7 @@ async function run(options, io) {
         definitions: iac.definitions,
         finishedAt,
         alertsUrl: io.workflow.alertsUrl,
+        upload,
         outputs: {
             findings: String(findings.length),
             'failing-findings': String(verdict.counted),
@@ -92712,6 +92721,20 @@ async function run(options, io) {
     };
     await io.publish(outcome);
     return outcome;
+}
+/**
+ * The upload, as a result: a finished audit is never lost to a failed upload. An error that
+ * is not the upload's own (a bug) is thrown on.
+ */
+async function uploaded(sarifText, token, io, startedAt) {
+    try {
+        return await uploadSarif(sarifText, token, uploadTarget(io.env, io.workspace, startedAt), io);
+    }
+    catch (error) {
+        if (!(error instanceof UploadError))
+            throw error;
+        return { kind: 'failed', reason: failureOf(error).reason };
+    }
 }
 /**
  * The snapshots: of a report file (no AWS call), of the live account, or of each account of
@@ -92893,8 +92916,8 @@ const INPUTS = [
     },
     {
         name: 'aws-region',
-        description: 'Region for the STS and IAM endpoints (IAM is global within a partition).',
-        default: 'us-east-1',
+        description: 'Region for the STS and IAM endpoints (IAM is global within a partition); it also names the partition. Default: AWS_REGION, else AWS_DEFAULT_REGION (as aws-actions/configure-aws-credentials exports them), else us-east-1.',
+        default: '',
     },
     {
         name: 'role-session-name',
@@ -92997,7 +93020,11 @@ function partitionOfRegion(region) {
  * Reads raw input values (undefined or '' when unset) and returns typed Options.
  * `label` turns an input name into the way the user wrote it (`input fail-on` or `--fail-on`).
  */
-function parseOptions(read, label) {
+/**
+ * The options of a run, from its inputs (or flags); `env` supplies what the inputs leave to
+ * the environment: the region, from AWS_REGION or AWS_DEFAULT_REGION.
+ */
+function parseOptions(read, label, env = {}) {
     const value = (name) => inputValue(read, name);
     const bad = (name, got, accepted) => new ConfigurationError(`${label(name)}: ${JSON.stringify(got)} is not accepted; use ${accepted}.`);
     for (const [one, other, why] of CONFLICTS) {
@@ -93042,7 +93069,7 @@ function parseOptions(read, label) {
     if (boolean('upload-sarif') && value('github-token') === '') {
         throw new ConfigurationError(`${label('upload-sarif')} true needs ${label('github-token')}: a token with security-events: write.`);
     }
-    const awsRegion = matching('aws-region', REGION, 'a region name such as us-east-1');
+    const awsRegion = regionOf(value('aws-region'), label('aws-region'), env);
     const discoverOnly = boolean('discover-only');
     return {
         credentialReport: optional(value('credential-report')),
@@ -93157,6 +93184,24 @@ function scopeOf(value, label, bad, partition, discoverOnly) {
         throw new ConfigurationError(`${label('role-to-assume')}: the roles are in ${[...partitions].join(' and ')}; one run audits one partition, so list the roles of each partition in a run of its own.`);
     }
     return { kind: 'roles', roles, partition: [...partitions][0] ?? partition };
+}
+/**
+ * The region: the input when it is set, else AWS_REGION, else AWS_DEFAULT_REGION (what
+ * aws-actions/configure-aws-credentials exports), else us-east-1. A value that is not a
+ * region name is refused, naming where it came from.
+ */
+function regionOf(input, inputLabel, env) {
+    const [where, raw] = input !== ''
+        ? [inputLabel, input]
+        : env.AWS_REGION
+            ? ['AWS_REGION', env.AWS_REGION]
+            : env.AWS_DEFAULT_REGION
+                ? ['AWS_DEFAULT_REGION', env.AWS_DEFAULT_REGION]
+                : ['', 'us-east-1'];
+    if (!REGION.test(raw)) {
+        throw new ConfigurationError(`${where}: ${JSON.stringify(raw)} is not accepted; use a region name such as us-east-1.`);
+    }
+    return raw;
 }
 
 ;// CONCATENATED MODULE: ./src/render/annotations.ts
@@ -93321,6 +93366,18 @@ function createdText(principal, now) {
     return principal.createdAt === null ? 'unknown' : dayAndAge(principal.createdAt, now);
 }
 /** The job summary as Markdown, bounded in size whatever the number of findings. */
+/** What became of the upload, when it did not simply land: above everything else. */
+function uploadLines(upload) {
+    if (upload === null || upload.kind === 'uploaded')
+        return [];
+    const icon = upload.kind === 'failed'
+        ? '⛔ **The upload to code scanning failed'
+        : '⚠️ **The upload was not processed in time';
+    const after = upload.kind === 'failed'
+        ? 'the findings below stand, and the step fails.'
+        : 'the findings below stand.';
+    return [`${icon}:** ${escapeProse(upload.reason)} The audit finished: ${after}`, ''];
+}
 function renderSummary(input) {
     const { snapshots, findings, verdict, finishedAt } = input;
     const { partition } = snapshots[0];
@@ -93331,6 +93388,7 @@ function renderSummary(input) {
         '',
         escapeProse(verdict.why),
         '',
+        ...uploadLines(input.upload ?? null),
         ...(fleet ? fleetHead(snapshots) : accountHead(snapshots[0], finishedAt)),
         `- **Rules:** ${input.rules.map((r) => `${r.id} ${r.name} (${r.severity})`).join(', ')}`,
         ...rulesNotApplicable(input.rules, partition).map(({ rule, reason }) => `- **${rule.id} does not apply in ${escapeCell(partition)}:** ${escapeProse(reason)}`),
@@ -93573,6 +93631,8 @@ async function publishToGitHub(outcome) {
         else
             notice(a.message, properties);
     }
+    if (outcome.upload?.kind === 'not-processed')
+        warning(outcome.upload.reason);
     await writeSummary(renderSummary(outcome));
 }
 /**
@@ -93719,7 +93779,7 @@ async function main() {
 }
 /** The audit; returns the verdict's reason when it fails the step. */
 async function audit() {
-    const options = parseOptions(readInput, (name) => `input ${name}`);
+    const options = parseOptions(readInput, (name) => `input ${name}`, process.env);
     const log = (message) => {
         info(message);
     };
@@ -93737,7 +93797,12 @@ async function audit() {
         return null;
     }
     const outcome = await run(options, io);
-    return outcome.verdict.result === 'fail' ? outcome.verdict.why : null;
+    // A failed upload fails the step too, after the audit's outputs, summary and SARIF stand.
+    const reasons = [
+        ...(outcome.verdict.result === 'fail' ? [outcome.verdict.why] : []),
+        ...(outcome.upload?.kind === 'failed' ? [outcome.upload.reason] : []),
+    ];
+    return reasons.length === 0 ? null : reasons.join(' ');
 }
 /**
  * A run that stopped before its verdict still reports: `result: error`, the reason in the

@@ -92,7 +92,7 @@ async function main(argv: readonly string[]): Promise<number> {
       const value = flags[name];
       return typeof value === 'string' ? value : undefined;
     };
-    const options = parseOptions(read, (name) => `--${name}`);
+    const options = parseOptions(read, (name) => `--${name}`, process.env);
     // On a terminal a bar shows progress, and a log line first takes its place; elsewhere
     // (a CI log, a file) progress is a line every few seconds.
     const bar = process.stderr.isTTY ? progressBar(process.stderr) : null;
@@ -116,7 +116,12 @@ async function main(argv: readonly string[]): Promise<number> {
       return EXIT.pass;
     }
     const outcome = await run(options, io);
-    return outcome.verdict.result === 'fail' ? EXIT.fail : EXIT.pass;
+    // The audit's report stands; a failed upload is an error unless the verdict already fails.
+    if (outcome.upload !== null && outcome.upload.kind !== 'uploaded') {
+      console.error(`iam-mfa-audit: ${outcome.upload.reason}`);
+    }
+    if (outcome.verdict.result === 'fail') return EXIT.fail;
+    return outcome.upload?.kind === 'failed' ? EXIT.error : EXIT.pass;
   } catch (error) {
     const { reason, internal } = failureOf(error);
     console.error(`iam-mfa-audit: ${reason}`);

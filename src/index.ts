@@ -28,7 +28,7 @@ async function main(): Promise<void> {
 
 /** The audit; returns the verdict's reason when it fails the step. */
 async function audit(): Promise<string | null> {
-  const options = parseOptions(readInput, (name) => `input ${name}`);
+  const options = parseOptions(readInput, (name) => `input ${name}`, process.env);
   const log = (message: string): void => {
     core.info(message);
   };
@@ -46,7 +46,12 @@ async function audit(): Promise<string | null> {
     return null;
   }
   const outcome = await run(options, io);
-  return outcome.verdict.result === 'fail' ? outcome.verdict.why : null;
+  // A failed upload fails the step too, after the audit's outputs, summary and SARIF stand.
+  const reasons = [
+    ...(outcome.verdict.result === 'fail' ? [outcome.verdict.why] : []),
+    ...(outcome.upload?.kind === 'failed' ? [outcome.upload.reason] : []),
+  ];
+  return reasons.length === 0 ? null : reasons.join(' ');
 }
 
 /**

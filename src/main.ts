@@ -5,10 +5,10 @@ import { connect } from './aws/connect.js';
 import { reuseIdToken, type OidcDeps } from './aws/credentials.js';
 import { auditFleet, fleetOf } from './aws/fleet.js';
 import { centralRootCredentialsOf } from './aws/root-credentials.js';
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError, failureOf, UploadError } from './errors.js';
 import { snapshotFromReportFile } from './collect/report-file.js';
 import { sarifTarget, writeSarif } from './io/sarif-file.js';
-import { uploadSarif, uploadTarget } from './github/upload.js';
+import { uploadSarif, uploadTarget, type UploadOutcome } from './github/upload.js';
 import { findUserDefinitions, IAC_LIMITS } from './io/iac.js';
 import { readSuppressions } from './io/suppressions-file.js';
 import {
@@ -47,6 +47,8 @@ export interface Outcome {
   readonly finishedAt: Date;
   /** In a workflow, the repository's code-scanning alerts of this tool. */
   readonly alertsUrl: string | null;
+  /** With upload-sarif: what became of the upload. A failed one fails the step, after the rest is shown. */
+  readonly upload: UploadOutcome | null;
   /** The step outputs, by name. */
   readonly outputs: Readonly<Record<string, string>>;
 }
@@ -113,11 +115,12 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
   });
   const sarifText = `${inertJson(sarif, 2)}\n`;
   await writeSarif(options.sarifFile, sarifPath, sarifText);
-  let sarifId: string | null = null;
+  let upload: UploadOutcome | null = null;
   if (options.uploadSarif && options.githubToken !== null) {
     io.setSecret(options.githubToken);
-    sarifId = await uploadSarif(sarifText, options.githubToken, uploadTarget(io.env), io);
+    upload = await uploaded(sarifText, options.githubToken, io, startedAt);
   }
+  const sarifId = upload === null || upload.kind === 'failed' ? null : upload.id;
 
   const outcome: Outcome = {
     snapshots,
@@ -130,6 +133,7 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
     definitions: iac.definitions,
     finishedAt,
     alertsUrl: io.workflow.alertsUrl,
+    upload,
     outputs: {
       findings: String(findings.length),
       'failing-findings': String(verdict.counted),
@@ -146,6 +150,24 @@ export async function run(options: Options, io: RunIO): Promise<Outcome> {
   };
   await io.publish(outcome);
   return outcome;
+}
+
+/**
+ * The upload, as a result: a finished audit is never lost to a failed upload. An error that
+ * is not the upload's own (a bug) is thrown on.
+ */
+async function uploaded(
+  sarifText: string,
+  token: string,
+  io: RunIO,
+  startedAt: Date,
+): Promise<UploadOutcome> {
+  try {
+    return await uploadSarif(sarifText, token, uploadTarget(io.env, io.workspace, startedAt), io);
+  } catch (error) {
+    if (!(error instanceof UploadError)) throw error;
+    return { kind: 'failed', reason: failureOf(error).reason };
+  }
 }
 
 /**

@@ -196,8 +196,9 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'aws-region',
-    description: 'Region for the STS and IAM endpoints (IAM is global within a partition).',
-    default: 'us-east-1',
+    description:
+      'Region for the STS and IAM endpoints (IAM is global within a partition); it also names the partition. Default: AWS_REGION, else AWS_DEFAULT_REGION (as aws-actions/configure-aws-credentials exports them), else us-east-1.',
+    default: '',
   },
   {
     name: 'role-session-name',
@@ -310,7 +311,15 @@ function partitionOfRegion(region: string): string {
  * Reads raw input values (undefined or '' when unset) and returns typed Options.
  * `label` turns an input name into the way the user wrote it (`input fail-on` or `--fail-on`).
  */
-export function parseOptions(read: ReadInput, label: (name: string) => string): Options {
+/**
+ * The options of a run, from its inputs (or flags); `env` supplies what the inputs leave to
+ * the environment: the region, from AWS_REGION or AWS_DEFAULT_REGION.
+ */
+export function parseOptions(
+  read: ReadInput,
+  label: (name: string) => string,
+  env: Readonly<Record<string, string | undefined>> = {},
+): Options {
   const value = (name: string): string => inputValue(read, name);
   const bad = (name: string, got: string, accepted: string): ConfigurationError =>
     new ConfigurationError(
@@ -364,7 +373,7 @@ export function parseOptions(read: ReadInput, label: (name: string) => string): 
       `${label('upload-sarif')} true needs ${label('github-token')}: a token with security-events: write.`,
     );
   }
-  const awsRegion = matching('aws-region', REGION, 'a region name such as us-east-1');
+  const awsRegion = regionOf(value('aws-region'), label('aws-region'), env);
   const discoverOnly = boolean('discover-only');
   return {
     credentialReport: optional(value('credential-report')),
@@ -514,4 +523,30 @@ function scopeOf(
     );
   }
   return { kind: 'roles', roles, partition: [...partitions][0] ?? partition };
+}
+
+/**
+ * The region: the input when it is set, else AWS_REGION, else AWS_DEFAULT_REGION (what
+ * aws-actions/configure-aws-credentials exports), else us-east-1. A value that is not a
+ * region name is refused, naming where it came from.
+ */
+function regionOf(
+  input: string,
+  inputLabel: string,
+  env: Readonly<Record<string, string | undefined>>,
+): string {
+  const [where, raw] =
+    input !== ''
+      ? [inputLabel, input]
+      : env.AWS_REGION
+        ? ['AWS_REGION', env.AWS_REGION]
+        : env.AWS_DEFAULT_REGION
+          ? ['AWS_DEFAULT_REGION', env.AWS_DEFAULT_REGION]
+          : ['', 'us-east-1'];
+  if (!REGION.test(raw)) {
+    throw new ConfigurationError(
+      `${where}: ${JSON.stringify(raw)} is not accepted; use a region name such as us-east-1.`,
+    );
+  }
+  return raw;
 }

@@ -14,7 +14,7 @@ import { onlyRun } from '../sarif-validation.js';
 import { awsEnv, TEST_CREDENTIALS } from '../support/aws-env.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { startMoto, type MotoServer } from '../support/moto.js';
-import { ACCOUNT, runChild } from './live-helpers.js';
+import { ACCOUNT, runActionStep, runChild } from './live-helpers.js';
 
 let moto: MotoServer;
 let proxy: FaultProxy;
@@ -65,5 +65,41 @@ describe('dist/cli.js on a GovCloud account', () => {
         r.locations?.[0]?.logicalLocations?.[0]?.fullyQualifiedName,
       ]),
     ).toEqual([['aws-iam-002', `arn:aws-us-gov:iam::${ACCOUNT}:user/gov-admin`]]);
+  });
+});
+
+describe('dist/index.js after aws-actions/configure-aws-credentials with a GovCloud region', () => {
+  // What configure-aws-credentials exports for aws-region: us-gov-west-1.
+  const exported = { AWS_REGION: 'us-gov-west-1', AWS_DEFAULT_REGION: 'us-gov-west-1' };
+
+  it('signs for the exported region and names its partition, with aws-region left empty', async () => {
+    const step = await runActionStep({
+      stepDir: join(dir, 'configured'),
+      workspace: dir,
+      workflow: '.github/workflows/audit.yml',
+      inputs: { 'include-root': 'true' },
+      env: awsEnv(proxy.endpoint, exported),
+    });
+    expect(step.status).toBe(1);
+    expect(step.stdout).toContain(`account ${ACCOUNT}`);
+    const run = onlyRun(sarifAt(step.sarifFile));
+    expect(
+      run.results.map((r) => r.locations?.[0]?.logicalLocations?.[0]?.fullyQualifiedName),
+    ).toEqual([`arn:aws-us-gov:iam::${ACCOUNT}:user/gov-admin`]);
+    expect(step.summary).toContain('aws-us-gov');
+  });
+
+  it('refuses an exported region that is not one, naming the variable', async () => {
+    const step = await runActionStep({
+      stepDir: join(dir, 'bad-region'),
+      workspace: dir,
+      workflow: '.github/workflows/audit.yml',
+      inputs: {},
+      env: awsEnv(proxy.endpoint, { AWS_REGION: 'gov cloud' }),
+    });
+    expect(step.status).toBe(1);
+    expect(step.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([
+      '::error::AWS_REGION: "gov cloud" is not accepted; use a region name such as us-east-1.',
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { getOctokit } from '@actions/github';
 import pRetry from 'p-retry';
@@ -6,43 +6,47 @@ import { UploadError } from '../errors.js';
 import { boundedFetch, DeadlineError, TooLargeError } from '../io/bounded-fetch.js';
 import { UPLOAD_LIMITS } from '../limits.js';
 import { redacted } from '../secrets.js';
+import { TOOL_NAME } from '../version.js';
 
-/** Where an upload goes: the repository, commit and ref of the workflow run. */
+/** Where an upload goes, and what it says of the run, as github/codeql-action/upload-sarif sends it. */
 export interface UploadTarget {
   readonly apiUrl: string;
   readonly owner: string;
   readonly repo: string;
   readonly commitSha: string;
   readonly ref: string;
+  /** The checkout the SARIF's paths are relative to (the workspace), as a file URI. */
+  readonly checkoutUri: string;
+  /** When the audit started, ISO 8601. */
+  readonly startedAt: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * The commit and ref to upload for, from the runner's variables. On a pull request that is
- * the PR's merge ref and its head commit, as github/codeql-action/upload-sarif does.
+ * The commit and ref to upload for, from the runner's variables: `GITHUB_SHA` and
+ * `GITHUB_REF` as they are, as github/codeql-action does. On a pull request they are the
+ * merge commit and `refs/pull/N/merge`, a pair code scanning knows; the head commit with the
+ * merge ref is not.
  */
-export function uploadTarget(env: Env): UploadTarget {
+export function uploadTarget(env: Env, workspace: string, startedAt: Date): UploadTarget {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   const ref = env.GITHUB_REF ?? '';
-  let commitSha = env.GITHUB_SHA ?? '';
-  if (env.GITHUB_EVENT_NAME?.startsWith('pull_request') === true && env.GITHUB_EVENT_PATH) {
-    try {
-      const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
-        pull_request?: { head?: { sha?: unknown } };
-      };
-      const head = event.pull_request?.head?.sha;
-      if (typeof head === 'string' && head !== '') commitSha = head;
-    } catch {
-      // without the event, the run's own commit is the best there is
-    }
-  }
+  const commitSha = env.GITHUB_SHA ?? '';
   if (!owner || !repo || !commitSha || !ref) {
     throw new UploadError(
       'upload-sarif: the workflow run names no repository, commit or ref (GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_REF); upload from a workflow, or leave upload-sarif false.',
     );
   }
-  return { apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com', owner, repo, commitSha, ref };
+  return {
+    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    owner,
+    repo,
+    commitSha,
+    ref,
+    checkoutUri: pathToFileURL(workspace).href,
+    startedAt: startedAt.toISOString(),
+  };
 }
 
 /** How often processing is asked about. */
@@ -51,8 +55,17 @@ const POLL_MS = [1_000, 2_000, 3_000, 5_000] as const;
 const RETRY_MS = [1_000, 2_000] as const;
 
 /**
+ * What became of the upload: processed, uploaded but not processed in time (as
+ * codeql-action, a warning), or failed (the step fails; the audit's results stand).
+ */
+export type UploadOutcome =
+  | { readonly kind: 'uploaded'; readonly id: string }
+  | { readonly kind: 'not-processed'; readonly id: string; readonly reason: string }
+  | { readonly kind: 'failed'; readonly reason: string };
+
+/**
  * Uploads a SARIF log to code scanning (gzip, then base64, as the API takes it) and waits,
- * within a bound, until GitHub has processed it. Returns the upload's id. Every request has a
+ * within a bound, until GitHub has processed it. Every request has a
  * total deadline and a bound on its answer (UPLOAD_LIMITS); one that fails with 5xx, 429 or
  * a broken connection is tried again, up to UPLOAD_LIMITS.attempts times.
  */
@@ -65,7 +78,7 @@ export async function uploadSarif(
     readonly sleep: (ms: number) => Promise<void>;
     readonly log: (message: string) => void;
   },
-): Promise<string> {
+): Promise<UploadOutcome> {
   const octokit = getOctokit(token, { baseUrl: target.apiUrl });
   const where = `${target.owner}/${target.repo}`;
   const retrying = <T>(request: () => Promise<T>, stillTime: () => boolean): Promise<T> =>
@@ -87,6 +100,9 @@ export async function uploadSarif(
           commit_sha: target.commitSha,
           ref: target.ref,
           sarif: sarifField,
+          checkout_uri: target.checkoutUri,
+          started_at: target.startedAt,
+          tool_name: TOOL_NAME,
           request: { fetch: UPLOAD_FETCH },
         }),
       () => true,
@@ -129,16 +145,18 @@ export async function uploadSarif(
       }
       status = {};
     }
-    if (status.processing_status === 'complete') return id;
+    if (status.processing_status === 'complete') return { kind: 'uploaded', id };
     if (status.processing_status === 'failed') {
       throw new UploadError(
         `upload-sarif: code scanning could not process the SARIF (id ${id}): ${(status.errors ?? []).join('; ') || 'no reason given'}.`,
       );
     }
     if (deps.now().getTime() > deadline) {
-      throw new UploadError(
-        `upload-sarif: the SARIF (id ${id}) was not processed within ${UPLOAD_LIMITS.processingMs / 1000} s; see the repository's code scanning page.`,
-      );
+      return {
+        kind: 'not-processed',
+        id,
+        reason: `upload-sarif: the SARIF (id ${id}) was uploaded but not processed within ${UPLOAD_LIMITS.processingMs / 1000} s; see the repository's code scanning page.`,
+      };
     }
   }
 }

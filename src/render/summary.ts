@@ -12,6 +12,7 @@ import {
   type Suppression,
   type Verification,
 } from '../model.js';
+import type { UploadOutcome } from '../github/upload.js';
 import type { Suppressed } from '../policy/suppressions.js';
 import { rulesNotApplicable, type Rule } from '../rules/catalog.js';
 import { fixScript } from '../rules/fix-script.js';
@@ -35,6 +36,8 @@ export interface SummaryInput {
   readonly suppressions?: Omit<Suppressed, 'findings'> & { readonly file: string | null };
   /** In a workflow, the repository's code-scanning alerts of this tool. */
   readonly alertsUrl?: string | null;
+  /** With upload-sarif: what became of the upload. */
+  readonly upload?: UploadOutcome | null;
 }
 
 /** Fix commands shown per rule, at most: the SARIF holds every finding. */
@@ -117,6 +120,20 @@ export function createdText(principal: Principal, now: Date): string {
 }
 
 /** The job summary as Markdown, bounded in size whatever the number of findings. */
+/** What became of the upload, when it did not simply land: above everything else. */
+function uploadLines(upload: UploadOutcome | null): string[] {
+  if (upload === null || upload.kind === 'uploaded') return [];
+  const icon =
+    upload.kind === 'failed'
+      ? '⛔ **The upload to code scanning failed'
+      : '⚠️ **The upload was not processed in time';
+  const after =
+    upload.kind === 'failed'
+      ? 'the findings below stand, and the step fails.'
+      : 'the findings below stand.';
+  return [`${icon}:** ${escapeProse(upload.reason)} The audit finished: ${after}`, ''];
+}
+
 export function renderSummary(input: SummaryInput): string {
   const { snapshots, findings, verdict, finishedAt } = input;
   const { partition } = snapshots[0];
@@ -127,6 +144,7 @@ export function renderSummary(input: SummaryInput): string {
     '',
     escapeProse(verdict.why),
     '',
+    ...uploadLines(input.upload ?? null),
     ...(fleet ? fleetHead(snapshots) : accountHead(snapshots[0], finishedAt)),
     `- **Rules:** ${input.rules.map((r) => `${r.id} ${r.name} (${r.severity})`).join(', ')}`,
     ...rulesNotApplicable(input.rules, partition).map(

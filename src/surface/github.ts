@@ -36,6 +36,8 @@ export async function publishToGitHub(outcome: Outcome): Promise<void> {
     else core.notice(a.message, properties);
   }
 
+  if (outcome.upload?.kind === 'not-processed') core.warning(outcome.upload.reason);
+
   await writeSummary(renderSummary(outcome));
 }
 
