@@ -74004,7 +74004,10 @@ function runBounded(command) {
     });
 }
 
+// EXTERNAL MODULE: ./src/version.ts + 1 modules
+var version = __nccwpck_require__(1013);
 ;// CONCATENATED MODULE: ./src/aws/connect.ts
+
 
 
 
@@ -74023,7 +74026,12 @@ function runBounded(command) {
  */
 async function connect(options, deps, role) {
     const signed = await signIn(options, deps, role);
-    const caller = await identify(namingEndpoints(new client_sts_dist_cjs/* STSClient */.iM(signed)), credentialSource(options, role));
+    const source = credentialSource(options, role);
+    const caller = await identify(namingEndpoints(new client_sts_dist_cjs/* STSClient */.iM(signed)), source);
+    const allowed = options.allowedAccountIds;
+    if (allowed.length > 0 && !allowed.includes(caller.accountId)) {
+        throw new errors/* AwsAccessError */.Eo(`the credentials from ${source} are for account ${caller.accountId}, which allowed-account-ids does not list (${allowed.join(', ')}); nothing was audited. Use credentials of a listed account, or list this one.`);
+    }
     const region = iamEventsRegion(caller.partition);
     return {
         iam: namingEndpoints(new client_iam_dist_cjs/* IAMClient */.h8v(signed)),
@@ -74052,6 +74060,8 @@ async function signIn(options, deps, role) {
         // Without a total deadline an endpoint that accepts a connection and never answers, or
         // answers a byte at a time, holds the run for the SDK's socket timeout or without end.
         requestHandler: new BoundedHttpHandler(),
+        // CloudTrail records it with every call: an account's owner can tell the audit's calls.
+        customUserAgent: [[version/* TOOL_NAME */.lH, version/* VERSION */.xv]],
         ...(options.profile === null ? {} : { credentials: profileCredentials(options.profile) }),
     };
     if (role === null)
@@ -79475,8 +79485,6 @@ function getOctokit(token, options, ...additionalPlugins) {
 //# sourceMappingURL=github.js.map
 // EXTERNAL MODULE: ./src/io/bounded-fetch.ts
 var bounded_fetch = __nccwpck_require__(3244);
-// EXTERNAL MODULE: ./src/version.ts + 1 modules
-var version = __nccwpck_require__(1013);
 ;// CONCATENATED MODULE: ./src/github/upload.ts
 
 
@@ -80981,6 +80989,11 @@ const INPUTS = [
         description: 'Attempts per AWS call, with adaptive retry on throttling and transient errors.',
         default: '10',
     },
+    {
+        name: 'allowed-account-ids',
+        description: 'AWS account ids the credentials of a live audit may belong to, one per line: credentials of another account stop the run before it audits anything. Default: any account.',
+        default: '',
+    },
 ];
 /** The inputs action.yml declares: all but the CLI's own flags. */
 const ACTION_INPUTS = INPUTS.filter((input) => input.cliOnly !== true);
@@ -81121,6 +81134,7 @@ function parseOptions(read, label, env = {}) {
         reportTimeoutSeconds: integer('report-timeout-seconds', 1, 3600),
         allowIncomplete: boolean('allow-incomplete'),
         maxAttempts: integer('max-attempts', 1, 50),
+        allowedAccountIds: listOf(value, label, 'allowed-account-ids', ACCOUNT_ID, 'an account id of 12 digits'),
     };
 }
 /** A list input's lines, trimmed, without the empty ones, each with its 1-based number. */
@@ -81136,23 +81150,7 @@ function linesOf(value) {
  * a bad line is named by its number.
  */
 function scopeOf(value, label, bad, partition, discoverOnly) {
-    const list = (name, pattern, accepted) => {
-        const seen = new Set();
-        // One per line; commas and spaces separate too, as a YAML flow list would be written.
-        return linesOf(value(name))
-            .flatMap(({ text, line }) => text.split(/[\s,]+/).map((item) => [item, line]))
-            .filter(([item]) => item !== '')
-            .map(([line, n]) => {
-            if (!pattern.test(line)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${label(name)}, line ${n}: ${JSON.stringify(line)} is not accepted; use ${accepted}, one per line.`);
-            }
-            if (seen.has(line)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${label(name)}, line ${n}: ${line} is listed twice; list each once.`);
-            }
-            seen.add(line);
-            return line;
-        });
-    };
+    const list = (name, pattern, accepted) => listOf(value, label, name, pattern, accepted);
     const needs = (name, needed, why) => {
         if (value(name) !== '' && value(needed) === '') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${label(name)} needs ${label(needed)}: ${why}.`);
@@ -81209,6 +81207,26 @@ function scopeOf(value, label, bad, partition, discoverOnly) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${label('role-to-assume')}: the roles are in ${[...partitions].join(' and ')}; one run audits one partition, so list the roles of each partition in a run of its own.`);
     }
     return { kind: 'roles', roles, partition: [...partitions][0] ?? partition };
+}
+/**
+ * A list input: one value per line (commas and spaces separate too, as a YAML flow list
+ * would be written); a value that does not match, or is listed twice, is named by its line.
+ */
+function listOf(value, label, name, pattern, accepted) {
+    const seen = new Set();
+    return linesOf(value(name))
+        .flatMap(({ text, line }) => text.split(/[\s,]+/).map((item) => [item, line]))
+        .filter(([item]) => item !== '')
+        .map(([item, n]) => {
+        if (!pattern.test(item)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${label(name)}, line ${n}: ${JSON.stringify(item)} is not accepted; use ${accepted}, one per line.`);
+        }
+        if (seen.has(item)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${label(name)}, line ${n}: ${item} is listed twice; list each once.`);
+        }
+        seen.add(item);
+        return item;
+    });
 }
 /**
  * The region: the input when it is set, else AWS_REGION, else AWS_DEFAULT_REGION (what

@@ -39,6 +39,8 @@ export interface Options {
   readonly reportTimeoutSeconds: number;
   readonly allowIncomplete: boolean;
   readonly maxAttempts: number;
+  /** When not empty, credentials of any other account stop the run before it audits. */
+  readonly allowedAccountIds: readonly string[];
 }
 
 /**
@@ -241,6 +243,12 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'Attempts per AWS call, with adaptive retry on throttling and transient errors.',
     default: '10',
   },
+  {
+    name: 'allowed-account-ids',
+    description:
+      'AWS account ids the credentials of a live audit may belong to, one per line: credentials of another account stop the run before it audits anything. Default: any account.',
+    default: '',
+  },
 ];
 
 /** The inputs action.yml declares: all but the CLI's own flags. */
@@ -404,6 +412,13 @@ export function parseOptions(
     reportTimeoutSeconds: integer('report-timeout-seconds', 1, 3600),
     allowIncomplete: boolean('allow-incomplete'),
     maxAttempts: integer('max-attempts', 1, 50),
+    allowedAccountIds: listOf(
+      value,
+      label,
+      'allowed-account-ids',
+      ACCOUNT_ID,
+      'an account id of 12 digits',
+    ),
   };
 }
 
@@ -427,27 +442,8 @@ function scopeOf(
   partition: string,
   discoverOnly: boolean,
 ): Scope {
-  const list = (name: string, pattern: RegExp, accepted: string): string[] => {
-    const seen = new Set<string>();
-    // One per line; commas and spaces separate too, as a YAML flow list would be written.
-    return linesOf(value(name))
-      .flatMap(({ text, line }) => text.split(/[\s,]+/).map((item) => [item, line] as const))
-      .filter(([item]) => item !== '')
-      .map(([line, n]) => {
-        if (!pattern.test(line)) {
-          throw new ConfigurationError(
-            `${label(name)}, line ${n}: ${JSON.stringify(line)} is not accepted; use ${accepted}, one per line.`,
-          );
-        }
-        if (seen.has(line)) {
-          throw new ConfigurationError(
-            `${label(name)}, line ${n}: ${line} is listed twice; list each once.`,
-          );
-        }
-        seen.add(line);
-        return line;
-      });
-  };
+  const list = (name: string, pattern: RegExp, accepted: string): string[] =>
+    listOf(value, label, name, pattern, accepted);
   const needs = (name: string, needed: string, why: string): void => {
     if (value(name) !== '' && value(needed) === '') {
       throw new ConfigurationError(`${label(name)} needs ${label(needed)}: ${why}.`);
@@ -523,6 +519,37 @@ function scopeOf(
     );
   }
   return { kind: 'roles', roles, partition: [...partitions][0] ?? partition };
+}
+
+/**
+ * A list input: one value per line (commas and spaces separate too, as a YAML flow list
+ * would be written); a value that does not match, or is listed twice, is named by its line.
+ */
+function listOf(
+  value: (name: string) => string,
+  label: (name: string) => string,
+  name: string,
+  pattern: RegExp,
+  accepted: string,
+): string[] {
+  const seen = new Set<string>();
+  return linesOf(value(name))
+    .flatMap(({ text, line }) => text.split(/[\s,]+/).map((item) => [item, line] as const))
+    .filter(([item]) => item !== '')
+    .map(([item, n]) => {
+      if (!pattern.test(item)) {
+        throw new ConfigurationError(
+          `${label(name)}, line ${n}: ${JSON.stringify(item)} is not accepted; use ${accepted}, one per line.`,
+        );
+      }
+      if (seen.has(item)) {
+        throw new ConfigurationError(
+          `${label(name)}, line ${n}: ${item} is listed twice; list each once.`,
+        );
+      }
+      seen.add(item);
+      return item;
+    });
 }
 
 /**

@@ -27,6 +27,7 @@ import {
 } from '../support/fault-proxy.js';
 import { startMoto, type MotoServer } from '../support/moto.js';
 import { currentReport, seedAccount } from '../support/seed.js';
+import { VERSION } from '../../src/version.js';
 import { baseEnv, runActionStep, runChild, userArn, type ChildExit } from './live-helpers.js';
 
 /** Listens on loopback; the URL it answers at. */
@@ -386,5 +387,58 @@ describe.concurrent('credentials that never come', () => {
       ),
     );
     expect(exit.stderr).not.toContain('internal error');
+  });
+});
+
+describe('who the calls say they are from, and to which account they may go', () => {
+  it('names the tool and its version in the user agent of every AWS call', async () => {
+    const agents = new Map<string, string>();
+    proxy.setPlan({
+      respond: (action, _body, _key, headers) => {
+        agents.set(
+          action,
+          `${String(headers['user-agent'])} ${String(headers['x-amz-user-agent'])}`,
+        );
+        return undefined;
+      },
+    });
+    const exit = await cli(['--include-root', 'false'], awsEnv(proxy.endpoint));
+    expect(exit.status).toBe(1);
+    expect([...agents.keys()]).toEqual(
+      expect.arrayContaining([
+        'GetCallerIdentity',
+        'GenerateCredentialReport',
+        'GetCredentialReport',
+      ]),
+    );
+    for (const [action, agent] of agents) {
+      expect(agent, action).toContain(`iam-mfa-audit/${VERSION}`);
+    }
+  });
+
+  it('stops before any audit when the credentials are of an account allowed-account-ids does not list', async () => {
+    proxy.setPlan({});
+    proxy.resetCounts();
+    const exit = await cli(
+      ['--allowed-account-ids', '111111111111,222222222222'],
+      awsEnv(proxy.endpoint),
+    );
+    expect(exit.status).toBe(2);
+    expect(exit.stderr).toBe(
+      "iam-mfa-audit: the credentials from the AWS SDK's default credential chain (environment, shared config, instance role; or set role-to-assume) are for account 123456789012, which allowed-account-ids does not list (111111111111, 222222222222); nothing was audited. Use credentials of a listed account, or list this one.\n",
+    );
+    expect(proxy.calls()).toEqual({ GetCallerIdentity: 1 });
+    expect(existsSync(exit.sarifFile)).toBe(false);
+  });
+
+  it('audits when the account is listed', async () => {
+    proxy.setPlan({});
+    const exit = await cli(
+      ['--allowed-account-ids', '123456789012', '--include-root', 'false', '--format', 'json'],
+      awsEnv(proxy.endpoint),
+    );
+    expect(exit.status).toBe(1);
+    const json = JSON.parse(exit.stdout) as Json;
+    expect(json.findings.map((f) => f.arn)).toEqual([userArn('dana')]);
   });
 });

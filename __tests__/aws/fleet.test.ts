@@ -440,14 +440,14 @@ describe('organization discovery', () => {
 describe('an organization whose listing never ends', () => {
   it('stops at a ListAccounts NextToken it was given before, with one line, and audits nothing', async () => {
     proxy.setPlan({
-      respond: (action, body, key) =>
+      respond: (action, body, key, headers) =>
         action === 'ListAccounts'
           ? {
               status: 200,
               headers: JSON_11,
               body: JSON.stringify({ Accounts: [], NextToken: 'again' }),
             }
-          : refuseC(action, body, key),
+          : refuseC(action, body, key, headers),
     });
     proxy.resetCounts();
     try {

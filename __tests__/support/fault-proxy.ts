@@ -57,6 +57,8 @@ export interface FaultPlan {
     body: URLSearchParams,
     /** The access key id that signed the request ('' when unsigned). */
     accessKeyId: string,
+    /** The request's headers, as the client sent them. */
+    headers: IncomingHttpHeaders,
   ) => CannedResponse | undefined;
   /**
    * Rewrites the GeneratedTime of moto's own GetCredentialReport answer (which moto fixes at
@@ -337,7 +339,7 @@ export async function startFaultProxy(target: string, faults: FaultPlan = {}): P
     callCounts[action] = (callCounts[action] ?? 0) + 1;
 
     const key = /Credential=([^/]+)\//.exec(request.headers.authorization ?? '')?.[1] ?? '';
-    const canned = plan.respond?.(action, form, key);
+    const canned = plan.respond?.(action, form, key, request.headers);
     if (canned !== undefined) {
       countFault('respond');
       send(response, canned);

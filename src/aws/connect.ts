@@ -17,6 +17,7 @@ import { iamEventsRegion } from './changes.js';
 import { assumeRoleWithOidc, type OidcDeps } from './credentials.js';
 import { BoundedHttpHandler } from './http.js';
 import { profileCredentials } from './profile.js';
+import { TOOL_NAME, VERSION } from '../version.js';
 
 /** The account the credentials act in, as sts:GetCallerIdentity names it. */
 export interface Caller {
@@ -45,10 +46,14 @@ export async function connect(
   role: string | null,
 ): Promise<AwsSession> {
   const signed = await signIn(options, deps, role);
-  const caller = await identify(
-    namingEndpoints(new STSClient(signed)),
-    credentialSource(options, role),
-  );
+  const source = credentialSource(options, role);
+  const caller = await identify(namingEndpoints(new STSClient(signed)), source);
+  const allowed = options.allowedAccountIds;
+  if (allowed.length > 0 && !allowed.includes(caller.accountId)) {
+    throw new AwsAccessError(
+      `the credentials from ${source} are for account ${caller.accountId}, which allowed-account-ids does not list (${allowed.join(', ')}); nothing was audited. Use credentials of a listed account, or list this one.`,
+    );
+  }
   const region = iamEventsRegion(caller.partition);
   return {
     iam: namingEndpoints(new IAMClient(signed)),
@@ -79,7 +84,7 @@ export async function connectOrganization(
 
 type ClientConfig = Pick<
   IAMClientConfig,
-  'region' | 'maxAttempts' | 'retryMode' | 'credentials' | 'requestHandler'
+  'region' | 'maxAttempts' | 'retryMode' | 'credentials' | 'requestHandler' | 'customUserAgent'
 >;
 
 /** The clients' configuration, signed by `role` assumed with GitHub's OIDC token if given. */
@@ -95,6 +100,8 @@ async function signIn(
     // Without a total deadline an endpoint that accepts a connection and never answers, or
     // answers a byte at a time, holds the run for the SDK's socket timeout or without end.
     requestHandler: new BoundedHttpHandler(),
+    // CloudTrail records it with every call: an account's owner can tell the audit's calls.
+    customUserAgent: [[TOOL_NAME, VERSION]],
     ...(options.profile === null ? {} : { credentials: profileCredentials(options.profile) }),
   };
   if (role === null) return config;
