@@ -15,6 +15,7 @@ import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { exampleReport, repoRoot } from './fixtures.js';
 import { runActionAsync, sarifAt } from './runner.js';
+import { startForwardProxy } from './support/forward-proxy.js';
 import { uploadSarif, uploadTarget } from '../src/github/upload.js';
 import { onlyRun, parseSarif } from './sarif-validation.js';
 
@@ -376,5 +377,19 @@ describe.concurrent('upload-sarif', () => {
     });
     // Polled at 1, 3 and 6 s, then every 5 s up to 121 s, past the 120 s on the given clock.
     expect(api.polls()).toBe(26);
+  });
+  it('uploads and polls through HTTP_PROXY, as self-hosted runners need', async ({
+    onTestFinished,
+  }) => {
+    const forward = await startForwardProxy();
+    onTestFinished(() => forward.stop());
+    const { api, run } = await scenario({}, onTestFinished);
+    const step = await run({}, { HTTP_PROXY: forward.url });
+    expect(step.status).toBe(0);
+    expect(step.outputs['sarif-id']).toBe('sarif-42');
+    const host = new URL(api.url).host;
+    // undici tunnels through the proxy (CONNECT) and keeps the tunnel for the polls.
+    expect(forward.seen().length).toBeGreaterThan(0);
+    expect(new Set(forward.seen())).toEqual(new Set([`CONNECT ${host}`]));
   });
 });

@@ -25,6 +25,7 @@ import {
   type CannedResponse,
   type FaultProxy,
 } from '../support/fault-proxy.js';
+import { startForwardProxy } from '../support/forward-proxy.js';
 import { startMoto, type MotoServer } from '../support/moto.js';
 import { currentReport, seedAccount } from '../support/seed.js';
 import { VERSION } from '../../src/version.js';
@@ -440,5 +441,36 @@ describe('who the calls say they are from, and to which account they may go', ()
     expect(exit.status).toBe(1);
     const json = JSON.parse(exit.stdout) as Json;
     expect(json.findings.map((f) => f.arn)).toEqual([userArn('dana')]);
+  });
+});
+
+describe('behind a proxy, as self-hosted runners are', () => {
+  it('sends every AWS call through HTTP_PROXY, and none through it for a host NO_PROXY names', async () => {
+    const forward = await startForwardProxy();
+    try {
+      proxy.setPlan({});
+      const moto = new URL(proxy.endpoint).host;
+      const through = await cli(['--include-root', 'false', '--format', 'json'], {
+        ...awsEnv(proxy.endpoint),
+        HTTP_PROXY: forward.url,
+      });
+      expect(through.status).toBe(1);
+      expect((JSON.parse(through.stdout) as Json).findings.map((f) => f.arn)).toEqual([
+        userArn('dana'),
+      ]);
+      const seen = forward.seen();
+      expect(seen.length).toBeGreaterThanOrEqual(4);
+      expect(new Set(seen)).toEqual(new Set([`POST ${moto}`]));
+
+      const direct = await cli(['--include-root', 'false'], {
+        ...awsEnv(proxy.endpoint),
+        HTTP_PROXY: forward.url,
+        NO_PROXY: '127.0.0.1',
+      });
+      expect(direct.status).toBe(1);
+      expect(forward.seen()).toHaveLength(seen.length);
+    } finally {
+      await forward.stop();
+    }
   });
 });

@@ -1,11 +1,22 @@
 import type { Readable } from 'node:stream';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { HttpProxyAgent } from 'http-proxy-agent';
+import { HttpsProxyAgent } from 'https-proxy-agent';
 import type { HttpHandlerOptions } from '@smithy/types';
+import { proxyFor } from '../io/proxy.js';
 import { AWS_LIMITS } from '../limits.js';
 import { AnswerError } from './aws-errors.js';
 
 type Request = Parameters<NodeHttpHandler['handle']>[0];
 type Answer = Awaited<ReturnType<NodeHttpHandler['handle']>>;
+
+/** The SDK's own bounds on connecting and on silence; each attempt's total one is added. */
+const TIMEOUTS = {
+  connectionTimeout: AWS_LIMITS.connectMs,
+  requestTimeout: AWS_LIMITS.firstByteMs,
+  throwOnRequestTimeout: true,
+  socketTimeout: AWS_LIMITS.firstByteMs,
+} as const;
 
 /** Connection errors that say nothing answered: counted against the endpoint. */
 const NO_ANSWER = new Set(['TimeoutError', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
@@ -22,16 +33,31 @@ const unanswered = new Map<string, number>();
  * bound the wait for the first byte and the time between bytes: an endpoint that sends one
  * byte a second would hold an attempt without end. An endpoint that gave no complete answer
  * AWS_LIMITS.unansweredInARow times in a row is not asked again in this run: its calls fail
- * at once, as unreachable, without retries.
+ * at once, as unreachable, without retries. A request goes through the proxy the
+ * environment names for its endpoint (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), if any.
  */
 export class BoundedHttpHandler extends NodeHttpHandler {
+  /** A handler through each proxy the requests of this run were sent through. */
+  private readonly viaProxy = new Map<string, NodeHttpHandler>();
+
   constructor() {
-    super({
-      connectionTimeout: AWS_LIMITS.connectMs,
-      requestTimeout: AWS_LIMITS.firstByteMs,
-      throwOnRequestTimeout: true,
-      socketTimeout: AWS_LIMITS.firstByteMs,
-    });
+    super(TIMEOUTS);
+  }
+
+  /** The handler for a request to `endpoint`: this one, or one through its proxy. */
+  private handlerFor(endpoint: string): NodeHttpHandler | null {
+    const proxy = proxyFor(endpoint);
+    if (proxy === null) return null;
+    let handler = this.viaProxy.get(proxy);
+    if (handler === undefined) {
+      handler = new NodeHttpHandler({
+        ...TIMEOUTS,
+        httpAgent: new HttpProxyAgent(proxy),
+        httpsAgent: new HttpsProxyAgent(proxy),
+      });
+      this.viaProxy.set(proxy, handler);
+    }
+    return handler;
   }
 
   override async handle(request: Request, options: HttpHandlerOptions = {}): Promise<Answer> {
@@ -58,7 +84,11 @@ export class BoundedHttpHandler extends NodeHttpHandler {
     };
     caller?.addEventListener('abort', forward, { once: true });
     try {
-      const answer = await super.handle(request, { abortSignal: deadline.signal });
+      const via = this.handlerFor(endpoint);
+      const signal = { abortSignal: deadline.signal };
+      const answer = await (via === null
+        ? super.handle(request, signal)
+        : via.handle(request, signal));
       answer.response.body = await bodyOf(answer.response.body as Readable, deadline.signal);
       unanswered.delete(endpoint);
       return answer;

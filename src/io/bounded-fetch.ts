@@ -1,3 +1,5 @@
+import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
+
 /** How long one request may take in all, and how large its answer may be. */
 export interface RequestBounds {
   readonly ms: number;
@@ -30,13 +32,13 @@ export function boundedFetch(bounds: RequestBounds): typeof fetch {
     const signal =
       init?.signal == null ? deadline.signal : AbortSignal.any([init.signal, deadline.signal]);
     try {
-      const answer = await fetch(input, { ...init, signal });
-      const body = await readAll(answer, bounds.answerBytes);
+      const answer = await proxiedFetch(input, { ...init, signal });
+      const body = await readAll(answer.body, bounds.answerBytes);
       const empty = [101, 204, 205, 304].includes(answer.status);
       return new Response(empty ? null : body, {
         status: answer.status,
         statusText: answer.statusText,
-        headers: answer.headers,
+        headers: [...answer.headers],
       });
     } catch (error) {
       if (deadline.signal.aborted) throw late;
@@ -47,9 +49,12 @@ export function boundedFetch(bounds: RequestBounds): typeof fetch {
   };
 }
 
-async function readAll(answer: Response, maxBytes: number): Promise<Uint8Array> {
-  if (answer.body === null) return new Uint8Array();
-  const reader: ReadableStreamDefaultReader<Uint8Array> = answer.body.getReader();
+async function readAll(
+  stream: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+): Promise<Uint8Array> {
+  if (stream === null) return new Uint8Array();
+  const reader: ReadableStreamDefaultReader<Uint8Array> = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -64,3 +69,19 @@ async function readAll(answer: Response, maxBytes: number): Promise<Uint8Array> 
   }
   return Buffer.concat(chunks);
 }
+
+/**
+ * fetch through the proxy the environment names for the URL (HTTPS_PROXY, HTTP_PROXY,
+ * NO_PROXY, as curl and the runner read them), direct otherwise.
+ */
+function proxiedFetch(
+  input: Parameters<typeof fetch>[0],
+  init: RequestInit,
+): ReturnType<typeof undiciFetch> {
+  return undiciFetch(input as Parameters<typeof undiciFetch>[0], {
+    ...(init as unknown as Parameters<typeof undiciFetch>[1]),
+    dispatcher: PROXY_AWARE,
+  });
+}
+
+const PROXY_AWARE = new EnvHttpProxyAgent();
