@@ -16,6 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { exampleReport, repoRoot } from './fixtures.js';
 import { runActionAsync, sarifAt } from './runner.js';
 import { startForwardProxy } from './support/forward-proxy.js';
+import { listenOnLoopback } from './support/loopback.js';
 import { uploadSarif, uploadTarget } from '../src/github/upload.js';
 import { onlyRun, parseSarif } from './sarif-validation.js';
 
@@ -135,12 +136,8 @@ async function codeScanningApi(behave: Behaviour = {}): Promise<Api> {
       send(response, 404, { message: 'Not Found' });
     });
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: await listenOnLoopback(server),
     uploads,
     polls: () => polls,
     posts: () => posts,

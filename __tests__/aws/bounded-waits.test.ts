@@ -5,7 +5,6 @@
  * child's kill timer (a run that hangs fails on its signal), never by a timing assertion.
  */
 import { execFileSync } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
@@ -26,19 +25,11 @@ import {
   type FaultProxy,
 } from '../support/fault-proxy.js';
 import { startForwardProxy } from '../support/forward-proxy.js';
+import { listenOnLoopback } from '../support/loopback.js';
 import { startMoto, type MotoServer } from '../support/moto.js';
 import { currentReport, seedAccount } from '../support/seed.js';
 import { VERSION } from '../../src/version.js';
 import { baseEnv, runActionStep, runChild, userArn, type ChildExit } from './live-helpers.js';
-
-/** Listens on loopback; the URL it answers at. */
-async function listening(server: Server | HttpServer): Promise<string> {
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return `http://127.0.0.1:${address.port}`;
-}
 
 /**
  * Accepts every connection and never writes a byte; counts the requests it was sent (a
@@ -111,9 +102,9 @@ beforeAll(async () => {
   moto = await startMoto();
   proxy = await startFaultProxy(moto.endpoint);
   [silentUrl, drippingUrl, floodingUrl] = await Promise.all([
-    listening(silent.server),
-    listening(dripping),
-    listening(flooding),
+    listenOnLoopback(silent.server),
+    listenOnLoopback(dripping),
+    listenOnLoopback(flooding),
   ]);
   await seedAccount(iamClient(moto.endpoint), [
     { name: 'dana', consolePassword: true },

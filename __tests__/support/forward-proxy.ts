@@ -5,6 +5,7 @@
 import { once } from 'node:events';
 import { createServer, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
+import { listenOnLoopback } from './loopback.js';
 
 export interface ForwardProxy {
   /** `http://127.0.0.1:PORT`: the value for HTTP_PROXY or HTTPS_PROXY. */
@@ -42,12 +43,9 @@ export async function startForwardProxy(): Promise<ForwardProxy> {
     tunnel.on('error', () => socket.destroy());
     socket.on('error', () => tunnel.destroy());
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
+  const url = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url,
     seen: () => [...seen],
     stop: async () => {
       server.closeAllConnections();
