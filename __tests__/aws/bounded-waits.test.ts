@@ -91,9 +91,12 @@ let dir: string;
 let moto: MotoServer;
 let proxy: FaultProxy;
 const silent = silentServer();
+/** GitHub's OIDC token endpoint, never answering: a server of its own, to count its requests. */
+const silentToken = silentServer();
 const dripping = drippingServer();
 const flooding = floodingServer();
 let silentUrl: string;
+let silentTokenUrl: string;
 let drippingUrl: string;
 let floodingUrl: string;
 
@@ -101,8 +104,9 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'bounded-waits-'));
   moto = await startMoto();
   proxy = await startFaultProxy(moto.endpoint);
-  [silentUrl, drippingUrl, floodingUrl] = await Promise.all([
+  [silentUrl, silentTokenUrl, drippingUrl, floodingUrl] = await Promise.all([
     listenOnLoopback(silent.server),
+    listenOnLoopback(silentToken.server),
     listenOnLoopback(dripping),
     listenOnLoopback(flooding),
   ]);
@@ -115,7 +119,7 @@ beforeAll(async () => {
 afterAll(async () => {
   dripping.closeAllConnections();
   flooding.closeAllConnections();
-  for (const server of [silent.server, dripping, flooding]) server.close();
+  for (const server of [silent.server, silentToken.server, dripping, flooding]) server.close();
   await proxy.stop();
   await moto.stop();
   await rm(dir, { recursive: true, force: true });
@@ -142,33 +146,116 @@ async function cli(
 const unreachable = (endpoint: string, why: string, attempts: string): string =>
   `iam-mfa-audit: sts:GetCallerIdentity: ${endpoint} is unreachable (${why}) after ${attempts} (max-attempts); check the network, a proxy, or AWS_ENDPOINT_URL.\n`;
 
-describe.concurrent('an AWS endpoint that answers badly', () => {
-  it('ends an attempt whose answer drips a byte a second at its 10 s deadline', async () => {
-    const exit = await cli(['--max-attempts', '1'], awsEnv(drippingUrl), 30_000);
-    expect(exit.status).toBe(2);
-    expect(exit.stderr).toBe(
-      unreachable(drippingUrl, 'TimeoutError: no complete answer within 10 s', '1 attempt'),
-    );
+// The slow cases wait on real deadlines (10 to 30 s each) and share nothing: they run at once.
+describe.concurrent('waits that end', () => {
+  describe.concurrent('an AWS endpoint that answers badly', () => {
+    it('ends an attempt whose answer drips a byte a second at its 10 s deadline', async () => {
+      const exit = await cli(['--max-attempts', '1'], awsEnv(drippingUrl), 30_000);
+      expect(exit.status).toBe(2);
+      expect(exit.stderr).toBe(
+        unreachable(drippingUrl, 'TimeoutError: no complete answer within 10 s', '1 attempt'),
+      );
+    });
+
+    it('stops asking an endpoint that left 3 attempts in a row unanswered, whatever max-attempts says', async () => {
+      const exit = await cli(['--max-attempts', '10'], awsEnv(silentUrl), 45_000);
+      expect(exit.status).toBe(2);
+      expect(exit.stderr).toBe(
+        unreachable(
+          silentUrl,
+          'EndpointUnreachable: gave no complete answer 3 times in a row, so it is not asked again in this run',
+          '4 attempts',
+        ),
+      );
+    });
+
+    it('refuses an answer larger than 32 MiB, having read no more than that', async () => {
+      const exit = await cli(['--max-attempts', '1'], awsEnv(floodingUrl), 30_000);
+      expect(exit.status).toBe(2);
+      expect(exit.stderr).toBe(
+        'iam-mfa-audit: sts:GetCallerIdentity failed (UnusableAnswer: an answer of more than 32 MiB, larger than any AWS answer this audit reads) after 1 attempt (max-attempts).\n',
+      );
+    });
   });
 
-  it('stops asking an endpoint that left 3 attempts in a row unanswered, whatever max-attempts says', async () => {
-    const exit = await cli(['--max-attempts', '10'], awsEnv(silentUrl), 45_000);
-    expect(exit.status).toBe(2);
-    expect(exit.stderr).toBe(
-      unreachable(
-        silentUrl,
-        'EndpointUnreachable: gave no complete answer 3 times in a row, so it is not asked again in this run',
-        '4 attempts',
-      ),
-    );
-  });
+  describe.concurrent('credentials that never come', () => {
+    it('asks a silent OIDC endpoint 4 times, each a new request ended at 5 s, then stops with one line', async () => {
+      const before = silentToken.requests();
+      const step = await runActionStep({
+        stepDir: join(dir, 'oidc-step'),
+        workspace: dir,
+        workflow: '.github/workflows/audit.yml',
+        inputs: { 'role-to-assume': 'arn:aws:iam::123456789012:role/audit' },
+        env: {
+          AWS_ENDPOINT_URL: proxy.endpoint,
+          ACTIONS_ID_TOKEN_REQUEST_URL: `${silentTokenUrl}/token?api-version=2.0`,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'ghs_requesttoken',
+        },
+      });
+      expect(step.signal).toBeNull();
+      expect(step.status).toBe(1);
+      expect(silentToken.requests() - before).toBe(4);
+      const errors = step.stdout.split('\n').filter((line) => line.startsWith('::error'));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain('no complete answer within 5 s');
+      expect(step.outputs).toEqual({ result: 'error' });
+      expect(`${step.stdout}${step.summary}`).not.toContain('ghs_requesttoken');
+    });
 
-  it('refuses an answer larger than 32 MiB, having read no more than that', async () => {
-    const exit = await cli(['--max-attempts', '1'], awsEnv(floodingUrl), 30_000);
-    expect(exit.status).toBe(2);
-    expect(exit.stderr).toBe(
-      'iam-mfa-audit: sts:GetCallerIdentity failed (UnusableAnswer: an answer of more than 32 MiB, larger than any AWS answer this audit reads) after 1 attempt (max-attempts).\n',
-    );
+    it('stops a credential_process that never ends at 30 s, and every process it started', async () => {
+      const marker = `${process.pid}${Date.now() % 100_000}`;
+      const config = join(dir, 'hanging-config');
+      await writeFile(
+        config,
+        `[profile hangs]\ncredential_process = sh -c 'sleep 1${marker}; echo late'\n`,
+      );
+      const exit = await cli(
+        ['--profile', 'hangs'],
+        { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') },
+        50_000,
+      );
+      expect(exit.status).toBe(2);
+      expect(exit.stderr).toBe(
+        'iam-mfa-audit: profile "hangs": credential_process did not finish within 30 s and was stopped; check the command the profile names.\n',
+      );
+      const left = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+      expect(left).not.toContain(`sleep 1${marker}`);
+      expect(existsSync(exit.sarifFile)).toBe(false);
+    });
+
+    it('names a profile that is in neither file', async () => {
+      const exit = await cli(['--profile', 'nope'], {
+        AWS_CONFIG_FILE: join(dir, 'none'),
+        AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
+      });
+      expect(exit.status).toBe(2);
+      expect(exit.stderr).toBe(
+        'iam-mfa-audit: profile "nope" is in neither the shared config file nor the credentials file (AWS_CONFIG_FILE, default ~/.aws/config; AWS_SHARED_CREDENTIALS_FILE, default ~/.aws/credentials); name a profile defined there.\n',
+      );
+    });
+
+    it("says a profile's web_identity_token_file is missing, not an internal error", async () => {
+      const config = join(dir, 'web-identity-config');
+      const tokenFile = join(dir, 'no-such-token');
+      await writeFile(
+        config,
+        `[profile ci]\nrole_arn = arn:aws:iam::123456789012:role/audit\nweb_identity_token_file = ${tokenFile}\n`,
+      );
+      const exit = await cli(['--profile', 'ci'], {
+        ...awsEnv(proxy.endpoint),
+        AWS_ACCESS_KEY_ID: '',
+        AWS_SECRET_ACCESS_KEY: '',
+        AWS_CONFIG_FILE: config,
+        AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
+      });
+      expect(exit.status).toBe(2);
+      expect(exit.stderr).toMatch(
+        new RegExp(
+          `^iam-mfa-audit: profile "ci" gave no credentials: .*${tokenFile}.*; check the files and commands the profile names\\.\\n$`,
+        ),
+      );
+      expect(exit.stderr).not.toContain('internal error');
+    });
   });
 });
 
@@ -299,86 +386,6 @@ describe('CloudTrail lookups past their total budget', () => {
       reason:
         'cloudtrail:LookupEvents failed (UnusableAnswer: cloudtrail:LookupEvents took more than 60 s in all)',
     });
-  });
-});
-
-describe.concurrent('credentials that never come', () => {
-  it('asks a silent OIDC endpoint 4 times, each a new request ended at 5 s, then stops with one line', async () => {
-    const before = silent.requests();
-    const step = await runActionStep({
-      stepDir: join(dir, 'oidc-step'),
-      workspace: dir,
-      workflow: '.github/workflows/audit.yml',
-      inputs: { 'role-to-assume': 'arn:aws:iam::123456789012:role/audit' },
-      env: {
-        AWS_ENDPOINT_URL: proxy.endpoint,
-        ACTIONS_ID_TOKEN_REQUEST_URL: `${silentUrl}/token?api-version=2.0`,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'ghs_requesttoken',
-      },
-    });
-    expect(step.signal).toBeNull();
-    expect(step.status).toBe(1);
-    expect(silent.requests() - before).toBe(4);
-    const errors = step.stdout.split('\n').filter((line) => line.startsWith('::error'));
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain('no complete answer within 5 s');
-    expect(step.outputs).toEqual({ result: 'error' });
-    expect(`${step.stdout}${step.summary}`).not.toContain('ghs_requesttoken');
-  });
-
-  it('stops a credential_process that never ends at 30 s, and every process it started', async () => {
-    const marker = `${process.pid}${Date.now() % 100_000}`;
-    const config = join(dir, 'hanging-config');
-    await writeFile(
-      config,
-      `[profile hangs]\ncredential_process = sh -c 'sleep 1${marker}; echo late'\n`,
-    );
-    const exit = await cli(
-      ['--profile', 'hangs'],
-      { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') },
-      50_000,
-    );
-    expect(exit.status).toBe(2);
-    expect(exit.stderr).toBe(
-      'iam-mfa-audit: profile "hangs": credential_process did not finish within 30 s and was stopped; check the command the profile names.\n',
-    );
-    const left = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
-    expect(left).not.toContain(`sleep 1${marker}`);
-    expect(existsSync(exit.sarifFile)).toBe(false);
-  });
-
-  it('names a profile that is in neither file', async () => {
-    const exit = await cli(['--profile', 'nope'], {
-      AWS_CONFIG_FILE: join(dir, 'none'),
-      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
-    });
-    expect(exit.status).toBe(2);
-    expect(exit.stderr).toBe(
-      'iam-mfa-audit: profile "nope" is in neither the shared config file nor the credentials file (AWS_CONFIG_FILE, default ~/.aws/config; AWS_SHARED_CREDENTIALS_FILE, default ~/.aws/credentials); name a profile defined there.\n',
-    );
-  });
-
-  it("says a profile's web_identity_token_file is missing, not an internal error", async () => {
-    const config = join(dir, 'web-identity-config');
-    const tokenFile = join(dir, 'no-such-token');
-    await writeFile(
-      config,
-      `[profile ci]\nrole_arn = arn:aws:iam::123456789012:role/audit\nweb_identity_token_file = ${tokenFile}\n`,
-    );
-    const exit = await cli(['--profile', 'ci'], {
-      ...awsEnv(proxy.endpoint),
-      AWS_ACCESS_KEY_ID: '',
-      AWS_SECRET_ACCESS_KEY: '',
-      AWS_CONFIG_FILE: config,
-      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
-    });
-    expect(exit.status).toBe(2);
-    expect(exit.stderr).toMatch(
-      new RegExp(
-        `^iam-mfa-audit: profile "ci" gave no credentials: .*${tokenFile}.*; check the files and commands the profile names\\.\\n$`,
-      ),
-    );
-    expect(exit.stderr).not.toContain('internal error');
   });
 });
 
