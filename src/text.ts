@@ -83,7 +83,6 @@ const INVISIBLE_BUT_NEWLINE = INVISIBLE.replace(
   '\\p{Cc}',
   '\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f',
 );
-const INVISIBLE_IN_JSON = new RegExp(`[${INVISIBLE_BUT_NEWLINE}]`, 'u');
 const EVERY_INVISIBLE_IN_JSON = new RegExp(`[${INVISIBLE_BUT_NEWLINE}]`, 'gu');
 
 /**
@@ -93,7 +92,6 @@ const EVERY_INVISIBLE_IN_JSON = new RegExp(`[${INVISIBLE_BUT_NEWLINE}]`, 'gu');
  * value read back is the same; a viewer of the file sees the escape.
  */
 export function inertJson(value: unknown, indent?: number): string {
-  const json = JSON.stringify(value, null, indent);
-  // Most logs hold none: tested first, so a large log is not copied for nothing.
-  return INVISIBLE_IN_JSON.test(json) ? json.replace(EVERY_INVISIBLE_IN_JSON, unicodeEscape) : json;
+  // replace returns the text itself, uncopied, when there is nothing to escape.
+  return JSON.stringify(value, null, indent).replace(EVERY_INVISIBLE_IN_JSON, unicodeEscape);
 }

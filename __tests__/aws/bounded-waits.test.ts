@@ -8,7 +8,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
@@ -25,31 +24,11 @@ import {
   type FaultProxy,
 } from '../support/fault-proxy.js';
 import { startForwardProxy } from '../support/forward-proxy.js';
-import { listenOnLoopback } from '../support/loopback.js';
+import { listenOnLoopback, silentServer } from '../support/loopback.js';
 import { startMoto, type MotoServer } from '../support/moto.js';
 import { currentReport, seedAccount } from '../support/seed.js';
 import { VERSION } from '../../src/version.js';
 import { baseEnv, runActionStep, runChild, userArn, type ChildExit } from './live-helpers.js';
-
-/**
- * Accepts every connection and never writes a byte; counts the requests it was sent (a
- * client may open a spare connection that never carries one).
- */
-function silentServer(): { server: Server; requests: () => number } {
-  const sockets: Socket[] = [];
-  let requests = 0;
-  const server = createServer((socket) => {
-    sockets.push(socket);
-    socket.on('error', () => undefined);
-    socket.once('data', () => {
-      requests += 1;
-    });
-  });
-  server.on('close', () => {
-    for (const socket of sockets) socket.destroy();
-  });
-  return { server, requests: () => requests };
-}
 
 /** Answers 200 at once, then one byte of the body a second, never ending it. */
 function drippingServer(): HttpServer {

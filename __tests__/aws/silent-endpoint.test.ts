@@ -4,37 +4,26 @@
  * never that the credentials are bad. The bound is the child's kill timer, not a timing
  * assertion: a run that hangs is killed and fails the test on its signal.
  */
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server, type Socket } from 'node:net';
+import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../fixtures.js';
 import { actionBundle, cliBundle, node24, parseGithubOutput } from '../runner.js';
 import { awsEnv } from '../support/aws-env.js';
+import { listenOnLoopback, silentServer } from '../support/loopback.js';
 import { freePort, startMoto, type MotoServer } from '../support/moto.js';
 import { runChild } from './live-helpers.js';
 
-/** Accepts every connection and never writes a byte. */
-async function silentListener(): Promise<{ server: Server; endpoint: string }> {
-  const sockets: Socket[] = [];
-  const server = createServer((socket) => {
-    sockets.push(socket);
-    socket.on('error', () => undefined);
-  });
-  server.on('close', () => {
-    for (const socket of sockets) socket.destroy();
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return { server, endpoint: `http://127.0.0.1:${address.port}` };
-}
-
 let dir: string;
 let silent: { server: Server; endpoint: string };
+
+/** A silent server on loopback, and its URL. */
+async function silentListener(): Promise<{ server: Server; endpoint: string }> {
+  const { server } = silentServer();
+  return { server, endpoint: await listenOnLoopback(server) };
+}
 let moto: MotoServer;
 
 beforeAll(async () => {

@@ -2,7 +2,6 @@ import { AssumeRoleWithWebIdentityCommand, type STSClient } from '@aws-sdk/clien
 import pRetry from 'p-retry';
 import { AwsAccessError } from '../errors.js';
 import { OIDC_LIMITS } from '../limits.js';
-import { redacted } from '../secrets.js';
 import type { Options } from '../options.js';
 import { awsDetail, errorCode, failureKind, rethrowUnlessAws } from './aws-errors.js';
 
@@ -72,7 +71,7 @@ export async function assumeRoleWithOidc(
     });
   } catch (error) {
     const detail =
-      error instanceof Error ? redacted(error.message.replace(/\s+/g, ' ').trim()) : String(error);
+      error instanceof Error ? error.message.replace(/\s+/g, ' ').trim() : String(error);
     throw new AwsAccessError(
       `could not get GitHub's OIDC token for audience ${options.audience}: ${detail}`,
     );

@@ -4,7 +4,6 @@ import { parseKnownFiles } from '@smithy/core/config';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { AwsAccessError, describeError } from '../errors.js';
 import { CREDENTIAL_PROCESS_LIMITS } from '../limits.js';
-import { redacted } from '../secrets.js';
 
 /** Keys that make the SDK use something other than the profile's credential_process. */
 const BEFORE_PROCESS = [
@@ -42,7 +41,7 @@ export function profileCredentials(profile: string): AwsCredentialIdentityProvid
       // is not there) is the profile's problem all the same.
       if (error instanceof Error && error.name === 'CredentialsProviderError') throw error;
       throw new AwsAccessError(
-        `profile ${JSON.stringify(profile)} gave no credentials: ${redacted(describeError(error))}; check the files and commands the profile names.`,
+        `profile ${JSON.stringify(profile)} gave no credentials: ${describeError(error)}; check the files and commands the profile names.`,
       );
     }
   };
@@ -137,7 +136,7 @@ function runBounded(command: string): Promise<string> {
       }
       const said = Buffer.concat(err).toString('utf8').trim().split('\n', 1)[0] ?? '';
       const how = signal === null ? `exited with status ${code ?? '?'}` : `was killed by ${signal}`;
-      reject(new Error(`${how}${said === '' ? '' : ` (${redacted(said)})`}`));
+      reject(new Error(`${how}${said === '' ? '' : ` (${said})`}`));
     });
   });
 }

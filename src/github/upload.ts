@@ -5,7 +5,6 @@ import pRetry from 'p-retry';
 import { UploadError } from '../errors.js';
 import { boundedFetch, DeadlineError, TooLargeError } from '../io/bounded-fetch.js';
 import { UPLOAD_LIMITS } from '../limits.js';
-import { redacted } from '../secrets.js';
 import { TOOL_NAME } from '../version.js';
 
 /** Where an upload goes, and what it says of the run, as github/codeql-action/upload-sarif sends it. */
@@ -198,9 +197,7 @@ function apiFailure(error: unknown, where: string): string {
   }
   // octokit's message for a failure on the way is its cause's own words.
   const status = cause === null ? (error as { status?: number }).status : undefined;
-  const message = redacted(
-    error instanceof Error ? (error.message.split('\n', 1)[0] ?? '') : String(error),
-  );
+  const message = error instanceof Error ? (error.message.split('\n', 1)[0] ?? '') : String(error);
   if (status === 403 && /advanced security|code scanning is not enabled/i.test(message)) {
     return `code scanning is not enabled for ${where} (HTTP 403: ${message}).`;
   }

@@ -59,8 +59,9 @@ interface Entry {
 /**
  * The first entry in file order that accepts a finding. Entries are filed by the literal text
  * their pattern starts or ends with, so a finding is tested only against the entries that
- * could accept it: thousands of entries against thousands of findings stay quick, whatever
- * the patterns.
+ * could accept it, and an entry that repeats an earlier one (same rule and pattern) is not
+ * filed: it can never be the first. A file whose patterns defeat the filing is stopped at
+ * MAX_TRIES.
  */
 function suppressionIndex(
   suppressions: readonly Suppression[],
@@ -74,7 +75,11 @@ function suppressionIndex(
     if (list === undefined) map.set(key, [entry]);
     else list.push(entry);
   };
+  const filed = new Set<string>();
   suppressions.forEach((suppression, order) => {
+    const key = JSON.stringify([suppression.rule, suppression.match, suppression.principal]);
+    if (filed.has(key)) return;
+    filed.add(key);
     if (suppression.match === 'exact') {
       const entry = {
         order,

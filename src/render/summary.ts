@@ -119,11 +119,10 @@ export function createdText(principal: Principal, now: Date): string {
   return principal.createdAt === null ? 'unknown' : dayAndAge(principal.createdAt, now);
 }
 
-/** The job summary as Markdown, bounded in size whatever the number of findings. */
 /** What became of the upload, when it did not simply land: above everything else. */
 function uploadLines(upload: UploadOutcome | null): string[] {
   if (upload === null || upload.kind === 'uploaded') return [];
-  const icon =
+  const lead =
     upload.kind === 'failed'
       ? '⛔ **The upload to code scanning failed'
       : '⚠️ **The upload was not processed in time';
@@ -131,9 +130,10 @@ function uploadLines(upload: UploadOutcome | null): string[] {
     upload.kind === 'failed'
       ? 'the findings below stand, and the step fails.'
       : 'the findings below stand.';
-  return [`${icon}:** ${escapeProse(upload.reason)} The audit finished: ${after}`, ''];
+  return [`${lead}:** ${escapeProse(upload.reason)} The audit finished: ${after}`, ''];
 }
 
+/** The job summary as Markdown, bounded in size whatever the number of findings. */
 export function renderSummary(input: SummaryInput): string {
   const { snapshots, findings, verdict, finishedAt } = input;
   const { partition } = snapshots[0];
