@@ -95,6 +95,7 @@ describe('renderAnnotations', () => {
     const snapshot = aSnapshot({
       notAssessed: [
         {
+          subject: 'principal',
           arn: `arn:aws:iam::${ACCOUNT}:user/zed`,
           name: 'zed',
           action: 'iam:ListMFADevices',

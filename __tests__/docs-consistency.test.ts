@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { run } from '../src/main.js';
-import { ACTION_INPUTS, parseOptions } from '../src/options.js';
+import { ACTION_INPUTS } from '../src/options.js';
+import { stepOutputs } from '../src/render/outputs.js';
 import { VERSION } from '../src/version.js';
-import { exampleReport, offlineIO, repoRoot } from './fixtures.js';
+import { auditInputs, exampleReport, offlineDeps, repoRoot } from './fixtures.js';
 import { runCli, sarifAt } from './runner.js';
 import { onlyRun } from './sarif-validation.js';
 
@@ -31,12 +31,7 @@ async function outputsOfARun(): Promise<string[]> {
       'credential-report': exampleReport,
       'sarif-file': join(dir, 'audit.sarif'),
     };
-    const options = parseOptions(
-      (name) => inputs[name],
-      (name) => `input ${name}`,
-    );
-    const outcome = await run(options, offlineIO({ GITHUB_WORKSPACE: repoRoot }));
-    return Object.keys(outcome.outputs);
+    return Object.keys(stepOutputs(await auditInputs(inputs, offlineDeps())));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

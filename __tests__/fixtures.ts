@@ -3,15 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach } from 'vitest';
-import type { RunIO } from '../src/main.js';
+import { accountAudits, type AccountAudits } from '../src/audit-result.js';
+import type { AuditDeps } from '../src/audit.js';
 import {
   SILENT_PROGRESS,
   type AccountSnapshot,
   type Finding,
   type Principal,
   type Severity,
+  type Snapshots,
 } from '../src/model.js';
+import { parsePlan } from '../src/options.js';
 import type { Rule } from '../src/rules/catalog.js';
+import { runAudit } from '../src/run.js';
+import { sarifFileSink } from '../src/sinks/sarif-file.js';
+import type { Outcome } from '../src/sinks/sink.js';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const exampleReport = join(repoRoot, 'examples', 'credential-report.csv');
@@ -204,6 +210,10 @@ export function aRule(overrides: Partial<Rule> = {}): Rule {
       detail: `${p.name} in ${account.accountId ?? 'unknown'} breaks a ${severity} rule.`,
     }),
     notApplicable: [],
+    enabled: () => true,
+    needs: { mfaDevices: false },
+    fix: () => ({ kind: 'enroll-mfa', text: 'assign an MFA device', command: null }),
+    script: () => [],
     ...overrides,
   };
 }
@@ -225,24 +235,52 @@ export function useTempDir(): () => string {
 }
 
 /**
- * What run() needs from the world for an audit of a report file: a fixed clock, the given
- * environment, and nothing that reaches AWS or GitHub (a report file needs neither).
+ * What an audit of a report file needs from the world: a fixed clock, the workspace, and
+ * nothing that reaches AWS or GitHub (a report file needs neither).
  */
-export function offlineIO(
-  env: Readonly<Record<string, string | undefined>>,
+export function offlineDeps(
+  workspace: string = repoRoot,
   now: Date = new Date('2026-11-28T10:30:00Z'),
-): RunIO {
-  const io = {
-    env,
+): AuditDeps {
+  return {
+    idTokenOffered: false,
     now: () => now,
     sleep: () => Promise.resolve(),
     log: () => undefined,
     progress: SILENT_PROGRESS,
     getIdToken: () => Promise.reject(new Error('a report-file audit asks for no OIDC token')),
     setSecret: () => undefined,
-    workspace: env.GITHUB_WORKSPACE ?? repoRoot,
-    workflow: { workflow: null, provenance: null, alertsUrl: null },
-    publish: () => Promise.resolve(),
+    context: {
+      workspace,
+      workflow: { workflow: null, provenance: null, alertsUrl: null },
+      codeScanning: null,
+    },
   };
-  return io;
+}
+
+/** Runs an audit as the entries do: the inputs parsed into a plan, the SARIF file written. */
+export async function auditInputs(
+  inputs: Readonly<Record<string, string>>,
+  deps: AuditDeps,
+  env: Readonly<Record<string, string | undefined>> = {},
+): Promise<Outcome> {
+  const plan = parsePlan(
+    (name) => inputs[name],
+    (name) => `input ${name}`,
+    env,
+  );
+  const sinks = [sarifFileSink(plan.outputs, plan.source)];
+  const { outcome } = await runAudit(plan, deps, sinks, (message) => {
+    throw new Error(`unexpected warning: ${message}`);
+  });
+  return outcome;
+}
+
+/** The accounts of a run as the audit makes them: each snapshot with its own findings. */
+export function accountsOf(snapshots: Snapshots, findings: readonly Finding[]): AccountAudits {
+  return accountAudits(
+    snapshots,
+    snapshots.map((s) => findings.filter((f) => f.accountId === s.accountId)),
+    { failOn: 'high', maxFindings: 0, allowIncomplete: false },
+  );
 }

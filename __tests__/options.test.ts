@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../src/errors.js';
-import { INPUTS, parseOptions, type Options } from '../src/options.js';
+import { INPUTS, parsePlan, type Plan } from '../src/options.js';
 
 const label = (name: string): string => `input ${name}`;
 
-function parseWith(values: Readonly<Record<string, string>>): Options {
-  return parseOptions((name) => values[name], label);
+function parseWith(values: Readonly<Record<string, string>>): Plan {
+  return parsePlan((name) => values[name], label);
 }
 
-/** The options of the audit itself, leaving out those of other features. */
+/** The plan's choices of the audit itself, leaving out those of other features. */
 function auditOptions(values: Readonly<Record<string, string>>) {
-  const { credentialReport, failOn, maxFindings, sarifFile, includeRoot } = parseWith(values);
-  return { credentialReport, failOn, maxFindings, sarifFile, includeRoot };
+  const { source, policy, outputs, rules } = parseWith(values);
+  return {
+    credentialReport: source.kind === 'report-file' ? source.path : null,
+    failOn: policy.failOn,
+    maxFindings: policy.maxFindings,
+    sarifFile: outputs.sarifFile,
+    includeRoot: rules.includeRoot,
+  };
 }
 
 function errorOf(values: Readonly<Record<string, string>>): ConfigurationError {
@@ -24,7 +30,7 @@ function errorOf(values: Readonly<Record<string, string>>): ConfigurationError {
   throw new Error('expected a ConfigurationError');
 }
 
-describe('parseOptions', () => {
+describe('parsePlan', () => {
   it('uses the defaults when no input is set', () => {
     expect(auditOptions({})).toEqual({
       credentialReport: null,
@@ -69,7 +75,7 @@ describe('parseOptions', () => {
     ['NoNe', 'none'],
     ['  low  ', 'low'],
   ])('reads fail-on %j as %s', (raw, failOn) => {
-    expect(parseWith({ 'fail-on': raw }).failOn).toBe(failOn);
+    expect(auditOptions({ 'fail-on': raw }).failOn).toBe(failOn);
   });
 
   it.each([
@@ -81,7 +87,7 @@ describe('parseOptions', () => {
     ['1000000', 1_000_000],
     ['', 0],
   ])('reads max-findings %j as %d', (raw, maxFindings) => {
-    expect(parseWith({ 'max-findings': raw }).maxFindings).toBe(maxFindings);
+    expect(auditOptions({ 'max-findings': raw }).maxFindings).toBe(maxFindings);
   });
 
   it.each([
@@ -94,11 +100,11 @@ describe('parseOptions', () => {
     [' false\n', false],
     ['', true],
   ])('reads include-root %j as %s', (raw, includeRoot) => {
-    expect(parseWith({ 'include-root': raw }).includeRoot).toBe(includeRoot);
+    expect(auditOptions({ 'include-root': raw }).includeRoot).toBe(includeRoot);
   });
 
   it('trims the paths', () => {
-    const options = parseWith({
+    const options = auditOptions({
       'credential-report': '  reports/iam.csv\n',
       'sarif-file': '\tout.sarif ',
     });
@@ -107,7 +113,7 @@ describe('parseOptions', () => {
   });
 
   it('treats a blank credential-report as the live account', () => {
-    expect(parseWith({ 'credential-report': '   ' }).credentialReport).toBeNull();
+    expect(auditOptions({ 'credential-report': '   ' }).credentialReport).toBeNull();
   });
 
   const FAIL_ON = 'one of critical, high, medium, low, none';
@@ -139,7 +145,7 @@ describe('parseOptions', () => {
 
   it('names the input the way the label function spells it', () => {
     expect(() =>
-      parseOptions(
+      parsePlan(
         (name) => (name === 'max-findings' ? 'many' : undefined),
         (name) => `--${name}`,
       ),

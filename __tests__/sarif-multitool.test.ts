@@ -14,6 +14,7 @@ import { RULES } from '../src/rules/catalog.js';
 import { evaluate } from '../src/rules/evaluate.js';
 import { HOMEPAGE, RULES_URI, TOOL_NAME, VERSION } from '../src/version.js';
 import { ACCOUNT, aRoot, aSnapshot, aUser, exampleReport, useTempDir } from './fixtures.js';
+import { accountsOf } from './fixtures.js';
 import { runAction, runCli, sarifAt } from './runner.js';
 import { onlyRun, parseSarif } from './sarif-validation.js';
 
@@ -140,6 +141,7 @@ describe('the SARIF Multitool (rule kinds Sarif, Gh, Ghas) finds no error and no
       principals: [aRoot({ mfaActive: true }), aUser({ mfaActive: true })],
       notAssessed: [
         {
+          subject: 'principal',
           arn: `arn:aws:iam::${ACCOUNT}:user/carol`,
           name: 'carol',
           action: 'iam:ListMFADevices',
@@ -148,7 +150,7 @@ describe('the SARIF Multitool (rule kinds Sarif, Gh, Ghas) finds no error and no
       ],
     });
     const log = renderSarif({
-      snapshots: [snapshot],
+      accounts: accountsOf([snapshot], evaluate(snapshot, RULES)),
       definitions: new Map(),
       findings: evaluate(snapshot, RULES),
       rules: RULES,

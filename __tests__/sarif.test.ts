@@ -1,9 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/main.js';
 import type { AccountSnapshot, Finding } from '../src/model.js';
-import { parseOptions } from '../src/options.js';
 import { fingerprint, renderSarif, type AlertAnchor } from '../src/render/sarif.js';
 import { RULES, activeRules, type Rule } from '../src/rules/catalog.js';
 import { evaluate } from '../src/rules/evaluate.js';
@@ -16,9 +14,11 @@ import {
   aRow,
   aSnapshot,
   aUser,
-  offlineIO,
+  auditInputs,
+  offlineDeps,
   reportCsv,
   useTempDir,
+  accountsOf,
 } from './fixtures.js';
 import type { Log, Result } from 'sarif';
 import {
@@ -46,7 +46,7 @@ function sarifOf(
   findings: readonly Finding[] = evaluate(snapshot, rules),
 ): Log {
   return renderSarif({
-    snapshots: [snapshot],
+    accounts: accountsOf([snapshot], findings),
     definitions: new Map(),
     findings,
     rules,
@@ -256,6 +256,7 @@ describe('renderSarif', () => {
       principals,
       notAssessed: [
         {
+          subject: 'principal',
           arn: `arn:aws:iam::${ACCOUNT}:user/zed`,
           name: 'zed',
           action: 'iam:ListMFADevices',
@@ -299,11 +300,7 @@ describe('the SARIF file run() writes', () => {
       'sarif-file': sarifFile,
       'include-root': includeRoot,
     };
-    const options = parseOptions(
-      (name) => inputs[name],
-      (name) => `input ${name}`,
-    );
-    const outcome = await run(options, offlineIO({ GITHUB_WORKSPACE: dir() }, FINISHED));
+    const outcome = await auditInputs(inputs, offlineDeps(dir(), FINISHED));
     const log = parseSarif(await readFile(sarifFile, 'utf8'));
     return { outcome, log };
   }

@@ -5,6 +5,7 @@ import { escapeCell, renderSummary } from '../src/render/summary.js';
 import { RULES, activeRules } from '../src/rules/catalog.js';
 import { evaluate } from '../src/rules/evaluate.js';
 import { ACCOUNT, aFinding, aRoot, aSnapshot, aUser } from './fixtures.js';
+import { accountsOf } from './fixtures.js';
 import { tableProblems } from './support/markdown.js';
 
 const NOW = new Date('2026-11-28T10:30:00Z');
@@ -14,7 +15,7 @@ function summaryOf(
   findings: readonly Finding[] = evaluate(snapshot, RULES, { hours: 0, now: NOW }),
 ) {
   return renderSummary({
-    snapshots: [snapshot],
+    accounts: accountsOf([snapshot], findings),
     findings,
     rules: activeRules(true),
     verdict: decide(findings, snapshot.notAssessed, {
@@ -196,7 +197,7 @@ describe('renderSummary of a fleet', () => {
     const [first, ...rest] = snapshots;
     if (first === undefined) throw new Error('no account');
     return renderSummary({
-      snapshots: [first, ...rest],
+      accounts: accountsOf([first, ...rest], findings),
       findings,
       rules: activeRules(false),
       verdict: decide(findings, [], { failOn: 'high', maxFindings: 0, allowIncomplete: false }),

@@ -115,6 +115,7 @@ describe('decide edge cases', () => {
 
 describe('decide with principals not assessed', () => {
   const gap: NotAssessed = {
+    subject: 'principal',
     arn: `arn:aws:iam::${ACCOUNT}:user/zed`,
     name: 'zed',
     action: 'iam:ListMFADevices',

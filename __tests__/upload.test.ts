@@ -17,7 +17,7 @@ import { exampleReport, repoRoot } from './fixtures.js';
 import { runActionAsync, sarifAt } from './runner.js';
 import { startForwardProxy } from './support/forward-proxy.js';
 import { listenOnLoopback } from './support/loopback.js';
-import { uploadSarif, uploadTarget } from '../src/github/upload.js';
+import { uploadSarif } from '../src/github/upload.js';
 import { onlyRun, parseSarif } from './sarif-validation.js';
 
 interface Received {
@@ -347,16 +347,15 @@ describe.concurrent('upload-sarif', () => {
         runs: [{ tool: { driver: { name: 'iam-mfa-audit' } }, results: [] }],
       }),
       'ghs_localtesttoken',
-      uploadTarget(
-        {
-          GITHUB_API_URL: api.url,
-          GITHUB_REPOSITORY: 'acme/infra',
-          GITHUB_SHA: '1'.repeat(40),
-          GITHUB_REF: 'refs/heads/main',
-        },
-        repoRoot,
-        new Date(clock),
-      ),
+      {
+        apiUrl: api.url,
+        owner: 'acme',
+        repo: 'infra',
+        commitSha: '1'.repeat(40),
+        ref: 'refs/heads/main',
+        checkoutUri: pathToFileURL(repoRoot).href,
+        startedAt: new Date(clock).toISOString(),
+      },
       {
         now: () => new Date(clock),
         sleep: (ms) => {

@@ -1,26 +1,42 @@
-/** One offline audit through run(), rendering what the action would publish, then discarding it. */
+/** One offline audit as the action runs it: the SARIF file, then what the action would show. */
+import { systemDeps } from '../src/io/system.js';
 import { SILENT_PROGRESS } from '../src/model.js';
-import { systemIO } from '../src/io/system.js';
-import { run } from '../src/main.js';
-import { parseOptions } from '../src/options.js';
+import { parsePlan } from '../src/options.js';
 import { renderAnnotations } from '../src/render/annotations.js';
+import { stepOutputs } from '../src/render/outputs.js';
 import { renderSummary } from '../src/render/summary.js';
+import { runAudit } from '../src/run.js';
+import { sarifFileSink } from '../src/sinks/sarif-file.js';
 
 const [report] = process.argv.slice(2);
-const options = parseOptions(
-  (name) => ({ 'credential-report': report, 'sarif-file': '.bench/pipeline.sarif' })[name],
+const inputs: Record<string, string | undefined> = {
+  'credential-report': report,
+  'sarif-file': '.bench/pipeline.sarif',
+};
+const plan = parsePlan(
+  (name) => inputs[name],
   (name) => name,
 );
-const outcome = await run(options, {
-  ...systemIO(() => undefined),
-  env: {},
-  progress: SILENT_PROGRESS,
-  getIdToken: () => Promise.reject(new Error('an offline audit needs no token')),
-  setSecret: () => undefined,
-  publish: (o) => {
-    renderSummary(o);
-    renderAnnotations([], o.findings, o.rules, o.anchor, o.verdict.result === 'fail');
-    return Promise.resolve();
+const { outcome } = await runAudit(
+  plan,
+  {
+    ...systemDeps(() => undefined),
+    progress: SILENT_PROGRESS,
+    setSecret: () => undefined,
   },
-});
+  [
+    sarifFileSink(plan.outputs, plan.source),
+    {
+      name: 'rendered outputs',
+      required: true,
+      emit: (o) => {
+        stepOutputs(o);
+        renderSummary(o);
+        renderAnnotations([], o.findings, o.rules, o.anchor, o.verdict.result === 'fail');
+        return Promise.resolve(undefined);
+      },
+    },
+  ],
+  () => undefined,
+);
 process.exitCode = outcome.verdict.result === 'pass' ? 0 : 1;

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { systemIO } from './io/system.js';
+import { discoverAccounts, type AuditDeps } from './audit.js';
+import { systemDeps } from './io/system.js';
 import { ConfigurationError, failureOf } from './errors.js';
 import { removeStaleSarif } from './io/sarif-file.js';
-import { discoverAccounts, run, type RunIO } from './main.js';
-import { INPUTS, parseOptions, sarifFileOf, type ReadInput } from './options.js';
+import { INPUTS, parsePlan, sarifFileOf, type ReadInput } from './options.js';
+import { runAudit } from './run.js';
+import { sarifFileSink } from './sinks/sarif-file.js';
+import { uploadSink } from './sinks/upload.js';
 import { progressBar, progressLog } from './surface/progress.js';
-import { renderJson, renderTerminal, usesColor } from './surface/terminal.js';
+import { terminalSink, usesColor } from './surface/terminal.js';
 import { VERSION } from './version.js';
 import { rememberSecret } from './secrets.js';
 import { inertJson } from './text.js';
@@ -92,7 +95,7 @@ async function main(argv: readonly string[]): Promise<number> {
       const value = flags[name];
       return typeof value === 'string' ? value : undefined;
     };
-    const options = parseOptions(read, (name) => `--${name}`, process.env);
+    const plan = parsePlan(read, (name) => `--${name}`, process.env);
     // On a terminal a bar shows progress, and a log line first takes its place; elsewhere
     // (a CI log, a file) progress is a line every few seconds.
     const bar = process.stderr.isTTY ? progressBar(process.stderr) : null;
@@ -101,21 +104,31 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${message}\n`);
     };
     const color = usesColor(process.stdout, process.env);
-    const io: RunIO = {
-      ...systemIO(log),
+    const deps: AuditDeps = {
+      ...systemDeps(log),
       progress: bar ?? progressLog(log),
       // A mask command would write the secret into the CLI's report: it is kept out instead.
       setSecret: rememberSecret,
-      publish: (o) => {
-        process.stdout.write(options.format === 'json' ? renderJson(o) : renderTerminal(o, color));
-        return Promise.resolve();
-      },
     };
-    if (options.discoverOnly) {
-      process.stdout.write(`${inertJson(await discoverAccounts(options, io))}\n`);
+    if (plan.source.kind === 'live' && plan.source.discoverOnly) {
+      process.stdout.write(`${inertJson(await discoverAccounts(plan, deps))}\n`);
       return EXIT.pass;
     }
-    const outcome = await run(options, io);
+    const { uploadToken } = plan.outputs;
+    if (uploadToken !== null) deps.setSecret(uploadToken);
+    const write = (text: string): void => {
+      process.stdout.write(text);
+    };
+    const { outcome } = await runAudit(
+      plan,
+      deps,
+      [
+        sarifFileSink(plan.outputs, plan.source),
+        ...(uploadToken === null ? [] : [uploadSink(uploadToken, deps.context, deps)]),
+        terminalSink(plan.outputs.format, color, write),
+      ],
+      log,
+    );
     // The audit's report stands; a failed upload is an error unless the verdict already fails.
     if (outcome.upload !== null && outcome.upload.kind !== 'uploaded') {
       console.error(`iam-mfa-audit: ${outcome.upload.reason}`);

@@ -87,8 +87,11 @@ export function rootArnOf(partition: string, accountId: string): string {
 
 /** A principal whose state could not be read, and why. */
 export interface NotAssessed {
+  /** A principal, or the whole account (not signed in to, or no user could be listed). */
+  readonly subject: 'principal' | 'account';
   /** The principal's ARN, or the account's root ARN when the whole account is concerned. */
   readonly arn: string;
+  /** The principal's name; for the whole account, `account`. */
   readonly name: string;
   /** The IAM action that was denied or failed, e.g. `iam:ListMFADevices`. */
   readonly action: string;
@@ -145,16 +148,6 @@ export interface AccountSnapshot {
 
 /** The snapshots of a run: one per account, at least one. */
 export type Snapshots = readonly [AccountSnapshot, ...AccountSnapshot[]];
-
-/** What a run could not read, over all its accounts. */
-export function notAssessedOf(snapshots: Snapshots): NotAssessed[] {
-  return snapshots.flatMap((s) => s.notAssessed);
-}
-
-/** The principals a run audited, over all its accounts. */
-export function principalCount(snapshots: Snapshots): number {
-  return snapshots.reduce((n, s) => n + s.principals.length, 0);
-}
 
 /** An accepted finding, as a suppressions file states it. */
 export interface Suppression {

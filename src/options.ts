@@ -1,70 +1,55 @@
+import type { Scope, SessionSettings } from './aws/session-settings.js';
 import { ConfigurationError } from './errors.js';
 import { SEVERITIES, type Threshold } from './model.js';
+import type { ThresholdPolicy } from './policy/threshold.js';
+import type { RuleChoice } from './rules/rule.js';
 
-/** Everything a run needs to know, parsed once from the action's inputs or the CLI's flags. */
-export interface Options {
-  /** Path to a credential report CSV; null audits the live account. */
-  readonly credentialReport: string | null;
-  readonly failOn: Threshold;
-  readonly maxFindings: number;
-  readonly sarifFile: string;
-  readonly includeRoot: boolean;
+/**
+ * A run, as the inputs (or flags) ask for it, parsed once: where the principals come from,
+ * which rules apply, how the verdict is decided, and where the results go.
+ */
+export interface Plan {
+  readonly source: AuditSource;
+  readonly rules: RuleChoice;
+  readonly policy: Policy;
+  readonly outputs: OutputChoice;
+}
+
+/** A credential report file (no AWS call), or the live accounts of a scope. */
+export type AuditSource =
+  | { readonly kind: 'report-file'; readonly path: string }
+  | {
+      readonly kind: 'live';
+      readonly scope: Scope;
+      readonly session: SessionSettings;
+      /** How long a credential report is waited for, in seconds. */
+      readonly reportTimeoutSeconds: number;
+      /** How many accounts of a fleet are audited at once. */
+      readonly maxParallelAccounts: number;
+      /** List the organization's accounts (output `accounts`) and audit none. */
+      readonly discoverOnly: boolean;
+    };
+
+/** How findings become a verdict. */
+export interface Policy extends ThresholdPolicy {
+  /** Hours a new user has to enroll MFA before the finding counts at its rule's severity. */
+  readonly gracePeriodHours: number;
   /** A suppressions file; null reads .github/iam-mfa-audit.yml when it exists. */
   readonly suppressionsFile: string | null;
-  /** Also require a FIDO security key or passkey of console users (live audit only). */
-  readonly requirePhishingResistantMfa: boolean;
-  /** Upload the SARIF to code scanning directly, with `githubToken`. */
-  readonly uploadSarif: boolean;
-  readonly githubToken: string | null;
+}
+
+/** Where the results go. */
+export interface OutputChoice {
+  readonly sarifFile: string;
   /** The code-scanning category (the run's automationDetails.id); null: one per account. */
   readonly sarifCategory: string | null;
   /** Where to look for the Terraform or CloudFormation that defines the users. */
   readonly iacPaths: readonly string[];
-  /** Hours a new user has to enroll MFA before the finding counts at its rule's severity. */
-  readonly gracePeriodHours: number;
-  /** The accounts audited, and the roles that read them. */
-  readonly scope: Scope;
-  /** How many accounts of a fleet are audited at once. */
-  readonly maxParallelAccounts: number;
-  /** List the organization's accounts (output `accounts`) and audit none. */
-  readonly discoverOnly: boolean;
-  readonly audience: string;
-  readonly awsRegion: string;
-  readonly roleSessionName: string;
-  readonly roleDurationSeconds: number;
-  /** A named profile of the shared AWS config (CLI only). */
-  readonly profile: string | null;
+  /** With upload-sarif: the token the SARIF is uploaded to code scanning with; else null. */
+  readonly uploadToken: string | null;
   /** How the CLI prints the outcome (CLI only). */
   readonly format: 'table' | 'json';
-  readonly reportTimeoutSeconds: number;
-  readonly allowIncomplete: boolean;
-  readonly maxAttempts: number;
-  /** When not empty, credentials of any other account stop the run before it audits. */
-  readonly allowedAccountIds: readonly string[];
 }
-
-/**
- * Which accounts a run audits: one (with a role assumed with GitHub's OIDC token, or the
- * SDK's default credentials when `role` is null), or a fleet, each account through its own
- * role: roles listed, the same role name in listed accounts, or in an organization's accounts.
- */
-export type Scope =
-  | { readonly kind: 'one'; readonly role: string | null }
-  | { readonly kind: 'roles'; readonly roles: readonly string[]; readonly partition: string }
-  | {
-      readonly kind: 'accounts';
-      readonly accounts: readonly string[];
-      readonly roleName: string;
-      readonly partition: string;
-    }
-  | {
-      readonly kind: 'organization';
-      readonly organizationRole: string;
-      readonly roleName: string;
-      readonly partition: string;
-      /** Account ids and organizational unit ids (`ou-…`, `r-…`); empty: every account. */
-      readonly filter: readonly string[];
-    };
 
 export interface InputSpec {
   readonly name: string;
@@ -316,16 +301,16 @@ function partitionOfRegion(region: string): string {
 }
 
 /**
- * Reads raw input values (undefined or '' when unset) and returns typed Options.
+ * Reads raw input values (undefined or '' when unset) and returns the run's plan.
  * `label` turns an input name into the way the user wrote it (`input fail-on` or `--fail-on`);
  * `env` supplies what the inputs leave to the environment: the region, from AWS_REGION or
  * AWS_DEFAULT_REGION.
  */
-export function parseOptions(
+export function parsePlan(
   read: ReadInput,
   label: (name: string) => string,
   env: Readonly<Record<string, string | undefined>> = {},
-): Options {
+): Plan {
   const value = (name: string): string => inputValue(read, name);
   const bad = (name: string, got: string, accepted: string): ConfigurationError =>
     new ConfigurationError(
@@ -379,37 +364,21 @@ export function parseOptions(
       `${label('upload-sarif')} true needs ${label('github-token')}: a token with security-events: write.`,
     );
   }
-  const awsRegion = regionOf(value('aws-region'), label('aws-region'), env);
+  const region = regionOf(value('aws-region'), label('aws-region'), env);
   const discoverOnly = boolean('discover-only');
-  return {
-    credentialReport: optional(value('credential-report')),
-    failOn: oneOf('fail-on', THRESHOLDS),
-    maxFindings: integer('max-findings', 0, 1_000_000),
-    sarifFile: value('sarif-file'),
-    includeRoot: boolean('include-root'),
-    requirePhishingResistantMfa: boolean('require-phishing-resistant-mfa'),
-    suppressionsFile: optional(value('suppressions-file')),
-    uploadSarif: boolean('upload-sarif'),
-    githubToken: optional(value('github-token')),
-    sarifCategory: optional(value('sarif-category')),
-    iacPaths: linesOf(value('iac-paths')).map(({ text }) => text),
-    gracePeriodHours: integer('grace-period-hours', 0, 8760),
-    scope: scopeOf(value, label, bad, partitionOfRegion(awsRegion), discoverOnly),
-    maxParallelAccounts: integer('max-parallel-accounts', 1, 32),
-    discoverOnly,
+  // Every input is checked, whichever source it applies to.
+  const scope = scopeOf(value, label, bad, partitionOfRegion(region), discoverOnly);
+  const session: SessionSettings = {
+    region,
+    maxAttempts: integer('max-attempts', 1, 50),
+    profile: optional(value('profile')),
     audience: value('audience'),
-    awsRegion,
     roleSessionName: matching(
       'role-session-name',
       SESSION_NAME,
       '2 to 64 characters of letters, digits and + = , . @ _ -',
     ),
     roleDurationSeconds: integer('role-duration-seconds', 900, 43_200),
-    profile: optional(value('profile')),
-    format: oneOf('format', ['table', 'json'] as const),
-    reportTimeoutSeconds: integer('report-timeout-seconds', 1, 3600),
-    allowIncomplete: boolean('allow-incomplete'),
-    maxAttempts: integer('max-attempts', 1, 50),
     allowedAccountIds: listOf(
       value,
       label,
@@ -417,6 +386,36 @@ export function parseOptions(
       ACCOUNT_ID,
       'an account id of 12 digits',
     ),
+  };
+  const live = {
+    kind: 'live',
+    scope,
+    session,
+    reportTimeoutSeconds: integer('report-timeout-seconds', 1, 3600),
+    maxParallelAccounts: integer('max-parallel-accounts', 1, 32),
+    discoverOnly,
+  } as const;
+  const reportFile = optional(value('credential-report'));
+  return {
+    source: reportFile === null ? live : { kind: 'report-file', path: reportFile },
+    rules: {
+      includeRoot: boolean('include-root'),
+      requirePhishingResistantMfa: boolean('require-phishing-resistant-mfa'),
+    },
+    policy: {
+      failOn: oneOf('fail-on', THRESHOLDS),
+      maxFindings: integer('max-findings', 0, 1_000_000),
+      allowIncomplete: boolean('allow-incomplete'),
+      gracePeriodHours: integer('grace-period-hours', 0, 8760),
+      suppressionsFile: optional(value('suppressions-file')),
+    },
+    outputs: {
+      sarifFile: value('sarif-file'),
+      sarifCategory: optional(value('sarif-category')),
+      iacPaths: linesOf(value('iac-paths')).map(({ text }) => text),
+      uploadToken: boolean('upload-sarif') ? optional(value('github-token')) : null,
+      format: oneOf('format', ['table', 'json'] as const),
+    },
   };
 }
 

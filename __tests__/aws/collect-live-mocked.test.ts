@@ -424,6 +424,7 @@ describe('the credential report path', () => {
     expect(evaluate(snapshot, RULES)).toEqual([]);
     expect(snapshot.notAssessed).toEqual([
       {
+        subject: 'principal',
         arn: `arn:aws:iam::${ACCOUNT}:user/bob`,
         name: 'bob',
         action: 'iam:GetLoginProfile',
@@ -520,6 +521,7 @@ describe('the per-user fallback', () => {
     expect(snapshot.principals).toEqual([]);
     expect(snapshot.notAssessed).toEqual([
       {
+        subject: 'account',
         arn: `arn:aws:iam::${ACCOUNT}:root`,
         name: 'account',
         action: 'iam:ListUsers',
@@ -549,6 +551,7 @@ describe('the per-user fallback', () => {
     expect(snapshot.principals.filter((p) => p.kind === 'user')).toEqual([]);
     expect(snapshot.notAssessed).toEqual([
       {
+        subject: 'account',
         arn: `arn:aws:iam::${ACCOUNT}:root`,
         name: 'account',
         action: 'iam:ListUsers',
@@ -577,6 +580,7 @@ describe('the per-user fallback', () => {
     const snapshot = await collect({ auditsRoot: () => false });
     expect(snapshot.notAssessed).toEqual([
       {
+        subject: 'principal',
         arn: `arn:aws:iam::${ACCOUNT}:user/bob`,
         name: 'bob',
         action: 'iam:ListMFADevices',

@@ -23,7 +23,8 @@ const masked: string[] = [];
 
 function deps(env: Record<string, string>) {
   return {
-    env,
+    idTokenOffered:
+      Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL) && Boolean(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
     getIdToken: (audience: string) => core.getIDToken(audience),
     setSecret: (value: string) => {
       masked.push(value);

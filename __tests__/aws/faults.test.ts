@@ -101,12 +101,12 @@ describe('without faults', () => {
   it('audits the cached report, reading the users CloudTrail names live', async () => {
     const { outcome: baseline } = await audit({ 'sarif-file': join(dir, 'audit.sarif') });
     expect(findingKeys(baseline.findings)).toEqual(EXPECTED);
-    expect(baseline.snapshots[0].verification).toMatchObject({
+    expect(baseline.accounts[0].snapshot.verification).toMatchObject({
       readLive: CANDIDATES.length,
       createdSince: 0,
       deletedSince: 0,
     });
-    expect(baseline.snapshots[0].notAssessed).toEqual([]);
+    expect(baseline.accounts[0].snapshot.notAssessed).toEqual([]);
     // the two canned report answers, nothing else
     expect(proxy.faults()).toEqual({ respond: 2 });
   });
@@ -120,13 +120,15 @@ describe('random faults within max-attempts', () => {
       'max-attempts': '10',
     });
 
-    expect(outcome.snapshots[0].notAssessed).toEqual([]);
+    expect(outcome.accounts[0].snapshot.notAssessed).toEqual([]);
     expect(findingKeys(outcome.findings)).toEqual(EXPECTED);
-    expect(outcome.snapshots[0].source).toMatchObject({
+    expect(outcome.accounts[0].snapshot.source).toMatchObject({
       kind: 'live-report',
       generatedByThisRun: false,
     });
-    expect(outcome.snapshots[0].verification).toMatchObject({ readLive: CANDIDATES.length });
+    expect(outcome.accounts[0].snapshot.verification).toMatchObject({
+      readLive: CANDIDATES.length,
+    });
     expect(outcome.outputs).toMatchObject({ result: 'fail', 'not-assessed': '0' });
 
     const faults = proxy.faults();
@@ -144,8 +146,8 @@ describe('random faults within max-attempts', () => {
       'max-attempts': '10',
     });
 
-    expect(outcome.snapshots[0].source.kind).toBe('live-enumeration');
-    expect(outcome.snapshots[0].notAssessed).toEqual([]);
+    expect(outcome.accounts[0].snapshot.source.kind).toBe('live-enumeration');
+    expect(outcome.accounts[0].snapshot.notAssessed).toEqual([]);
     expect(findingKeys(outcome.findings)).toEqual(EXPECTED);
     const faults = proxy.faults();
     expect(faults.respond).toBe(1);
@@ -159,6 +161,7 @@ describe('random faults within max-attempts', () => {
 
 describe('throttling beyond max-attempts', () => {
   const throttled = (name: string, path?: string) => ({
+    subject: 'principal',
     arn: userArn(name, path),
     name,
     action: 'iam:ListMFADevices',
@@ -182,7 +185,7 @@ describe('throttling beyond max-attempts', () => {
 
     const expectedGaps = CANDIDATES.map((u) => throttled(u.name, u.path));
     for (const { outcome } of [byDefault, findingsDoNotCount, allowed]) {
-      const gaps = [...outcome.snapshots[0].notAssessed].sort((a, b) =>
+      const gaps = [...outcome.accounts[0].snapshot.notAssessed].sort((a, b) =>
         a.name.localeCompare(b.name),
       );
       expect(gaps).toEqual(expectedGaps);

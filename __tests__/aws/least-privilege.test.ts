@@ -14,7 +14,6 @@ import {
 } from '@aws-sdk/client-iam';
 import { renderSummary } from '../../src/render/summary.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Outcome } from '../../src/main.js';
 import { iamClient } from '../support/aws-env.js';
 import {
   accountSummaryXml,
@@ -38,6 +37,7 @@ import {
   stubAwsEnv,
   userArn,
   SMALL_ACCOUNT,
+  type LiveOutcome,
 } from './live-helpers.js';
 
 interface PolicyDocument {
@@ -149,11 +149,11 @@ describe('an auditor with exactly examples/iam-policy.json, as ambient credentia
     try {
       asAuditor(proxy.endpoint, auditor);
       const fresh = await audit({ 'sarif-file': join(dir, 'fresh.sarif') });
-      expect(fresh.outcome.snapshots[0].source).toMatchObject({
+      expect(fresh.outcome.accounts[0].snapshot.source).toMatchObject({
         kind: 'live-report',
         generatedByThisRun: true,
       });
-      expect(fresh.outcome.snapshots[0].notAssessed).toEqual([]);
+      expect(fresh.outcome.accounts[0].snapshot.notAssessed).toEqual([]);
       expect(findingKeys(fresh.outcome.findings)).toEqual(EXPECTED);
       expect(fresh.outcome.outputs['not-assessed']).toBe('0');
       expect(proxy.calls()).toEqual({
@@ -166,13 +166,15 @@ describe('an auditor with exactly examples/iam-policy.json, as ambient credentia
       proxy.resetCounts();
       proxy.setPlan({ ...AS_IAM_DATES, reportGeneratedAt: new Date(Date.now() - 2 * 60 * 60_000) });
       const cached = await audit({ 'sarif-file': join(dir, 'cached.sarif') });
-      expect(cached.outcome.snapshots[0].source).toMatchObject({ generatedByThisRun: false });
-      expect(cached.outcome.snapshots[0].verification).toMatchObject({
+      expect(cached.outcome.accounts[0].snapshot.source).toMatchObject({
+        generatedByThisRun: false,
+      });
+      expect(cached.outcome.accounts[0].snapshot.verification).toMatchObject({
         listed: USERS.length + 1 + auditorWithout.size + 1,
         readLive: 2,
         createdSince: 0,
       });
-      expect(cached.outcome.snapshots[0].notAssessed).toEqual([]);
+      expect(cached.outcome.accounts[0].snapshot.notAssessed).toEqual([]);
       expect(findingKeys(cached.outcome.findings)).toEqual(EXPECTED);
       expect(proxy.calls()).toEqual({
         GetCallerIdentity: 1,
@@ -193,7 +195,7 @@ describe('an auditor with exactly examples/iam-policy.json, as ambient credentia
 interface Case {
   readonly action: string;
   readonly outcome: string;
-  readonly check: (outcome: Outcome) => void;
+  readonly check: (outcome: LiveOutcome) => void;
   /** Inputs beyond the sarif-file and fail-on none every case has. */
   readonly inputs?: Readonly<Record<string, string>>;
   /** Answers for what moto cannot model (root's flags, the organization's features). */
@@ -207,8 +209,8 @@ const denied = (action: string): string =>
 /** The report cannot be had, or not brought up to date: users are read one by one, completely. */
 function fallsBackTo(reason: string): Case['check'] {
   return (outcome) => {
-    expect(outcome.snapshots[0].source).toEqual({ kind: 'live-enumeration', reason });
-    expect(outcome.snapshots[0].notAssessed).toEqual([]);
+    expect(outcome.accounts[0].snapshot.source).toEqual({ kind: 'live-enumeration', reason });
+    expect(outcome.accounts[0].snapshot.notAssessed).toEqual([]);
     expect(findingKeys(outcome.findings)).toEqual(EXPECTED);
     expect(outcome.verdict.result).toBe('pass');
     expect(outcome.outputs['not-assessed']).toBe('0');
@@ -222,10 +224,10 @@ function notAssessedFor(
   findings: readonly string[],
 ): Case['check'] {
   return (outcome) => {
-    expect(outcome.snapshots[0].source.kind).toBe('live-report');
+    expect(outcome.accounts[0].snapshot.source.kind).toBe('live-report');
     expect(
-      [...outcome.snapshots[0].notAssessed].sort((a, b) => a.name.localeCompare(b.name)),
-    ).toEqual(gaps.map((gap) => ({ ...gap, action })));
+      [...outcome.accounts[0].snapshot.notAssessed].sort((a, b) => a.name.localeCompare(b.name)),
+    ).toEqual(gaps.map((gap) => ({ subject: 'principal', ...gap, action })));
     expect(findingKeys(outcome.findings)).toEqual(findings);
     expect(outcome.verdict.result).toBe('fail');
     const count = `${gaps.length} principal${gaps.length === 1 ? '' : 's'}`;
@@ -251,8 +253,8 @@ const deniedWords = (action: string): string =>
  */
 function unconfirmedRoot(reason: string): Case['check'] {
   return (outcome) => {
-    expect(outcome.snapshots[0].notAssessed).toEqual([]);
-    const central = outcome.snapshots[0].centralRootCredentials;
+    expect(outcome.accounts[0].snapshot.notAssessed).toEqual([]);
+    const central = outcome.accounts[0].snapshot.centralRootCredentials;
     expect(central?.confirmed).toBe(false);
     const why = central?.confirmed === false ? central.reason : '';
     expect(why.startsWith(reason)).toBe(true);
@@ -295,12 +297,13 @@ const CASES: Case[] = [
     action: 'iam:ListUsers',
     outcome: 'the account not assessed',
     check: (outcome) => {
-      expect(outcome.snapshots[0].source).toEqual({
+      expect(outcome.accounts[0].snapshot.source).toEqual({
         kind: 'live-enumeration',
         reason: `the report AWS returned is cached, and the users it lists could not be checked against the account (no user could be listed: ${denied('iam:ListUsers')})`,
       });
-      expect(outcome.snapshots[0].notAssessed).toEqual([
+      expect(outcome.accounts[0].snapshot.notAssessed).toEqual([
         {
+          subject: 'account',
           arn: ROOT_ARN,
           name: 'account',
           action: 'iam:ListUsers',

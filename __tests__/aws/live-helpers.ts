@@ -10,13 +10,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { vi } from 'vitest';
-import { run, type Outcome, type RunIO } from '../../src/main.js';
+import type { AuditDeps } from '../../src/audit.js';
 import { SILENT_PROGRESS, type Finding } from '../../src/model.js';
-import { parseOptions } from '../../src/options.js';
+import { stepOutputs } from '../../src/render/outputs.js';
+import type { Outcome } from '../../src/sinks/sink.js';
 import { awsEnv, MOTO_DEFAULT_ACCOUNT } from '../support/aws-env.js';
 import type { Log } from 'sarif';
 import { parseSarif } from '../sarif-validation.js';
-import { repoRoot } from '../fixtures.js';
+import { auditInputs, repoRoot } from '../fixtures.js';
 import { actionBundle, node24, parseGithubOutput } from '../runner.js';
 
 export const ACCOUNT = MOTO_DEFAULT_ACCOUNT;
@@ -65,20 +66,20 @@ export function stubAwsEnv(endpoint: string, extra: Readonly<Record<string, stri
 export interface Captured {
   readonly logs: string[];
   readonly slept: number[];
-  readonly published: Outcome[];
 }
 
 /**
- * A RunIO for an in-process live audit: real clock (moto stamps real creation times), sleeps
- * recorded and skipped, no GitHub (no OIDC token; role-to-assume stays empty).
+ * Deps for an in-process live audit: real clock (moto stamps real creation times), sleeps
+ * recorded and skipped, no GitHub (an OIDC token only where the environment offers one).
  */
-function captureIO(env: Readonly<Record<string, string | undefined>> = {}): {
-  io: RunIO;
+function captureDeps(env: Readonly<Record<string, string | undefined>> = {}): {
+  deps: AuditDeps;
   captured: Captured;
 } {
-  const captured: Captured = { logs: [], slept: [], published: [] };
-  const io: RunIO = {
-    env,
+  const captured: Captured = { logs: [], slept: [] };
+  const deps: AuditDeps = {
+    idTokenOffered:
+      Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL) && Boolean(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
     now: () => new Date(),
     sleep: (ms) => {
       captured.slept.push(ms);
@@ -90,29 +91,27 @@ function captureIO(env: Readonly<Record<string, string | undefined>> = {}): {
     progress: SILENT_PROGRESS,
     getIdToken: () => Promise.reject(new Error('this test offers no OIDC token')),
     setSecret: () => undefined,
-    workspace: process.cwd(),
-    workflow: { workflow: null, provenance: null, alertsUrl: null },
-    publish: (outcome) => {
-      captured.published.push(outcome);
-      return Promise.resolve();
+    context: {
+      workspace: process.cwd(),
+      workflow: { workflow: null, provenance: null, alertsUrl: null },
+      codeScanning: null,
     },
   };
-  return { io, captured };
+  return { deps, captured };
 }
 
-/** Runs the audit as the entries do: inputs through parseOptions, then run(). */
+/** Runs the audit as the entries do: inputs parsed into a plan, then audited, the SARIF written. */
 export async function audit(
   inputs: Readonly<Record<string, string>>,
   env: Readonly<Record<string, string | undefined>> = {},
-): Promise<{ outcome: Outcome; captured: Captured }> {
-  const options = parseOptions(
-    (name) => inputs[name],
-    (name) => `input ${name}`,
-  );
-  const { io, captured } = captureIO(env);
-  const outcome = await run(options, io);
-  return { outcome, captured };
+): Promise<{ outcome: LiveOutcome; captured: Captured }> {
+  const { deps, captured } = captureDeps(env);
+  const outcome = await auditInputs(inputs, deps);
+  return { outcome: { ...outcome, outputs: stepOutputs(outcome) }, captured };
 }
+
+/** An outcome with the step outputs the action would set for it. */
+export type LiveOutcome = Outcome & { readonly outputs: Readonly<Record<string, string>> };
 
 /** The SARIF log at `path`, checked against the schema as it is read. */
 export async function readSarif(path: string): Promise<Log> {

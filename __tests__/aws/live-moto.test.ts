@@ -100,16 +100,16 @@ describe('a seeded account, first audit', () => {
 
     const { outcome, captured } = await audit({ 'sarif-file': sarifFile });
 
-    expect(outcome.snapshots[0].source).toMatchObject({
+    expect(outcome.accounts[0].snapshot.source).toMatchObject({
       kind: 'live-report',
       generatedByThisRun: true,
     });
     // moto answers STARTED once, then COMPLETE: one wait of the first poll delay
     expect(captured.slept).toEqual([100]);
-    expect(outcome.snapshots[0].verification).toBeNull();
-    expect(outcome.snapshots[0].notAssessed).toEqual([]);
-    expect(outcome.snapshots[0].accountId).toBe(ACCOUNT);
-    expect(outcome.snapshots[0].principals.map((p) => p.name).sort()).toEqual(
+    expect(outcome.accounts[0].snapshot.verification).toBeNull();
+    expect(outcome.accounts[0].snapshot.notAssessed).toEqual([]);
+    expect(outcome.accounts[0].snapshot.accountId).toBe(ACCOUNT);
+    expect(outcome.accounts[0].snapshot.principals.map((p) => p.name).sort()).toEqual(
       ['root', ...EVERY_CASE.map((u) => u.name)].sort(),
     );
     expect(findingKeys(outcome.findings)).toEqual(EVERY_CASE_FINDINGS);
@@ -179,15 +179,16 @@ describe('a seeded account, first audit', () => {
 
     const { outcome } = await audit({ 'sarif-file': join(dir, 'second.sarif') });
 
-    expect(outcome.snapshots[0].source).toMatchObject({ kind: 'live-enumeration' });
+    expect(outcome.accounts[0].snapshot.source).toMatchObject({ kind: 'live-enumeration' });
     expect(
-      outcome.snapshots[0].source.kind === 'live-enumeration' && outcome.snapshots[0].source.reason,
+      outcome.accounts[0].snapshot.source.kind === 'live-enumeration' &&
+        outcome.accounts[0].snapshot.source.reason,
     ).toMatch(
       /^the report AWS returned is \d+ minutes old, older than the 90 days of CloudTrail's event history, so the changes since cannot be read$/,
     );
-    expect(outcome.snapshots[0].verification).toBeNull();
+    expect(outcome.accounts[0].snapshot.verification).toBeNull();
     expect(findingKeys(outcome.findings)).toEqual(EVERY_CASE_FINDINGS);
-    expect(outcome.snapshots[0].notAssessed).toEqual([]);
+    expect(outcome.accounts[0].snapshot.notAssessed).toEqual([]);
   });
 
   it('leaves root out, and asks nothing about it, with include-root false', async () => {
@@ -244,7 +245,7 @@ describe('require-phishing-resistant-mfa', () => {
         ['aws-iam-mfa-phishing-resistant', 'key-user', 'medium'],
         ['aws-iam-mfa-phishing-resistant', 'token-user', 'medium'],
       ]);
-      const keyUser = outcome.snapshots[0].principals.find((p) => p.name === 'key-user');
+      const keyUser = outcome.accounts[0].snapshot.principals.find((p) => p.name === 'key-user');
       expect(keyUser?.mfaDevices?.map((d) => d.kind).sort()).toEqual(['fido', 'virtual']);
       // the report says who has MFA; ListMFADevices says which kind, for those three alone
       expect(proxy.calls().ListMFADevices).toBe(3);
@@ -271,7 +272,7 @@ describe('the grace period for a user created just now', () => {
         'sarif-file': join(dir, 'grace.sarif'),
         'grace-period-hours': '24',
       });
-      expect(outcome.snapshots[0].source.kind).toBe(
+      expect(outcome.accounts[0].snapshot.source.kind).toBe(
         denyReport ? 'live-enumeration' : 'live-report',
       );
       const finding = outcome.findings.find((f) => f.principal.name === 'new-hire');
@@ -343,14 +344,14 @@ describe('a cached report 2 hours old, brought up to date with CloudTrail', () =
     stubAwsEnv(proxy.endpoint);
     const { outcome, captured } = await audit({ 'sarif-file': join(dir, 'audit.sarif') });
 
-    expect(outcome.snapshots[0].source).toEqual({
+    expect(outcome.accounts[0].snapshot.source).toEqual({
       kind: 'live-report',
       generatedAt: new Date(Math.floor(generatedAt.getTime() / 1000) * 1000),
       generatedByThisRun: false,
     });
     expect(findingKeys(outcome.findings)).toEqual(FOUND);
-    expect(outcome.snapshots[0].principals.map((p) => p.name)).not.toContain('gone');
-    expect(outcome.snapshots[0].verification).toMatchObject({
+    expect(outcome.accounts[0].snapshot.principals.map((p) => p.name)).not.toContain('gone');
+    expect(outcome.accounts[0].snapshot.verification).toMatchObject({
       reportAgeMinutes: 120,
       listed: 7,
       readLive: 4,
@@ -365,7 +366,7 @@ describe('a cached report 2 hours old, brought up to date with CloudTrail', () =
       /- \*\*Freshness:\*\* the report was 120 minutes old, so it was checked against the 7 users iam:ListUsers lists now \(1 created, renamed, moved or re-created since, 1 gone\) and the password and MFA changes CloudTrail recorded from .+ UTC: 4 users read live\. Changes made before .+ UTC are certainly included; a password or MFA change made after it may not have been delivered by CloudTrail yet/,
     );
     const sarif = onlyRun(await readSarif(join(dir, 'audit.sarif')));
-    const { verification } = outcome.snapshots[0];
+    const { verification } = outcome.accounts[0].snapshot;
     expect(sarif.properties).toMatchObject({
       changesUpTo: verification?.changesUntil,
       changesCertainUntil: verification?.changesCertainUntil,
@@ -398,7 +399,7 @@ describe('a cached report 2 hours old, brought up to date with CloudTrail', () =
     stubAwsEnv(proxy.endpoint);
     const { outcome } = await audit({ 'sarif-file': join(dir, 'audit.sarif') });
 
-    expect(outcome.snapshots[0].source).toEqual({
+    expect(outcome.accounts[0].snapshot.source).toEqual({
       kind: 'live-enumeration',
       reason:
         'the report AWS returned is 120 minutes old and could not be brought up to date (cloudtrail:LookupEvents was denied (AccessDeniedException: not allowed) after 1 attempt (max-attempts); add it to the policy of the credentials the audit uses); granting cloudtrail:LookupEvents spares reading every user',
@@ -436,7 +437,7 @@ describe('the per-user fallback', () => {
     await freshAccount(EVERY_CASE);
     stubAwsEnv(moto.endpoint);
     const viaReport = await audit({ 'sarif-file': join(dir, 'report.sarif') });
-    expect(viaReport.outcome.snapshots[0].source.kind).toBe('live-report');
+    expect(viaReport.outcome.accounts[0].snapshot.source.kind).toBe('live-report');
 
     proxy.setPlan({
       respond: (action) =>
@@ -455,7 +456,7 @@ describe('the per-user fallback', () => {
     const DENIED_REPORT = `iam:GenerateCredentialReport was denied (AccessDenied: User: arn:aws:iam::${ACCOUNT}:user/ci is not authorized to perform: iam:GenerateCredentialReport) after 1 attempt (max-attempts); add it to the policy of the credentials the audit uses`;
     const { outcome, captured } = await audit({ 'sarif-file': sarifFile });
 
-    expect(outcome.snapshots[0].source).toEqual({
+    expect(outcome.accounts[0].snapshot.source).toEqual({
       kind: 'live-enumeration',
       reason: DENIED_REPORT,
     });
@@ -464,8 +465,8 @@ describe('the per-user fallback', () => {
     );
     expect(findingKeys(outcome.findings)).toEqual(findingKeys(viaReport.outcome.findings));
     expect(findingKeys(outcome.findings)).toEqual(EVERY_CASE_FINDINGS);
-    expect(outcome.snapshots[0].notAssessed).toEqual([]);
-    expect(outcome.snapshots[0].principals).toHaveLength(EVERY_CASE.length + 1);
+    expect(outcome.accounts[0].snapshot.notAssessed).toEqual([]);
+    expect(outcome.accounts[0].snapshot.principals).toHaveLength(EVERY_CASE.length + 1);
     expect(renderSummary(outcome)).toContain(
       'live per-user enumeration (ListUsers, GetLoginProfile, ListMFADevices) because iam:GenerateCredentialReport was denied',
     );
@@ -495,7 +496,7 @@ describe('the per-user fallback', () => {
       'sarif-file': join(dir, 'audit.sarif'),
       'report-timeout-seconds': '1',
     });
-    expect(outcome.snapshots[0].source).toEqual({
+    expect(outcome.accounts[0].snapshot.source).toEqual({
       kind: 'live-enumeration',
       reason: 'the credential report was not ready within 1 s (report-timeout-seconds)',
     });
@@ -541,7 +542,7 @@ describe(`a user named ${COMMA_USER}`, () => {
     const { outcome } = await audit({ 'sarif-file': sarifFile });
 
     expect(findingKeys(outcome.findings)).toEqual(expected);
-    expect(outcome.snapshots[0].notAssessed).toEqual([]);
+    expect(outcome.accounts[0].snapshot.notAssessed).toEqual([]);
     expect(outcome.outputs.result).toBe('fail');
     expect(existsSync(sarifFile)).toBe(true);
   });

@@ -119,18 +119,19 @@ export function awsDetail(error: unknown): string {
 }
 
 /**
- * A principal (or the account, as `account`) that could not be read because `action` failed,
- * with the consequence first when one is given. What is not an AWS error is thrown on.
+ * A principal (or the whole account) that could not be read because `action` failed, with the
+ * consequence first when one is given. What is not an AWS error is thrown on.
  */
 export function notAssessedAfter(
   error: unknown,
-  who: { readonly arn: string; readonly name: string },
+  who: Pick<NotAssessed, 'subject' | 'arn' | 'name'>,
   action: string,
   consequence?: string,
 ): NotAssessed {
   rethrowUnlessAws(error);
   const reason = describeFailure(action, error);
   return {
+    subject: who.subject,
     arn: who.arn,
     name: who.name,
     action,

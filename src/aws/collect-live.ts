@@ -244,7 +244,7 @@ async function listUsers(
   try {
     return { ok: true, users: await listAllUsers(deps.iam) };
   } catch (error) {
-    const account = { arn: rootArn, name: 'account' };
+    const account = { subject: 'account', arn: rootArn, name: 'account' } as const;
     return {
       ok: false,
       notAssessed: notAssessedAfter(error, account, 'iam:ListUsers', 'no user could be listed'),

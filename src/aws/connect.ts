@@ -4,7 +4,6 @@ import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { BuildMiddleware, MetadataBearer, MiddlewareStack } from '@smithy/types';
 import { AwsAccessError } from '../errors.js';
-import type { Options } from '../options.js';
 import {
   AnswerError,
   attemptsUsed,
@@ -17,6 +16,7 @@ import { iamEventsRegion } from './changes.js';
 import { assumeRoleWithOidc, type OidcDeps } from './credentials.js';
 import { BoundedHttpHandler } from './http.js';
 import { profileCredentials } from './profile.js';
+import type { SessionSettings } from './session-settings.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 
 /** The account the credentials act in, as sts:GetCallerIdentity names it. */
@@ -41,14 +41,14 @@ interface AwsSession {
  * …_IAM, …_STS, …_CLOUDTRAIL).
  */
 export async function connect(
-  options: Options,
+  settings: SessionSettings,
   deps: OidcDeps,
   role: string | null,
 ): Promise<AwsSession> {
-  const signed = await signIn(options, deps, role);
-  const source = credentialSource(options, role);
+  const signed = await signIn(settings, deps, role);
+  const source = credentialSource(settings, role);
   const caller = await identify(namingEndpoints(new STSClient(signed)), source);
-  const allowed = options.allowedAccountIds;
+  const allowed = settings.allowedAccountIds;
   if (allowed.length > 0 && !allowed.includes(caller.accountId)) {
     throw new AwsAccessError(
       `the credentials from ${source} are for account ${caller.accountId}, which allowed-account-ids does not list (${allowed.join(', ')}); nothing was audited. Use credentials of a listed account, or list this one.`,
@@ -68,12 +68,12 @@ export async function connect(
  * Organizations region.
  */
 export async function connectOrganization(
-  options: Options,
+  settings: SessionSettings,
   deps: OidcDeps,
   role: string,
   partition: string,
 ): Promise<{ readonly organizations: OrganizationsClient; readonly iam: IAMClient }> {
-  const signed = await signIn(options, deps, role);
+  const signed = await signIn(settings, deps, role);
   return {
     organizations: namingEndpoints(
       new OrganizationsClient({ ...signed, region: iamEventsRegion(partition) }),
@@ -89,27 +89,27 @@ type ClientConfig = Pick<
 
 /** The clients' configuration, signed by `role` assumed with GitHub's OIDC token if given. */
 async function signIn(
-  options: Options,
+  settings: SessionSettings,
   deps: OidcDeps,
   role: string | null,
 ): Promise<ClientConfig> {
   const config: ClientConfig = {
-    region: options.awsRegion,
-    maxAttempts: options.maxAttempts,
+    region: settings.region,
+    maxAttempts: settings.maxAttempts,
     retryMode: 'adaptive',
     // Without a total deadline an endpoint that accepts a connection and never answers, or
     // answers a byte at a time, holds the run for the SDK's socket timeout or without end.
     requestHandler: new BoundedHttpHandler(),
     // CloudTrail records it with every call: an account's owner can tell the audit's calls.
     customUserAgent: [[TOOL_NAME, VERSION]],
-    ...(options.profile === null ? {} : { credentials: profileCredentials(options.profile) }),
+    ...(settings.profile === null ? {} : { credentials: profileCredentials(settings.profile) }),
   };
   if (role === null) return config;
   return {
     ...config,
     credentials: await assumeRoleWithOidc(
       role,
-      options,
+      settings,
       namingEndpoints(new STSClient(config)),
       deps,
     ),
@@ -146,9 +146,9 @@ function namingEndpoints<
 }
 
 /** Where the credentials come from, for the message when they do not work. */
-function credentialSource(options: Options, role: string | null): string {
+function credentialSource(settings: SessionSettings, role: string | null): string {
   if (role !== null) return `the role ${role}`;
-  if (options.profile !== null) return `profile ${options.profile}`;
+  if (settings.profile !== null) return `profile ${settings.profile}`;
   return "the AWS SDK's default credential chain (environment, shared config, instance role; or set role-to-assume)";
 }
 

@@ -2,12 +2,13 @@ import { AssumeRoleWithWebIdentityCommand, type STSClient } from '@aws-sdk/clien
 import pRetry from 'p-retry';
 import { AwsAccessError } from '../errors.js';
 import { OIDC_LIMITS } from '../limits.js';
-import type { Options } from '../options.js';
 import { awsDetail, errorCode, failureKind, rethrowUnlessAws } from './aws-errors.js';
+import type { SessionSettings } from './session-settings.js';
 
 /** What signing in needs from the runner. */
 export interface OidcDeps {
-  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Whether the runner offers GitHub's OIDC token (the job has `id-token: write`). */
+  readonly idTokenOffered: boolean;
   /** One bounded request for GitHub's OIDC token (fetchIdToken). */
   readonly getIdToken: (audience: string) => Promise<string>;
   /** core.setSecret in the action: masks a value in every later log line. */
@@ -22,7 +23,7 @@ export interface TemporaryCredentials {
   readonly expiration?: Date;
 }
 
-type RoleOptions = Pick<Options, 'audience' | 'roleSessionName' | 'roleDurationSeconds'>;
+type RoleOptions = Pick<SessionSettings, 'audience' | 'roleSessionName' | 'roleDurationSeconds'>;
 
 /**
  * GitHub's token endpoint answers 429 and 5xx in bad moments, and a request may time out; a
@@ -39,8 +40,8 @@ function isTransientTokenError(error: Error): boolean {
  * Stops before any AWS call when the runner offers no OIDC token, which every role this
  * action assumes needs.
  */
-export function requireOidcToken(env: OidcDeps['env'], input = 'role-to-assume'): void {
-  if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+export function requireOidcToken(deps: OidcDeps, input = 'role-to-assume'): void {
+  if (!deps.idTokenOffered) {
     throw new AwsAccessError(
       `${input} is set but GitHub offered no OIDC token: add \`permissions: id-token: write\` to the workflow or job (a pull request from a fork never gets one).`,
     );
@@ -58,7 +59,7 @@ export async function assumeRoleWithOidc(
   sts: STSClient,
   deps: OidcDeps,
 ): Promise<TemporaryCredentials> {
-  requireOidcToken(deps.env);
+  requireOidcToken(deps);
   let token: string;
   try {
     // Each attempt is a request of its own, bounded in time (fetchIdToken).

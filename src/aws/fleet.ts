@@ -1,11 +1,11 @@
 import pLimit from 'p-limit';
 import { ConfigurationError, failureOf } from '../errors.js';
 import { rootArnOf, tracked, type AccountSnapshot, type Progress } from '../model.js';
-import type { Options, Scope } from '../options.js';
 import { collectLive, type LiveSettings } from './collect-live.js';
 import { connect, connectOrganization } from './connect.js';
 import { requireOidcToken, type OidcDeps } from './credentials.js';
 import { organizationAccounts } from './organization.js';
+import type { Scope, SessionSettings } from './session-settings.js';
 import {
   centralRootCredentialsOf,
   readOrganizationRootView,
@@ -45,10 +45,14 @@ const accountOfRole = (role: string): string => role.split(':')[4] ?? '';
  * ACTIVE account of the organization (filtered by account-filter). A filter entry that names
  * no ACTIVE account is unreadable, so it fails the run rather than drop out.
  */
-export async function fleetOf(scope: FleetScope, options: Options, deps: OidcDeps): Promise<Fleet> {
+export async function fleetOf(
+  scope: FleetScope,
+  session: SessionSettings,
+  deps: OidcDeps,
+): Promise<Fleet> {
   // Every account is signed in to with the token: without one, none could be.
   requireOidcToken(
-    deps.env,
+    deps,
     { roles: 'role-to-assume', accounts: 'accounts', organization: 'organization-role' }[
       scope.kind
     ],
@@ -73,7 +77,7 @@ export async function fleetOf(scope: FleetScope, options: Options, deps: OidcDep
     return { targets: scope.accounts.map(roleIn), unreadable: [], organization: null };
   }
   const organization = await connectOrganization(
-    options,
+    session,
     deps,
     scope.organizationRole,
     scope.partition,
@@ -110,17 +114,18 @@ interface FleetDeps extends OidcDeps {
 }
 
 /**
- * Audits each account through its own role, `max-parallel-accounts` at a time; results in
+ * Audits each account through its own role, `maxParallelAccounts` at a time; results in
  * the order of the targets. An account that cannot be signed in to, or whose role acts in
  * another account, is a snapshot with the account itself not assessed.
  */
 export async function auditFleet(
   fleet: Fleet,
-  options: Options,
+  session: SessionSettings,
+  maxParallelAccounts: number,
   deps: FleetDeps,
   settings: LiveSettings,
 ): Promise<AccountSnapshot[]> {
-  const limit = pLimit(options.maxParallelAccounts);
+  const limit = pLimit(maxParallelAccounts);
   // The organization role reads the organization's root credentials features once, for all.
   const { organization } = fleet;
   let view: Promise<OrganizationRootView> | undefined;
@@ -130,7 +135,7 @@ export async function auditFleet(
     Promise.all(
       fleet.targets.map((target) =>
         limit(async () => {
-          const snapshot = await auditAccount(target, options, deps, settings, organizationView);
+          const snapshot = await auditAccount(target, session, deps, settings, organizationView);
           step();
           return snapshot;
         }),
@@ -142,7 +147,7 @@ export async function auditFleet(
 
 async function auditAccount(
   target: AccountTarget,
-  options: Options,
+  sessionSettings: SessionSettings,
   deps: FleetDeps,
   settings: LiveSettings,
   organizationView: (() => Promise<OrganizationRootView>) | null,
@@ -153,7 +158,7 @@ async function auditAccount(
   };
   let session;
   try {
-    session = await connect(options, deps, target.role);
+    session = await connect(sessionSettings, deps, target.role);
   } catch (error) {
     const { reason, internal } = failureOf(error);
     if (internal) throw error;
@@ -187,6 +192,7 @@ function notAudited(u: Unreadable): AccountSnapshot {
     principals: [],
     notAssessed: [
       {
+        subject: 'account',
         arn: rootArnOf(u.partition, u.accountId),
         name: 'account',
         action: u.action,

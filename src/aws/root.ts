@@ -29,7 +29,11 @@ export async function readRoot(
   } catch (error) {
     return {
       ok: false,
-      notAssessed: notAssessedAfter(error, { arn, name: 'root' }, 'iam:GetAccountSummary'),
+      notAssessed: notAssessedAfter(
+        error,
+        { subject: 'principal', arn, name: 'root' },
+        'iam:GetAccountSummary',
+      ),
     };
   }
   const flag = (key: string): boolean | null => (key in summary ? summary[key] === 1 : null);
@@ -43,7 +47,7 @@ export async function readRoot(
       notAssessed.push(
         notAssessedAfter(
           error,
-          { arn, name: 'root' },
+          { subject: 'principal', arn, name: 'root' },
           'iam:ListVirtualMFADevices',
           'the kind of root’s MFA device is unknown',
         ),

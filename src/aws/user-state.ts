@@ -62,7 +62,10 @@ async function readUserState(iam: IAMClient, user: UserRef): Promise<UserState> 
       mfaDevices: devicesOf(devices),
     };
   } catch (error) {
-    return { ok: false, notAssessed: notAssessedAfter(error, user, action) };
+    return {
+      ok: false,
+      notAssessed: notAssessedAfter(error, { subject: 'principal', ...user }, action),
+    };
   }
 }
 
@@ -171,7 +174,14 @@ export async function readMfaDevices(
       const answer = await iam.send(new ListMFADevicesCommand({ UserName: user.name }));
       return { ok: true, devices: devicesOf(answer) };
     } catch (error) {
-      return { ok: false, notAssessed: notAssessedAfter(error, user, 'iam:ListMFADevices') };
+      return {
+        ok: false,
+        notAssessed: notAssessedAfter(
+          error,
+          { subject: 'principal', ...user },
+          'iam:ListMFADevices',
+        ),
+      };
     }
   };
   return new Map(

@@ -53,6 +53,7 @@ export async function snapshotFromReportFile(
   const hasRoot = report.principals.some((p) => p.kind === 'root');
   if (auditsRoot(report.partition) && report.accountId !== null && !hasRoot) {
     notAssessed.push({
+      subject: 'principal',
       arn: rootArnOf(report.partition, report.accountId),
       name: 'root',
       action: "the report's <root_account> row",

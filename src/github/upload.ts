@@ -1,19 +1,14 @@
-import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { getOctokit } from '@actions/github';
 import pRetry from 'p-retry';
 import { UploadError } from '../errors.js';
 import { boundedFetch, DeadlineError, TooLargeError } from '../io/bounded-fetch.js';
 import { UPLOAD_LIMITS } from '../limits.js';
+import type { CodeScanningTarget } from '../runner-context.js';
 import { TOOL_NAME } from '../version.js';
 
 /** Where an upload goes, and what it says of the run, as github/codeql-action/upload-sarif sends it. */
-export interface UploadTarget {
-  readonly apiUrl: string;
-  readonly owner: string;
-  readonly repo: string;
-  readonly commitSha: string;
-  readonly ref: string;
+export interface UploadTarget extends CodeScanningTarget {
   /** The checkout the SARIF's paths are relative to (the workspace), as a file URI. */
   readonly checkoutUri: string;
   /** When the audit started, ISO 8601. */
@@ -23,29 +18,17 @@ export interface UploadTarget {
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * The commit and ref to upload for, from the runner's variables: `GITHUB_SHA` and
- * `GITHUB_REF` as they are, as github/codeql-action does. On a pull request they are the
+ * The repository, commit and ref to upload for, from the runner's variables: `GITHUB_SHA`
+ * and `GITHUB_REF` as they are, as github/codeql-action does. On a pull request they are the
  * merge commit and `refs/pull/N/merge`, a pair code scanning knows; the head commit with the
- * merge ref is not.
+ * merge ref is not. Null outside a workflow run that names them.
  */
-export function uploadTarget(env: Env, workspace: string, startedAt: Date): UploadTarget {
+export function codeScanningTarget(env: Env): CodeScanningTarget | null {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   const ref = env.GITHUB_REF ?? '';
   const commitSha = env.GITHUB_SHA ?? '';
-  if (!owner || !repo || !commitSha || !ref) {
-    throw new UploadError(
-      'upload-sarif: the workflow run names no repository, commit or ref (GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_REF); upload from a workflow, or leave upload-sarif false.',
-    );
-  }
-  return {
-    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-    owner,
-    repo,
-    commitSha,
-    ref,
-    checkoutUri: pathToFileURL(workspace).href,
-    startedAt: startedAt.toISOString(),
-  };
+  if (!owner || !repo || !commitSha || !ref) return null;
+  return { apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com', owner, repo, commitSha, ref };
 }
 
 /** How often processing is asked about. */
@@ -62,6 +45,13 @@ export type UploadOutcome =
   | { readonly kind: 'not-processed'; readonly id: string; readonly reason: string }
   | { readonly kind: 'failed'; readonly reason: string };
 
+/** The clock, timer and log an upload waits and reports with. */
+export interface UploadDeps {
+  readonly now: () => Date;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly log: (message: string) => void;
+}
+
 /**
  * Uploads a SARIF log to code scanning (gzip, then base64, as the API takes it) and waits,
  * within a bound, until GitHub has processed it. Every request has a
@@ -72,11 +62,7 @@ export async function uploadSarif(
   sarif: string,
   token: string,
   target: UploadTarget,
-  deps: {
-    readonly now: () => Date;
-    readonly sleep: (ms: number) => Promise<void>;
-    readonly log: (message: string) => void;
-  },
+  deps: UploadDeps,
 ): Promise<UploadOutcome> {
   const octokit = getOctokit(token, { baseUrl: target.apiUrl });
   const where = `${target.owner}/${target.repo}`;

@@ -45,8 +45,7 @@ export function decide(
       ? `${plural(findings.length, 'finding')}; fail-on is none, so findings do not fail the run`
       : `${plural(counted, 'finding')} at ${policy.failOn} or above, ${policy.maxFindings} tolerated (max-findings)`;
   const actions = [...new Set(notAssessed.map((n) => n.action))].join(', ');
-  // An entry named `account` stands for a whole account (not signed in to, or no user listed).
-  const accounts = notAssessed.filter((n) => n.name === 'account').length;
+  const accounts = notAssessed.filter((n) => n.subject === 'account').length;
   const principals = notAssessed.length - accounts;
   const what = [
     ...(accounts > 0 ? [plural(accounts, 'account')] : []),

@@ -1,13 +1,7 @@
 import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
-import {
-  notAssessedOf,
-  type AccountSnapshot,
-  type Finding,
-  type Principal,
-  type Severity,
-  type Snapshots,
-} from '../model.js';
+import { notAssessedOf, partitionOf, soleAccount, type AccountAudits } from '../audit-result.js';
+import type { AccountSnapshot, Finding, Principal, Severity } from '../model.js';
 import { findingMessage, remediationIn, rulesNotApplicable, type Rule } from '../rules/catalog.js';
 import { visible } from '../text.js';
 
@@ -71,7 +65,7 @@ export function anchorFor(
 
 export interface SarifInput {
   /** One per account; several make one run with every account's results. */
-  readonly snapshots: Snapshots;
+  readonly accounts: AccountAudits;
   readonly definitions: Definitions;
   readonly findings: readonly Finding[];
   readonly rules: readonly Rule[];
@@ -88,10 +82,11 @@ export interface SarifInput {
  * The run's automationDetails.id: the category asked for, as a path ending in `/`; by
  * default one per account, and one for a fleet audited in one run.
  */
-function categoryId(category: string | null, snapshots: Snapshots): string {
+function categoryId(category: string | null, accounts: AccountAudits): string {
   if (category !== null) return category.endsWith('/') ? category : `${category}/`;
-  if (snapshots.length > 1) return 'iam-mfa-audit/fleet/';
-  return `iam-mfa-audit/${snapshots[0].accountId ?? 'unknown-account'}/`;
+  const sole = soleAccount(accounts);
+  if (sole === null) return 'iam-mfa-audit/fleet/';
+  return `iam-mfa-audit/${sole.accountId ?? 'unknown-account'}/`;
 }
 
 /** The base that repository-relative URIs are resolved against (the checkout's root). */
@@ -157,9 +152,9 @@ export function fingerprint(finding: Finding): string {
 
 /** A SARIF 2.1.0 log, complete for GitHub code scanning. */
 export function renderSarif(input: SarifInput): Sarif.Log {
-  const { snapshots, findings, rules, anchor, provenance, tool } = input;
+  const { accounts, findings, rules, anchor, provenance, tool } = input;
   // A fleet is audited within one partition (role-to-assume refuses to mix them).
-  const { partition } = snapshots[0];
+  const partition = partitionOf(accounts);
 
   const results = findings.map((finding): Sarif.Result => {
     const ruleIndex = rules.findIndex((r) => r.id === finding.ruleId);
@@ -222,7 +217,7 @@ export function renderSarif(input: SarifInput): Sarif.Log {
     };
   });
 
-  const notAssessed = notAssessedOf(snapshots);
+  const notAssessed = notAssessedOf(accounts);
   const notifications = notAssessed.map((n): Sarif.Notification => ({
     level: 'error',
     message: { text: visible(`Not assessed: ${n.name} (${n.arn}): ${n.reason}`) },
@@ -258,7 +253,7 @@ export function renderSarif(input: SarifInput): Sarif.Log {
       },
     },
     // One category per account, so audits of many accounts do not close each other's alerts.
-    automationDetails: { id: categoryId(input.category ?? null, snapshots) },
+    automationDetails: { id: categoryId(input.category ?? null, accounts) },
     ...(provenance === null
       ? {}
       : {
@@ -282,9 +277,7 @@ export function renderSarif(input: SarifInput): Sarif.Log {
     results,
     properties: {
       // One account: its facts on the run; a fleet: each account's in `accounts`.
-      ...(snapshots.length === 1
-        ? accountProperties(snapshots[0])
-        : { accounts: snapshots.map(accountProperties) }),
+      ...accountsProperties(accounts),
       partition,
       notApplicable: rulesNotApplicable(rules, partition).map(({ rule, reason }) => ({
         ruleId: rule.id,
@@ -297,6 +290,13 @@ export function renderSarif(input: SarifInput): Sarif.Log {
     version: '2.1.0',
     runs: [run],
   };
+}
+
+/** One account's facts on the run; a fleet's, each account's in `accounts`. */
+function accountsProperties(accounts: AccountAudits): Record<string, unknown> {
+  const sole = soleAccount(accounts);
+  if (sole !== null) return accountProperties(sole);
+  return { accounts: accounts.map((a) => accountProperties(a.snapshot)) };
 }
 
 /** What the run says of an account: its id, where its data came from, and how fresh it is. */

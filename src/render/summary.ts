@@ -1,10 +1,15 @@
 import {
-  SEVERITIES,
   notAssessedOf,
+  partitionOf,
   principalCount,
+  soleAccount,
+  type AccountAudits,
+  type SuppressionsUsed,
+} from '../audit-result.js';
+import {
+  SEVERITIES,
   type AccountSnapshot,
   type NotAssessed,
-  type Snapshots,
   type Finding,
   type Principal,
   type SnapshotSource,
@@ -13,7 +18,6 @@ import {
   type Verification,
 } from '../model.js';
 import type { UploadOutcome } from '../github/upload.js';
-import type { Suppressed } from '../policy/suppressions.js';
 import { rulesNotApplicable, type Rule } from '../rules/catalog.js';
 import { fixScript } from '../rules/fix-script.js';
 import { bounded, dayAndAge, minuteUtc, plural, visible } from '../text.js';
@@ -25,15 +29,16 @@ const CELL_MAX_CHARS = 160;
 
 export interface SummaryInput {
   /** One per account; a fleet's summary has a table of accounts and findings by account. */
-  readonly snapshots: Snapshots;
+  readonly accounts: AccountAudits;
   readonly findings: readonly Finding[];
   readonly rules: readonly Rule[];
   readonly verdict: Verdict;
-  readonly sarifFile: string;
+  /** The SARIF file written; null when none was. */
+  readonly sarifFile: string | null;
   /** When the audit ended: the data's age is told relative to it. */
   readonly finishedAt: Date;
   /** The suppressions file and its entries that accepted nothing. */
-  readonly suppressions?: Omit<Suppressed, 'findings'> & { readonly file: string | null };
+  readonly suppressions?: SuppressionsUsed;
   /** In a workflow, the repository's code-scanning alerts of this tool. */
   readonly alertsUrl?: string | null;
   /** With upload-sarif: what became of the upload. */
@@ -135,9 +140,10 @@ function uploadLines(upload: UploadOutcome | null): string[] {
 
 /** The job summary as Markdown, bounded in size whatever the number of findings. */
 export function renderSummary(input: SummaryInput): string {
-  const { snapshots, findings, verdict, finishedAt } = input;
-  const { partition } = snapshots[0];
-  const fleet = snapshots.length > 1;
+  const { accounts, findings, verdict, finishedAt } = input;
+  const partition = partitionOf(accounts);
+  const sole = soleAccount(accounts);
+  const fleet = sole === null;
   const icon = { pass: '✅', incomplete: '⚠️', fail: '❌' }[verdict.result];
   const head = [
     `## ${icon} IAM MFA audit: ${verdict.result}`,
@@ -145,7 +151,7 @@ export function renderSummary(input: SummaryInput): string {
     escapeProse(verdict.why),
     '',
     ...uploadLines(input.upload ?? null),
-    ...(fleet ? fleetHead(snapshots) : accountHead(snapshots[0], finishedAt)),
+    ...(sole === null ? fleetHead(accounts) : accountHead(sole, finishedAt)),
     `- **Rules:** ${input.rules.map((r) => `${r.id} ${r.name} (${r.severity})`).join(', ')}`,
     ...rulesNotApplicable(input.rules, partition).map(
       ({ rule, reason }) =>
@@ -157,9 +163,9 @@ export function renderSummary(input: SummaryInput): string {
       `- **Alerts:** [this tool's code-scanning alerts](${input.alertsUrl}), once the SARIF is uploaded`,
     );
   }
-  for (const s of snapshots) {
-    const from = fleet ? `account ${s.accountId ?? ''}: ` : '';
-    for (const note of s.notes) head.push(`- ${escapeProse(from + note)}`);
+  for (const { snapshot } of accounts) {
+    const from = fleet ? `account ${snapshot.accountId ?? ''}: ` : '';
+    for (const note of snapshot.notes) head.push(`- ${escapeProse(from + note)}`);
   }
   if (findings.length > CODE_SCANNING_MAX_RESULTS) {
     head.push(
@@ -167,13 +173,7 @@ export function renderSummary(input: SummaryInput): string {
     );
   }
   const open = findings.filter((f) => f.suppression === null);
-  const openByAccount = new Map<string | null, Finding[]>();
-  for (const f of open) {
-    const list = openByAccount.get(f.accountId);
-    if (list) list.push(f);
-    else openByAccount.set(f.accountId, [f]);
-  }
-  if (fleet) head.push('', ...accountsTable(snapshots, openByAccount, finishedAt));
+  if (fleet) head.push('', ...accountsTable(accounts, finishedAt));
 
   const counts = [
     '',
@@ -182,19 +182,17 @@ export function renderSummary(input: SummaryInput): string {
     ...SEVERITIES.map((s) => `| ${s} | ${findings.filter((f) => f.severity === s).length} |`),
     '',
   ];
-  const unassessed = notAssessedSection(notAssessedOf(snapshots));
+  const unassessed = notAssessedSection(notAssessedOf(accounts));
 
   const table: string[] = [];
   if (open.length > 0) {
     table.push('### Findings');
     let bytes = Buffer.byteLength([...head, ...counts, ...unassessed, ...table].join('\n'));
     let shown = 0;
-    const groups = fleet
-      ? snapshots.map((s) => ({
-          title: `#### Account ${escapeCell(s.accountId ?? '')}`,
-          rows: openByAccount.get(s.accountId) ?? [],
-        }))
-      : [{ title: null, rows: open }];
+    const groups = accounts.map((a) => ({
+      title: fleet ? `#### Account ${escapeCell(a.snapshot.accountId ?? '')}` : null,
+      rows: a.findings.filter((f) => f.suppression === null),
+    }));
     for (const group of groups) {
       if (group.rows.length === 0) continue;
       const start = [
@@ -217,7 +215,7 @@ export function renderSummary(input: SummaryInput): string {
     if (shown < open.length) {
       table.push(
         '',
-        `… and ${open.length - shown} more findings in the SARIF file ${escapeCell(input.sarifFile)}.`,
+        `… and ${open.length - shown} more findings in the SARIF file ${escapeCell(input.sarifFile ?? '')}.`,
       );
     }
   }
@@ -246,27 +244,23 @@ function accountHead(snapshot: AccountSnapshot, now: Date): string[] {
 }
 
 /** A fleet's counts: accounts audited and not, and the principals read in all of them. */
-function fleetHead(snapshots: Snapshots): string[] {
-  const notAudited = snapshots.filter((s) => s.source.kind === 'not-audited').length;
-  const principals = principalCount(snapshots);
+function fleetHead(accounts: AccountAudits): string[] {
+  const notAudited = accounts.filter((a) => a.snapshot.source.kind === 'not-audited').length;
+  const principals = principalCount(accounts);
   return [
-    `- **Accounts:** ${snapshots.length - notAudited} audited${notAudited > 0 ? `, ${notAudited} not audited` : ''} (partition ${escapeCell(snapshots[0].partition)})`,
+    `- **Accounts:** ${accounts.length - notAudited} audited${notAudited > 0 ? `, ${notAudited} not audited` : ''} (partition ${escapeCell(partitionOf(accounts))})`,
     `- **Principals audited:** ${principals}`,
   ];
 }
 
 /** One row per account of a fleet: where its data came from, and what was found. */
-function accountsTable(
-  snapshots: Snapshots,
-  openByAccount: ReadonlyMap<string | null, readonly Finding[]>,
-  now: Date,
-): string[] {
-  const rest = snapshots.length - ACCOUNTS_MAX_ROWS;
+function accountsTable(accounts: AccountAudits, now: Date): string[] {
+  const rest = accounts.length - ACCOUNTS_MAX_ROWS;
   return [
     '| Account | Principals | Findings | Not assessed | Data |',
     '| --- | ---: | ---: | ---: | --- |',
-    ...snapshots.slice(0, ACCOUNTS_MAX_ROWS).map((s) => {
-      const found = openByAccount.get(s.accountId) ?? [];
+    ...accounts.slice(0, ACCOUNTS_MAX_ROWS).map(({ snapshot: s, findings }) => {
+      const found = findings.filter((f) => f.suppression === null);
       const data = s.verification
         ? `${describeSource(s.source, now)}; ${describeVerification(s.verification)}`
         : describeSource(s.source, now);
@@ -306,7 +300,7 @@ function notAssessedSection(notAssessed: readonly NotAssessed[]): string[] {
 function fixSection(rule: Rule, findings: readonly Finding[], partition: string): string[] {
   if (findings.length === 0) return [];
   const shown = findings.slice(0, FIX_SCRIPT_MAX_USERS);
-  const scripts = shown.map((f) => fixScript(f, partition));
+  const scripts = shown.map((f) => fixScript(rule, f, partition));
   const lines = scripts.flatMap((script) => script ?? []);
   const unnamed = scripts.filter((script) => script === null).length;
   if (unnamed > 0) {

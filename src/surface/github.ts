@@ -1,31 +1,62 @@
 import * as core from '@actions/core';
-import type { Outcome } from '../main.js';
-import { notAssessedOf, principalCount } from '../model.js';
+import { notAssessedOf, principalCount, soleAccount } from '../audit-result.js';
 import { renderAnnotations } from '../render/annotations.js';
+import { stepOutputs } from '../render/outputs.js';
 import { renderDiscoverySummary, renderErrorSummary, renderSummary } from '../render/summary.js';
+import type { Outcome, Sink } from '../sinks/sink.js';
 
-/** Shows an outcome on the runner: step outputs, annotations, a log line and the job summary. */
-export async function publishToGitHub(outcome: Outcome): Promise<void> {
-  const { verdict, findings, snapshots } = outcome;
-  const principals = principalCount(snapshots);
+/**
+ * The action's outputs of a finished audit: the step outputs, the annotations (with a log
+ * line of the verdict) and the job summary. Later steps gate on the outputs, so they are
+ * required; the annotations and the summary may fail alone.
+ */
+export function githubSinks(): Sink[] {
+  return [
+    {
+      name: 'step outputs',
+      required: true,
+      emit: (outcome) => {
+        for (const [name, value] of Object.entries(stepOutputs(outcome))) {
+          core.setOutput(name, value);
+        }
+        return Promise.resolve(undefined);
+      },
+    },
+    {
+      name: 'annotations',
+      required: false,
+      emit: (outcome) => {
+        annotate(outcome);
+        return Promise.resolve(undefined);
+      },
+    },
+    {
+      name: 'job summary',
+      required: false,
+      emit: async (outcome) => {
+        await writeSummary(renderSummary(outcome));
+        return undefined;
+      },
+    },
+  ];
+}
+
+/** The verdict in the log, an annotation per finding and gap, and a not-processed upload. */
+function annotate(outcome: Outcome): void {
+  const { verdict, findings, accounts } = outcome;
+  const sole = soleAccount(accounts);
   const where =
-    snapshots.length === 1
-      ? `account ${snapshots[0].accountId ?? 'unknown'}`
-      : `${snapshots.length} accounts`;
+    sole === null ? `${accounts.length} accounts` : `account ${sole.accountId ?? 'unknown'}`;
   core.info(
-    `iam-mfa-audit: ${verdict.result} - ${findings.length} finding(s) in ${principals} principal(s) of ${where}. ${verdict.why}`,
+    `iam-mfa-audit: ${verdict.result} - ${findings.length} finding(s) in ${principalCount(accounts)} principal(s) of ${where}. ${verdict.why}`,
   );
-  core.info(`SARIF written to ${outcome.sarifFile}`);
-
-  for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
-
-  const failing = verdict.result === 'fail';
+  if (outcome.sarifFile !== null) core.info(`SARIF written to ${outcome.sarifFile}`);
   const annotations = renderAnnotations(
-    notAssessedOf(snapshots),
+    notAssessedOf(accounts),
     findings,
     outcome.rules,
     outcome.anchor,
-    failing,
+    verdict.result === 'fail',
     outcome.suppressions,
     outcome.definitions,
   );
@@ -35,10 +66,7 @@ export async function publishToGitHub(outcome: Outcome): Promise<void> {
     else if (a.level === 'warning') core.warning(a.message, properties);
     else core.notice(a.message, properties);
   }
-
   if (outcome.upload?.kind === 'not-processed') core.warning(outcome.upload.reason);
-
-  await writeSummary(renderSummary(outcome));
 }
 
 /**

@@ -1,5 +1,4 @@
-import type { Outcome } from '../main.js';
-import { notAssessedOf } from '../model.js';
+import { notAssessedOf, partitionOf, soleAccount } from '../audit-result.js';
 import {
   createdText,
   describeSource,
@@ -8,6 +7,7 @@ import {
   severityText,
 } from '../render/summary.js';
 import { rulesNotApplicable } from '../rules/catalog.js';
+import type { Outcome, Sink } from '../sinks/sink.js';
 import { inertJson, visible } from '../text.js';
 
 /**
@@ -45,12 +45,12 @@ function paint(line: string): string {
 /** The CLI's report: a plain-text table of findings and the verdict, in colour if asked. */
 export function renderTerminal(outcome: Outcome, color: boolean): string {
   const now = outcome.finishedAt;
-  const { snapshots, findings, verdict } = outcome;
-  const fleet = snapshots.length > 1;
+  const { accounts, findings, verdict } = outcome;
+  const fleet = soleAccount(accounts) === null;
   // A fleet's accounts each head a block; one account's lines need no indent.
   const indent = fleet ? '  ' : '';
   const lines: string[] = [];
-  for (const snapshot of snapshots) {
+  for (const { snapshot } of accounts) {
     lines.push(
       `Account: ${snapshot.accountId ?? 'unknown'} (${snapshot.partition}), ${snapshot.principals.length} principal(s)`,
       `${indent}Data: ${describeSource(snapshot.source, now)}`,
@@ -60,7 +60,7 @@ export function renderTerminal(outcome: Outcome, color: boolean): string {
     }
     lines.push(...snapshot.notes.map((note) => `${indent}${note}`));
   }
-  const { partition } = snapshots[0];
+  const partition = partitionOf(accounts);
   for (const { rule, reason } of rulesNotApplicable(outcome.rules, partition)) {
     lines.push(`Not applicable in ${partition}: ${rule.id} ${rule.name}. ${reason}`);
   }
@@ -101,13 +101,14 @@ export function renderTerminal(outcome: Outcome, color: boolean): string {
   for (const s of outcome.suppressions.expired) {
     lines.push(`EXPIRED SUPPRESSION ${s.where} (${s.rule}, ${s.principal}) on ${s.expires ?? ''}`);
   }
-  const notAssessed = notAssessedOf(snapshots);
+  const notAssessed = notAssessedOf(accounts);
   for (const n of notAssessed) {
     lines.push(`NOT ASSESSED ${n.name} (${n.arn}): ${n.reason}`);
   }
   if (notAssessed.length > 0) lines.push('');
 
-  lines.push(`${verdict.result.toUpperCase()}: ${verdict.why}`, `SARIF: ${outcome.sarifFile}`);
+  lines.push(`${verdict.result.toUpperCase()}: ${verdict.why}`);
+  if (outcome.sarifFile !== null) lines.push(`SARIF: ${outcome.sarifFile}`);
   // Nothing from a name or path may drive the terminal: control characters print escaped,
   // and only then is colour added.
   const shown = lines.map(visible);
@@ -124,9 +125,9 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 
 /** The outcome for scripts: verdict, data source and findings as JSON, one document. */
 export function renderJson(outcome: Outcome): string {
-  const { snapshots, verdict } = outcome;
-  const [first] = snapshots;
-  const accounts = snapshots.map((s) => ({
+  const { verdict } = outcome;
+  const sole = soleAccount(outcome.accounts);
+  const accounts = outcome.accounts.map(({ snapshot: s }) => ({
     account: s.accountId,
     partition: s.partition,
     source: s.source,
@@ -135,7 +136,7 @@ export function renderJson(outcome: Outcome): string {
   return `${inertJson(
     {
       // One account's facts at the top; a fleet's, one per account.
-      ...(snapshots.length === 1 ? accounts[0] : { partition: first.partition, accounts }),
+      ...(sole === null ? { partition: partitionOf(outcome.accounts), accounts } : accounts[0]),
       verdict,
       findings: outcome.findings.map((f) => ({
         rule: f.ruleId,
@@ -151,9 +152,25 @@ export function renderJson(outcome: Outcome): string {
             : { reason: f.suppression.reason, expires: f.suppression.expires },
         fix: f.fix,
       })),
-      notAssessed: notAssessedOf(snapshots),
+      notAssessed: notAssessedOf(outcome.accounts),
       sarifFile: outcome.sarifFile,
     },
     2,
   )}\n`;
+}
+
+/** The CLI's report on standard output: the table, or JSON for scripts. */
+export function terminalSink(
+  format: 'table' | 'json',
+  color: boolean,
+  write: (text: string) => void,
+): Sink {
+  return {
+    name: format === 'json' ? 'JSON report' : 'report',
+    required: true,
+    emit: (outcome) => {
+      write(format === 'json' ? renderJson(outcome) : renderTerminal(outcome, color));
+      return Promise.resolve(undefined);
+    },
+  };
 }
