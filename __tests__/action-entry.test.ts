@@ -62,11 +62,10 @@ describe('dist/index.js on Node 24, as the runner starts it', () => {
     });
     const summary = lines(step.summary);
     expect(summary[0]).toBe('## ❌ IAM MFA audit: fail');
-    expect(summary).toContain('| User | ARN | Severity | Password last used | Created | Fix |');
-    const rows = summary.filter((line) => /^\| [^|]+ \| arn/.test(line));
-    expect(rows.map((row) => row.split(' | ')[0]?.slice(2))).toEqual([...EXAMPLE_USERS]);
-    expect(summary).toContain('| critical | 1 |');
-    expect(summary).toContain('| high | 4 |');
+    expect(summary).toContain('| User | Severity | Last sign-in | To do |');
+    const rows = summary.filter((line) => /^\| `[^`]+` \| (critical|high) \|/.test(line));
+    expect(rows.map((row) => /^\| `([^`]+)`/.exec(row)?.[1])).toEqual([...EXAMPLE_USERS]);
+    expect(summary).toContain('- **Open findings:** 1 critical · 4 high');
   });
 
   it('writes a SARIF file that is valid and readable by code scanning', () => {

@@ -48,7 +48,7 @@ describe('a run that stops before its verdict still reports', () => {
       '## ⛔ IAM MFA audit: error',
       `The audit did not finish: ${reason}`,
       "**What to do:** Correct the input named in the reason; the README's table of inputs lists the accepted values.",
-      `No SARIF file was written, and the one an earlier run left at ${sarifFile} was removed, so an upload step cannot publish stale results.`,
+      `No SARIF file was written, and the one an earlier run left at \`${sarifFile}\` was removed, so an upload step cannot publish stale results.`,
     ]);
   });
 
@@ -74,8 +74,9 @@ describe('a run that stops before its verdict still reports', () => {
       `::error::credential-report "${report}": cannot read the file (no such file); give the path of an IAM credential report CSV.`,
     ]);
     expect(missing.summary).toContain(
-      '**What to do:** Give the IAM credential report as CSV: the base64-decoded Content of &#96;aws iam get-credential-report&#96;, or the file the IAM console downloads.',
+      '**What to do:** Check the path: no file is there. A relative path is read from the workspace',
     );
+    expect(missing.summary).not.toContain('base64');
   });
 
   it.each([
@@ -250,6 +251,22 @@ describe('alerts anchor on the step that runs the action', () => {
     );
   });
 
+  it('says nothing of where alerts point on a run that makes none', () => {
+    const workspace = join(dir(), 'workspace');
+    const step = runAction(
+      dir(),
+      { 'credential-report': join(dir(), 'missing.csv'), 'sarif-file': join(dir(), 'a.sarif') },
+      {
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_WORKFLOW_REF: 'acme/infra/.github/workflows/audit.yml@refs/heads/main',
+        GITHUB_JOB: 'audit',
+        GITHUB_ACTION: 'audit',
+      },
+    );
+    expect(step.status).toBe(1);
+    expect(step.stdout).not.toContain('Alerts point');
+  });
+
   it('says so in the log when no step of the job runs the action', async () => {
     const anchored = await anchoredLine(TWO_JOBS, {
       GITHUB_JOB: 'lint',
@@ -363,8 +380,8 @@ describe('the grace period for new users (grace-period-hours)', () => {
     expect(
       results.find((r) => r.locations?.[0]?.logicalLocations?.[0]?.name === 'old-hand')?.properties,
     ).toMatchObject({ severity: 'high', status: 'open' });
-    const untilMinute = `${until.slice(0, 10)} ${until.slice(11, 16)} UTC`.replaceAll(':', '&#58;');
-    expect(step.summary).toContain(`| low, grace period until ${untilMinute} |`);
+    expect(step.summary).toMatch(/^\| `newbie` \| low \(grace\) \| [^|]+ \| add MFA \|$/m);
+    expect(step.summary).toContain(`; grace period until ${until}\n`);
   });
 });
 

@@ -113,13 +113,13 @@ describe('the fix that fits', () => {
       'used yesterday',
       '2026-11-29T10:00:00Z',
       'enroll-mfa',
-      'assign an MFA device, preferably a security key or passkey',
+      'assign an MFA device: best a security key or passkey, which the user registers in the console (Security credentials, Assign MFA device); the command creates a virtual device (an authenticator app) instead',
     ],
     [
       'used 44 days ago',
       '2026-10-17T12:00:00Z',
       'enroll-mfa',
-      'assign an MFA device, preferably a security key or passkey',
+      'assign an MFA device: best a security key or passkey, which the user registers in the console (Security credentials, Assign MFA device); the command creates a virtual device (an authenticator app) instead',
     ],
     [
       'used 45 days ago',

@@ -16,7 +16,7 @@ import {
 import { parsePlan } from '../src/options.js';
 import type { Rule } from '../src/rules/catalog.js';
 import { runAudit } from '../src/run.js';
-import { sarifFileSink } from '../src/sinks/sarif-file.js';
+import { sarifSink } from '../src/sinks/sarif-file.js';
 import type { Outcome } from '../src/sinks/sink.js';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -187,7 +187,7 @@ export function aFinding(overrides: Partial<Finding> = {}): Finding {
     principal,
     graceUntil: null,
     suppression: null,
-    fix: { kind: 'enroll-mfa', text: 'assign an MFA device', command: null },
+    fix: { kind: 'enroll-mfa', label: 'add MFA', text: 'assign an MFA device', command: null },
     ...overrides,
   };
 }
@@ -212,7 +212,12 @@ export function aRule(overrides: Partial<Rule> = {}): Rule {
     notApplicable: [],
     enabled: () => true,
     needs: { mfaDevices: false },
-    fix: () => ({ kind: 'enroll-mfa', text: 'assign an MFA device', command: null }),
+    fix: () => ({
+      kind: 'enroll-mfa',
+      label: 'add MFA',
+      text: 'assign an MFA device',
+      command: null,
+    }),
     script: () => [],
     ...overrides,
   };
@@ -269,7 +274,7 @@ export async function auditInputs(
     (name) => `input ${name}`,
     env,
   );
-  const sinks = [sarifFileSink(plan.outputs, plan.source)];
+  const sinks = [sarifSink(plan.outputs, plan.source)];
   const { outcome } = await runAudit(plan, deps, sinks, (message) => {
     throw new Error(`unexpected warning: ${message}`);
   });

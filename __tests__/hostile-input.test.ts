@@ -473,7 +473,7 @@ describe('a report without the root row, include-root on', () => {
       "::error::Incomplete audit: 1 principal not assessed (the report's <root_account> row); see what was not assessed and why or set allow-incomplete: true. 0 findings at high or above, 0 tolerated (max-findings).",
     ]);
     expect(step.summary).toContain('### ⚠️ Not assessed: 1');
-    expect(step.summary).toContain('the report has no &#60;root&#95;account&#62; row');
+    expect(step.summary).toContain('the report has no \\<root\\_account\\> row');
     const invocation = onlyRun(sarifAt(sarifFile)).invocations?.[0];
     expect(invocation?.executionSuccessful).toBe(false);
   });
@@ -530,7 +530,7 @@ describe('a clean log', () => {
     expect(exit.stdout).toContain('r\\u001b]8;;x\\u0007\\u202e.csv');
     const step = runAction(dir(), { 'credential-report': report, 'sarif-file': sarifFile });
     expect(controls(`${step.stdout}${step.summary}`)).toEqual([]);
-    expect(step.summary).toContain('r&#92;u001b');
+    expect(step.summary).toContain('/r\\u001b]8;;x\\u0007\\u202e.csv`');
   });
 
   it('keeps one annotation to a few hundred characters', () => {
@@ -696,15 +696,17 @@ describe('strings that would act', () => {
     expect(exit.status).toBe(1);
     const quoted = `aws iam create-virtual-mfa-device --virtual-mfa-device-name '${HOSTILE_USER}' --outfile '${HOSTILE_USER}-qr.png' --bootstrap-method QRCodePNG`;
     const json = JSON.parse(exit.stdout) as {
-      findings: { user: string; fix: { command: string | null } }[];
+      accounts: { findings: { user: string; fix: { commands: string[] } }[] }[];
     };
-    expect(json.findings.find((f) => f.user === HOSTILE_USER)?.fix.command).toBe(quoted);
+    expect(json.accounts[0]?.findings.find((f) => f.user === HOSTILE_USER)?.fix.commands).toEqual([
+      quoted,
+    ]);
     const fixes = onlyRun(sarifAt(sarifFile)).results.map(
       (r) => r.properties?.fixCommand as unknown,
     );
     expect(fixes).toContain(quoted);
     const step = runAction(dir(), { 'credential-report': report, 'sarif-file': sarifFile });
-    expect(step.summary).toContain('# 1 user whose name IAM would not accept: see the SARIF file');
+    expect(step.summary).toContain('# (no command: IAM would not accept this name)');
     expect(step.summary).not.toContain('--virtual-mfa-device-name a;');
   });
 
@@ -730,10 +732,12 @@ describe('strings that would act', () => {
     expect(exit.stdout).not.toContain('\u202e');
     expect(sarif).not.toContain('\u202e');
     const json = JSON.parse(exit.stdout) as {
-      findings: { user: string; accepted: { reason: string } | null }[];
+      accounts: { findings: { user: string; accepted: { reason: string } | null }[] }[];
     };
     // The JSON keeps the value and escapes the character; the SARIF's free text shows it.
-    expect(json.findings.find((f) => f.user === 'bob')?.accepted?.reason).toBe('ok \u202etxt.exe');
+    expect(json.accounts[0]?.findings.find((f) => f.user === 'bob')?.accepted?.reason).toBe(
+      'ok \u202etxt.exe',
+    );
     expect(exit.stdout).toContain('"ok \\u202etxt.exe"');
     const [suppression] = onlyRun(sarifAt(sarifFile)).results.flatMap((r) => r.suppressions ?? []);
     expect(suppression?.justification).toBe('ok \\u202etxt.exe');
@@ -781,9 +785,10 @@ describe('strings that would act', () => {
     expect(exit.stderr).toBe('');
     expect(exit.status).toBe(1);
     const json = JSON.parse(exit.stdout) as {
-      findings: { user: string; accepted: unknown }[];
+      accounts: { findings: { user: string; accepted: unknown }[] }[];
     };
-    expect(json.findings.filter((f) => f.accepted !== null).map((f) => f.user)).toEqual(
+    const findings = json.accounts.flatMap((a) => a.findings);
+    expect(findings.filter((f) => f.accepted !== null).map((f) => f.user)).toEqual(
       Array.from({ length: 9 }, (_, i) => `user-1999${i}`),
     );
   });

@@ -31,16 +31,27 @@ describe('snapshotFromReportFile', () => {
   });
 
   it.each([
-    ['a file that does not exist', 'missing.csv', 'cannot read the file (no such file)'],
-    ['a directory', '.', 'is a directory'],
-  ])('rejects %s in one line naming the path', async (_what, name, why) => {
-    const path = join(dir(), name);
-    await expect(snapshotFromReportFile(path, () => true, NOW)).rejects.toThrow(
-      new ReportError(
+    [
+      'a file that does not exist',
+      'missing.csv',
+      'cannot read the file (no such file)',
+      /^Check the path: no file is there/,
+    ],
+    ['a directory', '.', 'is a directory', /^Give the IAM credential report as CSV/],
+  ])(
+    'rejects %s in one line naming the path, with advice that fits',
+    async (_what, name, why, advice) => {
+      const path = join(dir(), name);
+      const error: unknown = await snapshotFromReportFile(path, () => true, NOW).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ReportError);
+      expect((error as ReportError).message).toBe(
         `credential-report ${JSON.stringify(path)}: ${why}; give the path of an IAM credential report CSV.`,
-      ),
-    );
-  });
+      );
+      expect((error as ReportError).advice).toMatch(advice);
+    },
+  );
 
   it('names the file in a parse error', async () => {
     const path = join(dir(), 'bad.csv');

@@ -27,9 +27,14 @@ function baseEnv(): Record<string, string> {
   };
 }
 
-function spawn(binary: string, args: readonly string[], env: Record<string, string>): Exit {
+function spawn(
+  binary: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  cwd = repoRoot,
+): Exit {
   const child = spawnSync(binary, args, {
-    cwd: repoRoot,
+    cwd,
     env,
     encoding: 'utf8',
     timeout: 30_000,
@@ -123,8 +128,9 @@ export function runCli(
   binary: string,
   args: readonly string[],
   env: Readonly<Record<string, string>> = {},
+  cwd = repoRoot,
 ): Exit {
-  return spawn(binary, [cliBundle, ...args], { ...baseEnv(), ...env });
+  return spawn(binary, [cliBundle, ...args], { ...baseEnv(), ...env }, cwd);
 }
 
 /** Reads a GITHUB_OUTPUT file: `name<<DELIMITER`, value lines, `DELIMITER` (or `name=value`). */

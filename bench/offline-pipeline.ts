@@ -6,7 +6,7 @@ import { renderAnnotations } from '../src/render/annotations.js';
 import { stepOutputs } from '../src/render/outputs.js';
 import { renderSummary } from '../src/render/summary.js';
 import { runAudit } from '../src/run.js';
-import { sarifFileSink } from '../src/sinks/sarif-file.js';
+import { sarifSink } from '../src/sinks/sarif-file.js';
 
 const [report] = process.argv.slice(2);
 const inputs: Record<string, string | undefined> = {
@@ -25,7 +25,7 @@ const { outcome } = await runAudit(
     setSecret: () => undefined,
   },
   [
-    sarifFileSink(plan.outputs, plan.source),
+    sarifSink(plan.outputs, plan.source),
     {
       name: 'rendered outputs',
       required: true,

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { generateReport } from './generate-report.js';
 import { benchFleet } from './fleet.js';
 import { benchLive } from './live.js';
+import { benchStartup } from './startup.js';
 import { benchSuppressions } from './suppressions.js';
 import { measure, row, type Sample } from './measure.js';
 
@@ -72,6 +73,7 @@ for (const users of [20_000, 100_000, 1_000_000]) {
 }
 
 await benchSuppressions(dir, RUNS);
+benchStartup(Math.max(RUNS, 20));
 
 if (process.env.BENCH_LIVE !== '0') {
   await benchLive(USERS, dir);

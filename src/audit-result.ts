@@ -37,6 +37,8 @@ export interface AuditResult {
   readonly provenance: Provenance | null;
   /** In a workflow, the repository's code-scanning alerts of this tool. */
   readonly alertsUrl: string | null;
+  /** Why the alerts point at line 1 of the workflow file, when they do for want of the step. */
+  readonly anchorNote: string | null;
   readonly startedAt: Date;
   readonly finishedAt: Date;
 }

@@ -74,6 +74,7 @@ export async function audit(plan: Plan, deps: AuditDeps): Promise<AuditResult> {
     definitions: iac.definitions,
     provenance: workflow.provenance,
     alertsUrl: workflow.alertsUrl,
+    anchorNote: workflow.anchorNote ?? null,
     startedAt,
     finishedAt: deps.now(),
   };

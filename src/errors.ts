@@ -8,35 +8,42 @@ import { ISSUES_URI } from './version.js';
  */
 export class AuditError extends Error {
   override name = 'AuditError';
+  /** What the user can do about errors of this kind, unless one says better. */
+  static readonly defaultAdvice: string = 'Correct what the reason names and run the audit again.';
   /** What the user can do about it, for the job summary. */
-  readonly advice: string = 'Correct what the reason names and run the audit again.';
+  readonly advice: string;
+
+  constructor(message: string, advice?: string) {
+    super(message);
+    this.advice = advice ?? (this.constructor as typeof AuditError).defaultAdvice;
+  }
 }
 
 /** A bad input value or flag. */
 export class ConfigurationError extends AuditError {
   override name = 'ConfigurationError';
-  override readonly advice =
+  static override readonly defaultAdvice =
     "Correct the input named in the reason; the README's table of inputs lists the accepted values.";
 }
 
 /** A credential report that cannot be read or does not have the expected shape. */
 export class ReportError extends AuditError {
   override name = 'ReportError';
-  override readonly advice =
+  static override readonly defaultAdvice =
     'Give the IAM credential report as CSV: the base64-decoded Content of `aws iam get-credential-report`, or the file the IAM console downloads.';
 }
 
 /** AWS refused or failed a call in a way the user must act on (credentials, permissions). */
 export class AwsAccessError extends AuditError {
   override name = 'AwsAccessError';
-  override readonly advice =
+  static override readonly defaultAdvice =
     "Fix the credentials, the role's trust policy or its permissions as the reason says; the README lists the role's least-privilege policy.";
 }
 
 /** The SARIF could not be uploaded to code scanning, or GitHub could not process it. */
 export class UploadError extends AuditError {
   override name = 'UploadError';
-  override readonly advice =
+  static override readonly defaultAdvice =
     'Give the job `permissions: security-events: write` (and `actions: read` in a private repository), make sure code scanning is available for the repository, or upload with github/codeql-action/upload-sarif instead.';
 }
 

@@ -7,7 +7,7 @@ import { systemDeps } from './io/system.js';
 import { ACTION_INPUTS, parsePlan, sarifFileOf, type ReadInput } from './options.js';
 import { runAudit } from './run.js';
 import { rememberSecret } from './secrets.js';
-import { sarifFileSink } from './sinks/sarif-file.js';
+import { sarifSink } from './sinks/sarif-file.js';
 import type { Sink } from './sinks/sink.js';
 import { uploadSink } from './sinks/upload.js';
 import { githubSinks, publishDiscoveryToGitHub, publishErrorToGitHub } from './surface/github.js';
@@ -52,7 +52,7 @@ async function audited(): Promise<string | null> {
   const { uploadToken } = plan.outputs;
   if (uploadToken !== null) deps.setSecret(uploadToken);
   const sinks: Sink[] = [
-    sarifFileSink(plan.outputs, plan.source),
+    sarifSink(plan.outputs, plan.source),
     ...(uploadToken === null ? [] : [uploadSink(uploadToken, deps.context, deps)]),
     ...githubSinks(),
   ];
@@ -69,10 +69,10 @@ async function audited(): Promise<string | null> {
 async function reportError(error: unknown): Promise<string> {
   const { reason, advice, internal } = failureOf(error);
   if (internal && error instanceof Error && error.stack) core.debug(error.stack);
-  const sarifFile = sarifFileOf(readInput);
+  const sarifFile = sarifFileOf(readInput, 'action');
   let removed: string | null = null;
   try {
-    if (await removeStaleSarif(sarifFile)) removed = sarifFile;
+    if (sarifFile !== null && (await removeStaleSarif(sarifFile))) removed = sarifFile;
   } catch (cleanup) {
     core.warning(
       `The SARIF file an earlier run left at ${sarifFile} could not be removed: ${failureOf(cleanup).reason}`,

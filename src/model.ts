@@ -191,6 +191,8 @@ export interface Finding {
  */
 export interface Fix {
   readonly kind: 'remove-password' | 'enroll-mfa' | 'remove-phishable-mfa';
+  /** A few words, for a table cell: `add MFA`, `remove the password`. */
+  readonly label: string;
   /** One sentence, for the message and the summary. */
   readonly text: string;
   /** The command that does it, when there is one (root's MFA is set in the console). */

@@ -38,9 +38,17 @@ export interface Policy extends ThresholdPolicy {
   readonly suppressionsFile: string | null;
 }
 
+/** How the CLI prints the outcome. */
+export const FORMATS = ['table', 'json', 'sarif', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Where a run's inputs come from: the action's inputs, or the CLI's flags. */
+export type Surface = 'action' | 'cli';
+
 /** Where the results go. */
 export interface OutputChoice {
-  readonly sarifFile: string;
+  /** The SARIF file to write; null: none (the CLI writes one only when asked). */
+  readonly sarifFile: string | null;
   /** The code-scanning category (the run's automationDetails.id); null: one per account. */
   readonly sarifCategory: string | null;
   /** Where to look for the Terraform or CloudFormation that defines the users. */
@@ -48,7 +56,9 @@ export interface OutputChoice {
   /** With upload-sarif: the token the SARIF is uploaded to code scanning with; else null. */
   readonly uploadToken: string | null;
   /** How the CLI prints the outcome (CLI only). */
-  readonly format: 'table' | 'json';
+  readonly format: Format;
+  /** Where the CLI prints it: a file, or null for standard output (CLI only). */
+  readonly reportFile: string | null;
 }
 
 export interface InputSpec {
@@ -60,6 +70,8 @@ export interface InputSpec {
   readonly cliOnly?: true;
   /** The default action.yml gives it, where the runner fills it in (an expression). */
   readonly actionDefault?: string;
+  /** The CLI's default, where it differs from the action's ('' means unset). */
+  readonly cliDefault?: string;
 }
 
 const THRESHOLDS: readonly Threshold[] = [...SEVERITIES, 'none'];
@@ -87,6 +99,7 @@ export const INPUTS: readonly InputSpec[] = [
     description:
       'Where to write the SARIF 2.1.0 log for code scanning: a new file, or an earlier SARIF log or empty file, replaced whole (a link is followed). Any other file, a folder, a device or a FIFO is refused.',
     default: 'iam-mfa-audit.sarif',
+    cliDefault: '',
   },
   {
     name: 'include-root',
@@ -207,8 +220,15 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'format',
     description:
-      'How the outcome is printed: table, or json (the verdict, the data source and the findings, for scripts).',
+      'How the outcome is printed: table; json (verdict, accounts and findings, for scripts); sarif (the SARIF log); markdown (the job summary the action writes).',
     default: 'table',
+    cliOnly: true,
+  },
+  {
+    name: 'output',
+    description:
+      'Write the outcome to this file instead of standard output (- is standard output).',
+    default: '',
     cliOnly: true,
   },
   {
@@ -249,18 +269,27 @@ const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 /** How raw input values are read: undefined or '' when unset. */
 export type ReadInput = (name: string) => string | undefined;
 
-/** An input's value as given, trimmed, or its default when unset. */
-function inputValue(read: ReadInput, name: string): string {
+/** An input's value as given, trimmed, or its default on `surface` when unset. */
+function inputValue(read: ReadInput, name: string, surface: Surface): string {
   const raw = read(name)?.trim() ?? '';
   if (raw !== '') return raw;
   const spec = INPUTS.find((input) => input.name === name);
   if (!spec) throw new Error(`unknown input ${name}`);
-  return spec.default;
+  return (surface === 'cli' ? spec.cliDefault : undefined) ?? spec.default;
 }
 
-/** Where the SARIF goes, readable even when another input is bad (to clear a stale file). */
-export function sarifFileOf(read: ReadInput): string {
-  return inputValue(read, 'sarif-file');
+/**
+ * Where the SARIF goes (null: nowhere), readable even when another input is bad, to clear
+ * a stale file.
+ */
+export function sarifFileOf(read: ReadInput, surface: Surface): string | null {
+  const path = inputValue(read, 'sarif-file', surface);
+  return path === '' ? null : path;
+}
+
+/** `-` and /dev/stdout name standard output. */
+export function isStandardOutput(path: string): boolean {
+  return path === '-' || path === '/dev/stdout';
 }
 
 /** Inputs that cannot be set together, and why. */
@@ -310,8 +339,9 @@ export function parsePlan(
   read: ReadInput,
   label: (name: string) => string,
   env: Readonly<Record<string, string | undefined>> = {},
+  surface: Surface = 'action',
 ): Plan {
-  const value = (name: string): string => inputValue(read, name);
+  const value = (name: string): string => inputValue(read, name, surface);
   const bad = (name: string, got: string, accepted: string): ConfigurationError =>
     new ConfigurationError(
       `${label(name)}: ${JSON.stringify(got)} is not accepted; use ${accepted}.`,
@@ -367,7 +397,9 @@ export function parsePlan(
   const region = regionOf(value('aws-region'), label('aws-region'), env);
   const discoverOnly = boolean('discover-only');
   // Every input is checked, whichever source it applies to.
-  const scope = scopeOf(value, label, bad, partitionOfRegion(region), discoverOnly);
+  const list: ListOf = (name, pattern, accepted) =>
+    listOf(value, label, surface, name, pattern, accepted);
+  const scope = scopeOf(value, label, bad, list, partitionOfRegion(region), discoverOnly);
   const session: SessionSettings = {
     region,
     maxAttempts: integer('max-attempts', 1, 50),
@@ -379,13 +411,7 @@ export function parsePlan(
       '2 to 64 characters of letters, digits and + = , . @ _ -',
     ),
     roleDurationSeconds: integer('role-duration-seconds', 900, 43_200),
-    allowedAccountIds: listOf(
-      value,
-      label,
-      'allowed-account-ids',
-      ACCOUNT_ID,
-      'an account id of 12 digits',
-    ),
+    allowedAccountIds: list('allowed-account-ids', ACCOUNT_ID, 'an account id of 12 digits'),
   };
   const live = {
     kind: 'live',
@@ -395,9 +421,22 @@ export function parsePlan(
     maxParallelAccounts: integer('max-parallel-accounts', 1, 32),
     discoverOnly,
   } as const;
-  const reportFile = optional(value('credential-report'));
+  const credentialReport = optional(value('credential-report'));
+  const sarifFile = optional(value('sarif-file'));
+  const reportFile = optional(value('output'));
+  const format = oneOf('format', FORMATS);
+  if (sarifFile !== null && isStandardOutput(sarifFile)) {
+    if (surface === 'action') {
+      throw bad('sarif-file', sarifFile, 'the path of a file for the SARIF log');
+    }
+    if (reportFile === null || isStandardOutput(reportFile)) {
+      throw new ConfigurationError(
+        `${label('sarif-file')} ${sarifFile}: the report goes to standard output too; print the SARIF alone with ${label('format')} sarif, or send the report to a file with -o FILE.`,
+      );
+    }
+  }
   return {
-    source: reportFile === null ? live : { kind: 'report-file', path: reportFile },
+    source: credentialReport === null ? live : { kind: 'report-file', path: credentialReport },
     rules: {
       includeRoot: boolean('include-root'),
       requirePhishingResistantMfa: boolean('require-phishing-resistant-mfa'),
@@ -410,11 +449,12 @@ export function parsePlan(
       suppressionsFile: optional(value('suppressions-file')),
     },
     outputs: {
-      sarifFile: value('sarif-file'),
+      sarifFile,
       sarifCategory: optional(value('sarif-category')),
       iacPaths: linesOf(value('iac-paths')).map(({ text }) => text),
       uploadToken: boolean('upload-sarif') ? optional(value('github-token')) : null,
-      format: oneOf('format', ['table', 'json'] as const),
+      format,
+      reportFile: reportFile === null || isStandardOutput(reportFile) ? null : reportFile,
     },
   };
 }
@@ -436,11 +476,10 @@ function scopeOf(
   value: (name: string) => string,
   label: (name: string) => string,
   bad: (name: string, got: string, accepted: string) => ConfigurationError,
+  list: ListOf,
   partition: string,
   discoverOnly: boolean,
 ): Scope {
-  const list = (name: string, pattern: RegExp, accepted: string): string[] =>
-    listOf(value, label, name, pattern, accepted);
   const needs = (name: string, needed: string, why: string): void => {
     if (value(name) !== '' && value(needed) === '') {
       throw new ConfigurationError(`${label(name)} needs ${label(needed)}: ${why}.`);
@@ -518,17 +557,24 @@ function scopeOf(
   return { kind: 'roles', roles, partition: [...partitions][0] ?? partition };
 }
 
+/** A list input's values, each checked against `pattern` (`accepted` says what it takes). */
+type ListOf = (name: string, pattern: RegExp, accepted: string) => string[];
+
 /**
  * A list input: one value per line (commas and spaces separate too, as a YAML flow list
- * would be written); a value that does not match, or is listed twice, is named by its line.
+ * would be written; the CLI's repeated flags arrive as lines); a value that does not match,
+ * or is listed twice, is named, with its line in the action.
  */
 function listOf(
   value: (name: string) => string,
   label: (name: string) => string,
+  surface: Surface,
   name: string,
   pattern: RegExp,
   accepted: string,
 ): string[] {
+  const where = (n: number): string => (surface === 'action' ? `, line ${n}` : '');
+  const separated = surface === 'action' ? 'one per line' : 'separated by commas';
   const seen = new Set<string>();
   return linesOf(value(name))
     .flatMap(({ text, line }) => text.split(/[\s,]+/).map((item) => [item, line] as const))
@@ -536,12 +582,12 @@ function listOf(
     .map(([item, n]) => {
       if (!pattern.test(item)) {
         throw new ConfigurationError(
-          `${label(name)}, line ${n}: ${JSON.stringify(item)} is not accepted; use ${accepted}, one per line.`,
+          `${label(name)}${where(n)}: ${JSON.stringify(item)} is not accepted; use ${accepted}, ${separated}.`,
         );
       }
       if (seen.has(item)) {
         throw new ConfigurationError(
-          `${label(name)}, line ${n}: ${item} is listed twice; list each once.`,
+          `${label(name)}${where(n)}: ${item} is listed twice; list each once.`,
         );
       }
       seen.add(item);

@@ -185,20 +185,22 @@ describe('dist/index.js on Node 24 with role-to-assume and an OIDC token', () =>
   it('writes the findings table and the data source to the job summary', () => {
     const summary = lines(step.summary);
     expect(summary[0]).toBe('## ❌ IAM MFA audit: fail');
-    expect(summary).toContain(`- **Account:** ${ACCOUNT} (partition aws)`);
-    const data = summary.find((line) => line.startsWith('- **Data:** '));
-    expect(data).toMatch(
-      /^- \*\*Data:\*\* live per-user enumeration \(ListUsers, GetLoginProfile, ListMFADevices\) because the report AWS returned is \d+ minutes old, older than the 90 days of CloudTrail's event history, so the changes since cannot be read$/,
+    expect(summary).toContain(
+      `- **Audited:** ${USERS.length + 1} principals of account \`${ACCOUNT}\` (aws), read user by user.`,
     );
-    expect(summary.find((line) => line.startsWith('- **Freshness:** '))).toBeUndefined();
-    expect(summary).toContain('### Findings');
-    expect(summary).toContain('| User | ARN | Severity | Password last used | Created | Fix |');
-    const rows = summary.filter((line) => /^\| [^|]+ \| arn/.test(line));
-    expect(rows.map((row) => row.split(' | ').slice(0, 3).join(' | ')).sort()).toEqual([
-      `| dana | arn&#58;aws&#58;iam&#58;&#58;${ACCOUNT}&#58;user/dana | high`,
-      `| erin | arn&#58;aws&#58;iam&#58;&#58;${ACCOUNT}&#58;user/engineering/erin | high`,
-      `| root | arn&#58;aws&#58;iam&#58;&#58;${ACCOUNT}&#58;root | critical`,
+    const data = summary.find((line) => line.startsWith(`- \`${ACCOUNT}\`: `));
+    expect(data).toMatch(
+      /: live per-user enumeration \(ListUsers, GetLoginProfile, ListMFADevices\) because the report AWS returned is \d+ minutes old, older than the 90 days of CloudTrail's event history, so the changes since cannot be read\.$/,
+    );
+    expect(data).not.toContain('checked against');
+    expect(summary).toContain('| User | Severity | Last sign-in | To do |');
+    const rows = summary.filter((line) => /^\| `[^`]+` \| (critical|high) \|/.test(line));
+    expect(rows.map((row) => row.split(' | ').slice(0, 2).join(' | ')).sort()).toEqual([
+      '| `dana` | high',
+      '| `erin` | high',
+      '| `root` | critical',
     ]);
+    expect(step.summary).toContain(`# erin  arn:aws:iam::${ACCOUNT}:user/engineering/erin\n`);
   });
 
   it('masks the token and the role’s credentials, and writes them nowhere else', async () => {
@@ -278,7 +280,7 @@ describe('dist/index.js without id-token: write', () => {
     expect(step.summary.split('\n').slice(0, 3)).toEqual([
       '## ⛔ IAM MFA audit: error',
       '',
-      `The audit did not finish: ${NO_OIDC_TOKEN.replace('::error::', '').replace(/`/g, '&#96;')}`,
+      `The audit did not finish: ${NO_OIDC_TOKEN.replace('::error::', '').replace(/[`_]/g, '\\$&')}`,
     ]);
   });
 });
@@ -342,8 +344,8 @@ describe('dist/cli.js against moto', () => {
       'SEVERITY',
       'RULE',
       'USER',
-      'PASSWORD LAST USED',
-      'CREATED',
+      'LAST SIGN-IN',
+      'TO DO',
       'ARN',
     ]);
     const rows = out.slice(header + 1, header + 4).map((line) => line.split(/\s{2,}/));
@@ -352,8 +354,11 @@ describe('dist/cli.js against moto', () => {
       ['high', 'aws-iam-002', 'dana', userArn('dana')],
       ['high', 'aws-iam-002', 'erin', userArn('erin', '/engineering/')],
     ]);
-    expect(out.at(-2)).toBe('FAIL: 3 findings at high or above, 0 tolerated (max-findings).');
-    expect(out.at(-1)).toBe(`SARIF: ${sarifFile}`);
+    expect(out.slice(-3)).toEqual([
+      '3 open findings (1 critical, 2 high), 0 accepted, in 6 principals of 1 account.',
+      'FAIL: 3 findings at high or above, 0 tolerated (max-findings).',
+      `SARIF: ${sarifFile}`,
+    ]);
     expect(sarifSchemaErrors(await readSarif(sarifFile))).toEqual([]);
     // progress goes to stderr, never the table
     expect(lines(exit.stderr)).toEqual([

@@ -28,7 +28,14 @@ import { listenOnLoopback, silentServer } from '../support/loopback.js';
 import { startMoto, type MotoServer } from '../support/moto.js';
 import { currentReport, seedAccount } from '../support/seed.js';
 import { VERSION } from '../../src/version.js';
-import { baseEnv, runActionStep, runChild, userArn, type ChildExit } from './live-helpers.js';
+import {
+  baseEnv,
+  oneAccountJson,
+  runActionStep,
+  runChild,
+  userArn,
+  type ChildExit,
+} from './live-helpers.js';
 
 /** Answers 200 at once, then one byte of the body a second, never ending it. */
 function drippingServer(): HttpServer {
@@ -273,7 +280,7 @@ describe('listings that never end', () => {
       awsEnv(proxy.endpoint),
       90_000,
     );
-    return { status: exit.status, json: JSON.parse(exit.stdout) as Json, calls: proxy.calls() };
+    return { status: exit.status, json: oneAccountJson(exit.stdout) as Json, calls: proxy.calls() };
   }
 
   it('stops at a ListUsers Marker it was given before: the account is not assessed', async () => {
@@ -416,7 +423,7 @@ describe('who the calls say they are from, and to which account they may go', ()
       awsEnv(proxy.endpoint),
     );
     expect(exit.status).toBe(1);
-    const json = JSON.parse(exit.stdout) as Json;
+    const json = oneAccountJson(exit.stdout) as Json;
     expect(json.findings.map((f) => f.arn)).toEqual([userArn('dana')]);
   });
 });
@@ -432,7 +439,7 @@ describe('behind a proxy, as self-hosted runners are', () => {
         HTTP_PROXY: forward.url,
       });
       expect(through.status).toBe(1);
-      expect((JSON.parse(through.stdout) as Json).findings.map((f) => f.arn)).toEqual([
+      expect((oneAccountJson(through.stdout) as Json).findings.map((f) => f.arn)).toEqual([
         userArn('dana'),
       ]);
       const seen = forward.seen();

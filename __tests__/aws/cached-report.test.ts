@@ -34,7 +34,7 @@ import { startMoto, type MotoServer } from '../support/moto.js';
 import { currentReport, SEED_PASSWORD, seedAccount, type SeedUser } from '../support/seed.js';
 import { cliBundle, node24 } from '../runner.js';
 import { onlyRun, parseSarif } from '../sarif-validation.js';
-import { ACCOUNT, baseEnv, runChild, userArn } from './live-helpers.js';
+import { ACCOUNT, baseEnv, oneAccountJson, runChild, userArn } from './live-helpers.js';
 
 /** What dist/cli.js --format json prints, as far as these tests read it. */
 interface CliJson {
@@ -119,7 +119,7 @@ async function cli(args: readonly string[] = []): Promise<CliRun> {
   );
   let json: CliJson;
   try {
-    json = JSON.parse(exit.stdout) as CliJson;
+    json = oneAccountJson(exit.stdout) as CliJson;
   } catch {
     throw new Error(`dist/cli.js printed no JSON (exit ${exit.status}): ${exit.stderr}`);
   }

@@ -175,18 +175,20 @@ describe('several roles in role-to-assume', () => {
 
     // The summary: a row per account, then the findings grouped by account.
     const summary = lines(s.summary);
-    expect(summary).toContain('- **Accounts:** 2 audited, 1 not audited (partition aws)');
-    expect(summary).toContain('| Account | Principals | Findings | Not assessed | Data |');
-    const accountRows = summary.filter((l) => /^\| \d{12} \| \d+ \|/.test(l));
-    expect(accountRows.map((l) => l.split(' | ').slice(0, 4))).toEqual([
-      [`| ${A}`, '2', '1', '0'],
-      [`| ${B}`, '3', '2', '0'],
-      [`| ${C}`, '0', '0', '1'],
+    expect(summary).toContain(
+      '- **Audited:** 5 principals of 2 accounts (1 more not audited), partition aws.',
+    );
+    expect(summary).toContain('| Account | Principals | Open findings | Not assessed |');
+    const accountRows = summary.filter((l) => /^\| `\d{12}` \| /.test(l));
+    expect(accountRows).toEqual([
+      `| \`${A}\` | 2 | 1 | 0 |`,
+      `| \`${B}\` | 3 | 2 | 0 |`,
+      `| \`${C}\` | not audited | 0 | 1 |`,
     ]);
     expect(tableProblems(s.summary)).toEqual([]);
-    expect(summary.filter((l) => l.startsWith('#### Account'))).toEqual([
-      `#### Account ${A}`,
-      `#### Account ${B}`,
+    expect(summary.filter((l) => l.startsWith('### Account `'))).toEqual([
+      `### Account \`${A}\`: 1 open finding`,
+      `### Account \`${B}\`: 2 open findings`,
     ]);
     expect(lines(s.stdout).filter((l) => l.startsWith('::error::'))).toEqual([
       '::error::3 findings at high or above, 0 tolerated (max-findings); also 1 account not assessed (sts:AssumeRoleWithWebIdentity).',
@@ -277,8 +279,8 @@ describe('dist/cli.js with a fleet', () => {
       'RULE',
       'ACCOUNT',
       'USER',
-      'PASSWORD LAST USED',
-      'CREATED',
+      'LAST SIGN-IN',
+      'TO DO',
       'ARN',
     ]);
     const rows = out.slice(header + 1, header + 4).map((l) => l.split(/\s{2,}/));
@@ -296,11 +298,10 @@ describe('dist/cli.js with a fleet', () => {
     const exit = await cli('json');
     expect(exit.stdout + exit.stderr).not.toContain(oidc.token);
     const json = JSON.parse(exit.stdout) as {
-      accounts: { account: string }[];
-      findings: { arn: string }[];
+      accounts: { accountId: string; findings: { arn: string }[] }[];
     };
-    expect(json.accounts.map((a) => a.account)).toEqual([A, B]);
-    expect(json.findings.map((f) => f.arn).sort()).toEqual([
+    expect(json.accounts.map((a) => a.accountId)).toEqual([A, B]);
+    expect(json.accounts.flatMap((a) => a.findings.map((f) => f.arn)).sort()).toEqual([
       `arn:aws:iam::${A}:user/ann`,
       `arn:aws:iam::${B}:user/ben`,
       `arn:aws:iam::${B}:user/bo`,

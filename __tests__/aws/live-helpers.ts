@@ -240,3 +240,14 @@ export async function runActionStep(step: {
     sarifFile,
   };
 }
+
+/**
+ * The one account of a `--format json` report, with the run's verdict: what the tests of a
+ * single account read.
+ */
+export function oneAccountJson(stdout: string): unknown {
+  const report = JSON.parse(stdout) as { verdict: unknown; accounts: unknown[] };
+  const [account, ...others] = report.accounts;
+  if (account === undefined || others.length > 0) throw new Error('not one account');
+  return { ...(account as object), verdict: report.verdict };
+}

@@ -3,7 +3,8 @@ import type { Html, Nodes, Root, Table } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
-import { gfm } from 'micromark-extension-gfm';
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
 
 export function parse(markdown: string): Root {
   return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
@@ -55,4 +56,13 @@ export function tables(markdown: string): Map<string, string[][]> {
       return [rows[0]?.[0] ?? '', rows];
     }),
   );
+}
+
+/** The Markdown as HTML, as GitHub renders a job summary (GFM, with its raw HTML kept). */
+export function toHtml(markdown: string): string {
+  return micromark(markdown, {
+    extensions: [gfm()],
+    htmlExtensions: [gfmHtml()],
+    allowDangerousHtml: true,
+  });
 }

@@ -17,9 +17,10 @@ export async function snapshotFromReportFile(
   auditsRoot: (partition: string) => boolean,
   now: Date,
 ): Promise<AccountSnapshot> {
-  const refuse = (why: string): ReportError =>
+  const refuse = (why: string, advice?: string): ReportError =>
     new ReportError(
       `credential-report ${JSON.stringify(path)}: ${why}; give the path of an IAM credential report CSV.`,
+      advice,
     );
   let modifiedAt: Date;
   let bytes: Buffer;
@@ -36,7 +37,13 @@ export async function snapshotFromReportFile(
     bytes = await readFile(path);
   } catch (error) {
     if (error instanceof ReportError) throw error;
-    throw refuse(`cannot read the file (${errnoText(error)})`);
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw refuse(
+      `cannot read the file (${errnoText(error)})`,
+      missing
+        ? 'Check the path: no file is there. A relative path is read from the workspace (the working folder of the step, or of the CLI); in a workflow, check out the repository or download the report before this step.'
+        : 'Check that the step can read the file: its permissions, and that it is a file and not a folder.',
+    );
   }
   const report = parseCredentialReport(bytes.toString('utf8'), path);
   // A user created after the audit would be in its grace period for ever, or past any date.

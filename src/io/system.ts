@@ -25,7 +25,7 @@ export function systemDeps(
     log,
     context: {
       workspace,
-      workflow: readWorkflowContext(env, workspace, log),
+      workflow: readWorkflowContext(env, workspace),
       codeScanning: codeScanningTarget(env),
     },
   };

@@ -24,6 +24,8 @@ export interface WorkflowContext {
   readonly provenance: Provenance | null;
   /** The repository's code-scanning alerts of this tool (GITHUB_SERVER_URL, GITHUB_REPOSITORY). */
   readonly alertsUrl: string | null;
+  /** Why alerts point at line 1 of the workflow, to log when the run makes an alert. */
+  readonly anchorNote?: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -102,11 +104,7 @@ function lineOfStep(text: string, run: WorkflowRun, workspace: string): number |
  * Reads the workflow file (at the edge: the pipeline itself reads no files) and finds the
  * step that runs this action. Says in the log when it cannot, rather than quietly using line 1.
  */
-export function readWorkflowContext(
-  env: Env,
-  workspace: string,
-  log: (message: string) => void,
-): WorkflowContext {
+export function readWorkflowContext(env: Env, workspace: string): WorkflowContext {
   const context = { provenance: provenanceOf(env), alertsUrl: alertsUrlOf(env) };
   const run = workflowRun(env);
   if (run === null) return { workflow: null, ...context };
@@ -115,18 +113,19 @@ export function readWorkflowContext(
     text = readFileSync(resolve(workspace, run.path), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    log(
-      `Alerts point at line 1 of ${run.path}: the workflow file could not be read from the workspace (${code}); check out the repository before this step to anchor them on the step.`,
-    );
-    return { workflow: { path: run.path, line: 1 }, ...context };
+    return {
+      workflow: { path: run.path, line: 1 },
+      ...context,
+      anchorNote: `Alerts point at line 1 of ${run.path}: the workflow file could not be read from the workspace (${code}); check out the repository before this step to anchor them on the step.`,
+    };
   }
   const line = lineOfStep(text, run, workspace);
-  if (line === null) {
-    log(
-      `Alerts point at line 1 of ${run.path}: no step of job ${run.job ?? '(any)'} in it runs this action (step ${run.step ?? 'unknown'}).`,
-    );
-  }
-  return { workflow: { path: run.path, line: line ?? 1 }, ...context };
+  if (line !== null) return { workflow: { path: run.path, line }, ...context };
+  return {
+    workflow: { path: run.path, line: 1 },
+    ...context,
+    anchorNote: `Alerts point at line 1 of ${run.path}: no step of job ${run.job ?? '(any)'} in it runs this action (step ${run.step ?? 'unknown'}).`,
+  };
 }
 
 /** The repository's open code-scanning alerts of this tool, in a workflow; null elsewhere. */

@@ -3,32 +3,46 @@ import {
   partitionOf,
   principalCount,
   soleAccount,
+  type AccountAudit,
   type AccountAudits,
   type SuppressionsUsed,
 } from '../audit-result.js';
+import type { UploadOutcome } from '../github/upload.js';
 import {
   SEVERITIES,
-  type AccountSnapshot,
-  type NotAssessed,
   type Finding,
-  type Principal,
+  type NotAssessed,
   type SnapshotSource,
-  type Verdict,
   type Suppression,
-  type Verification,
+  type Verdict,
 } from '../model.js';
-import type { UploadOutcome } from '../github/upload.js';
 import { rulesNotApplicable, type Rule } from '../rules/catalog.js';
 import { fixScript } from '../rules/fix-script.js';
-import { bounded, dayAndAge, minuteUtc, plural, visible } from '../text.js';
+import { plural } from '../text.js';
+import {
+  ageMinutes,
+  createdText,
+  describeSource,
+  describeVerification,
+  lastSignInShort,
+  passwordLastUsedText,
+} from './describe.js';
+import { code, codeBlock, prose } from './markdown.js';
 
-/** GitHub accepts 1 MiB of summary per step; the findings table stops well before. */
+/** GitHub accepts 1 MiB of summary per step; the summary stops well before. */
 const SUMMARY_BUDGET_BYTES = 900 * 1024;
-const SUMMARY_MAX_ROWS = 1000;
-const CELL_MAX_CHARS = 160;
+/** Rows of an account's findings table: the alerts and the SARIF hold every finding. */
+export const SUMMARY_ROWS_PER_ACCOUNT = 50;
+/** Users whose ARNs, dates and commands a rule's block lists, at most. */
+const DETAILS_MAX_USERS = 50;
+/** Accounts listed in a fleet's table, at most: the SARIF run lists every one. */
+const ACCOUNTS_MAX_ROWS = 500;
+/** Rows of the not-assessed and accepted tables, at most. */
+const LIST_MAX_ROWS = 100;
+/** Code scanning refuses a run with more results than this. */
+const CODE_SCANNING_MAX_RESULTS = 25_000;
 
 export interface SummaryInput {
-  /** One per account; a fleet's summary has a table of accounts and findings by account. */
   readonly accounts: AccountAudits;
   readonly findings: readonly Finding[];
   readonly rules: readonly Rule[];
@@ -45,83 +59,116 @@ export interface SummaryInput {
   readonly upload?: UploadOutcome | null;
 }
 
-/** Fix commands shown per rule, at most: the SARIF holds every finding. */
-const FIX_SCRIPT_MAX_USERS = 50;
-/** Accounts listed in a fleet's table, at most: the SARIF run lists every one. */
-const ACCOUNTS_MAX_ROWS = 500;
-/** Code scanning refuses a run with more results than this. */
-const CODE_SCANNING_MAX_RESULTS = 25_000;
-
-/** A character as a numeric entity: Markdown shows it as text, never as markup. */
-const entity = (c: string): string => `&#${c.codePointAt(0) ?? 63};`;
+const ICON = { pass: '✅', incomplete: '⚠️', fail: '❌' } as const;
 
 /**
- * Text made safe for a Markdown table cell: everything outside a small set of plain
- * characters becomes a numeric entity, which Markdown shows as text and never as markup.
+ * The job summary as Markdown, made to be read in GitHub's page: the verdict first, then per
+ * account a table of four short columns, the ARNs, dates and commands folded per rule.
+ * Bounded in size whatever the number of findings.
  */
-export function escapeCell(text: string): string {
-  const oneLine = visible(text.replace(/\s+/g, ' ').trim());
-  const short = bounded(oneLine, CELL_MAX_CHARS);
-  return short.replace(/[^A-Za-z0-9 .,@=+\-/]/gu, entity);
+export function renderSummary(input: SummaryInput): string {
+  const { accounts, findings, verdict, finishedAt } = input;
+  const open = findings.filter((f) => f.suppression === null);
+  const accepted = findings.length - open.length;
+  const unassessed = notAssessedOf(accounts);
+  const heading = `## ${ICON[verdict.result]} IAM MFA audit: ${verdict.result}`;
+  if (findings.length === 0 && unassessed.length === 0 && quiet(input)) {
+    return `${[heading, `${prose(verdict.why)} ${audited(accounts, finishedAt)}`].join('\n\n')}\n`;
+  }
+  const partition = partitionOf(accounts);
+  const head = [
+    heading,
+    '',
+    prose(verdict.why),
+    '',
+    ...uploadLines(input.upload ?? null),
+    `- **Open findings:** ${countsBySeverity(open)}${accepted > 0 ? ` · **accepted:** ${accepted} (not counted)` : ''}${unassessed.length > 0 ? ` · **not assessed:** ${unassessed.length}` : ''}`,
+    `- **Audited:** ${audited(accounts, finishedAt)}`,
+    `- **Rules:** ${input.rules.map((r) => `${r.id} (${r.severity})`).join(', ')}`,
+    ...rulesNotApplicable(input.rules, partition).map(
+      ({ rule, reason }) => `- **${rule.id} does not apply in ${partition}:** ${prose(reason)}`,
+    ),
+    ...(input.alertsUrl
+      ? [`- **Alerts:** [this tool's code-scanning alerts](${input.alertsUrl})`]
+      : []),
+    ...accounts.flatMap(({ snapshot }) =>
+      snapshot.notes.map(
+        (note) =>
+          `- ${soleAccount(accounts) === null ? `${code(snapshot.accountId ?? '')}: ` : ''}${prose(note)}`,
+      ),
+    ),
+    ...(findings.length > CODE_SCANNING_MAX_RESULTS
+      ? [
+          `- ⚠️ **${findings.length.toLocaleString('en-US')} results:** code scanning refuses a run of more than ${CODE_SCANNING_MAX_RESULTS.toLocaleString('en-US')}, so this SARIF cannot be uploaded; audit fewer accounts per run (a matrix of jobs, one account each).`,
+        ]
+      : []),
+  ];
+  const sections = [
+    ...(soleAccount(accounts) === null ? accountsTable(accounts) : []),
+    ...accounts.flatMap((account) => accountSection(account, input)),
+    ...input.rules.flatMap((rule) =>
+      ruleDetails(
+        rule,
+        open.filter((f) => f.ruleId === rule.id),
+        partition,
+        finishedAt,
+      ),
+    ),
+    ...notAssessedSection(unassessed),
+    ...(input.suppressions ? acceptedSection(findings, input.suppressions) : []),
+    ...dataSources(accounts, finishedAt),
+  ];
+  return withinBudget([...head, ...sections]);
 }
 
-function ageMinutes(then: Date, now: Date): number {
-  return Math.max(0, Math.round((now.getTime() - then.getTime()) / 60_000));
+/** Whether a run says nothing beyond its verdict: no note, no suppression to look at. */
+function quiet(input: SummaryInput): boolean {
+  const s = input.suppressions;
+  const suppressionNews =
+    s !== undefined && s.expired.length + s.neverExpires.length + s.stale.length > 0;
+  return (
+    !suppressionNews &&
+    (input.upload ?? null) === null &&
+    input.accounts.every((a) => a.snapshot.notes.length === 0) &&
+    rulesNotApplicable(input.rules, partitionOf(input.accounts)).length === 0
+  );
 }
 
-/** One line naming the data source and its time. */
-export function describeSource(source: SnapshotSource, now: Date): string {
+/** `1 critical · 4 high`, or `none`. */
+function countsBySeverity(findings: readonly Finding[]): string {
+  const counts = SEVERITIES.flatMap((s) => {
+    const n = findings.filter((f) => f.severity === s).length;
+    return n === 0 ? [] : [`${n} ${s}`];
+  });
+  return counts.length === 0 ? 'none' : counts.join(' · ');
+}
+
+/** What was audited: principals, account or accounts, and where the data came from. */
+function audited(accounts: AccountAudits, now: Date): string {
+  const principals = plural(principalCount(accounts), 'principal');
+  const sole = soleAccount(accounts);
+  if (sole === null) {
+    const notAudited = accounts.filter((a) => a.snapshot.source.kind === 'not-audited').length;
+    const of = `${accounts.length - notAudited} accounts${notAudited > 0 ? ` (${notAudited} more not audited)` : ''}`;
+    return `${principals} of ${of}, partition ${partitionOf(accounts)}.`;
+  }
+  const account =
+    sole.accountId === null ? 'an unknown account' : `account ${code(sole.accountId)}`;
+  return `${principals} of ${account} (${sole.partition}), ${sourcePhrase(sole.source, now)}.`;
+}
+
+/** Where one account's data came from, in a few words; the folded block tells it in full. */
+function sourcePhrase(source: SnapshotSource, now: Date): string {
   switch (source.kind) {
     case 'report-file':
-      return `credential report file ${source.path} (file modified ${minuteUtc(source.modifiedAt)})`;
+      return `from the credential report file ${code(source.path)}`;
     case 'live-report':
-      return `live credential report generated ${minuteUtc(source.generatedAt)} (${ageMinutes(source.generatedAt, now)} minutes before the audit; ${source.generatedByThisRun ? 'generated by this run' : 'an earlier report AWS returned from its cache'})`;
+      return `from a credential report ${ageMinutes(source.generatedAt, now)} minutes old${source.generatedByThisRun ? '' : ', brought up to date with CloudTrail'}`;
     case 'live-enumeration':
-      return `live per-user enumeration (ListUsers, GetLoginProfile, ListMFADevices) because ${source.reason}`;
+      return 'read user by user';
     case 'not-audited':
-      return `not audited: ${source.reason}`;
+      return 'not audited';
   }
-}
-
-/**
- * How a cached report was brought up to date, and the window it covers: CloudTrail delivers
- * events within minutes, so changes of the last minutes before the run may not be in it.
- */
-export function describeVerification(v: Verification): string {
-  const ignored =
-    v.eventsIgnored === 0
-      ? ''
-      : `; ${plural(v.eventsIgnored, 'event')} of other services or of failed calls ignored`;
-  return `the report was ${v.reportAgeMinutes} minutes old, so it was checked against the ${plural(v.listed, 'user')} iam:ListUsers lists now (${v.createdSince} created, renamed, moved or re-created since, ${v.deletedSince} gone) and the password and MFA changes CloudTrail recorded from ${minuteUtc(v.changesSince)}: ${plural(v.readLive, 'user')} read live${ignored}. Changes made before ${minuteUtc(v.changesCertainUntil)} are certainly included; a password or MFA change made after it may not have been delivered by CloudTrail yet (about 5 minutes on average, not guaranteed)`;
-}
-
-/** The fix that fits, and its command when one command does it. */
-function fixText(finding: Finding): string {
-  const { kind, text, command } = finding.fix;
-  return kind === 'remove-password' && command !== null ? `${text}: ${command}` : text;
-}
-
-/** A finding's severity, and the end of its grace period while it runs. */
-export function severityText(finding: Finding): string {
-  return finding.graceUntil === null
-    ? finding.severity
-    : `${finding.severity}, grace period until ${minuteUtc(finding.graceUntil)}`;
-}
-
-/**
- * The last console sign-in as a reader wants it: a day and its age, `never`, `no password`
- * or `unknown`.
- */
-export function passwordLastUsedText(principal: Principal, now: Date): string {
-  if (principal.consolePassword === false) return 'no password';
-  return principal.passwordLastUsed === null
-    ? 'unknown'
-    : dayAndAge(principal.passwordLastUsed, now);
-}
-
-/** When the principal was created: a day and its age, or `unknown`. */
-export function createdText(principal: Principal, now: Date): string {
-  return principal.createdAt === null ? 'unknown' : dayAndAge(principal.createdAt, now);
 }
 
 /** What became of the upload, when it did not simply land: above everything else. */
@@ -129,218 +176,139 @@ function uploadLines(upload: UploadOutcome | null): string[] {
   if (upload === null || upload.kind === 'uploaded') return [];
   const lead =
     upload.kind === 'failed'
-      ? '⛔ **The upload to code scanning failed'
-      : '⚠️ **The upload was not processed in time';
+      ? '⛔ **The upload to code scanning failed:**'
+      : '⚠️ **The upload was not processed in time:**';
   const after =
     upload.kind === 'failed'
       ? 'the findings below stand, and the step fails.'
       : 'the findings below stand.';
-  return [`${lead}:** ${escapeProse(upload.reason)} The audit finished: ${after}`, ''];
+  return [`${lead} ${prose(upload.reason)} The audit finished: ${after}`, ''];
 }
 
-/** The job summary as Markdown, bounded in size whatever the number of findings. */
-export function renderSummary(input: SummaryInput): string {
-  const { accounts, findings, verdict, finishedAt } = input;
-  const partition = partitionOf(accounts);
-  const sole = soleAccount(accounts);
-  const fleet = sole === null;
-  const icon = { pass: '✅', incomplete: '⚠️', fail: '❌' }[verdict.result];
-  const head = [
-    `## ${icon} IAM MFA audit: ${verdict.result}`,
-    '',
-    escapeProse(verdict.why),
-    '',
-    ...uploadLines(input.upload ?? null),
-    ...(sole === null ? fleetHead(accounts) : accountHead(sole, finishedAt)),
-    `- **Rules:** ${input.rules.map((r) => `${r.id} ${r.name} (${r.severity})`).join(', ')}`,
-    ...rulesNotApplicable(input.rules, partition).map(
-      ({ rule, reason }) =>
-        `- **${rule.id} does not apply in ${escapeCell(partition)}:** ${escapeProse(reason)}`,
-    ),
-  ];
-  if (input.alertsUrl) {
-    head.push(
-      `- **Alerts:** [this tool's code-scanning alerts](${input.alertsUrl}), once the SARIF is uploaded`,
-    );
-  }
-  for (const { snapshot } of accounts) {
-    const from = fleet ? `account ${snapshot.accountId ?? ''}: ` : '';
-    for (const note of snapshot.notes) head.push(`- ${escapeProse(from + note)}`);
-  }
-  if (findings.length > CODE_SCANNING_MAX_RESULTS) {
-    head.push(
-      `- ⚠️ **${findings.length.toLocaleString('en-US')} results:** code scanning refuses a run of more than ${CODE_SCANNING_MAX_RESULTS.toLocaleString('en-US')}, so this SARIF cannot be uploaded; audit fewer accounts per run (a matrix of jobs, one account each).`,
-    );
-  }
-  const open = findings.filter((f) => f.suppression === null);
-  if (fleet) head.push('', ...accountsTable(accounts, finishedAt));
-
-  const counts = [
-    '',
-    '| Severity | Findings |',
-    '| --- | ---: |',
-    ...SEVERITIES.map((s) => `| ${s} | ${findings.filter((f) => f.severity === s).length} |`),
-    '',
-  ];
-  const unassessed = notAssessedSection(notAssessedOf(accounts));
-
-  const table: string[] = [];
-  if (open.length > 0) {
-    table.push('### Findings');
-    let bytes = Buffer.byteLength([...head, ...counts, ...unassessed, ...table].join('\n'));
-    let shown = 0;
-    const groups = accounts.map((a) => ({
-      title: fleet ? `#### Account ${escapeCell(a.snapshot.accountId ?? '')}` : null,
-      rows: a.findings.filter((f) => f.suppression === null),
-    }));
-    for (const group of groups) {
-      if (group.rows.length === 0) continue;
-      const start = [
-        '',
-        ...(group.title === null ? [] : [group.title, '']),
-        '| User | ARN | Severity | Password last used | Created | Fix |',
-        '| --- | --- | --- | --- | --- | --- |',
-      ];
-      for (const [i, finding] of group.rows.entries()) {
-        const p = finding.principal;
-        const row = `| ${escapeCell(p.name)} | ${escapeCell(p.arn)} | ${escapeCell(severityText(finding))} | ${escapeCell(passwordLastUsedText(p, finishedAt))} | ${escapeCell(createdText(p, finishedAt))} | ${escapeCell(fixText(finding))} |`;
-        const lines = i === 0 ? [...start, row] : [row];
-        const size = Buffer.byteLength(lines.join('\n')) + 1;
-        if (shown >= SUMMARY_MAX_ROWS || bytes + size + 200 > SUMMARY_BUDGET_BYTES) break;
-        table.push(...lines);
-        bytes += size;
-        shown += 1;
-      }
-    }
-    if (shown < open.length) {
-      table.push(
-        '',
-        `… and ${open.length - shown} more findings in the SARIF file ${escapeCell(input.sarifFile ?? '')}.`,
-      );
-    }
-  }
-  const fixes = input.rules.flatMap((rule) =>
-    fixSection(
-      rule,
-      open.filter((f) => f.ruleId === rule.id),
-      partition,
-    ),
-  );
-  const accepted = input.suppressions ? acceptedSection(findings, input.suppressions) : [];
-  return [...head, ...counts, ...unassessed, ...table, ...fixes, ...accepted].join('\n') + '\n';
-}
-
-/** The lines that say which account was audited, and where its data came from. */
-function accountHead(snapshot: AccountSnapshot, now: Date): string[] {
-  const account = snapshot.accountId ?? 'unknown (the report lists no users)';
-  return [
-    `- **Account:** ${escapeCell(account)} (partition ${escapeCell(snapshot.partition)})`,
-    `- **Data:** ${escapeProse(describeSource(snapshot.source, now))}`,
-    `- **Principals audited:** ${snapshot.principals.length}`,
-    ...(snapshot.verification
-      ? [`- **Freshness:** ${escapeProse(describeVerification(snapshot.verification))}`]
-      : []),
-  ];
-}
-
-/** A fleet's counts: accounts audited and not, and the principals read in all of them. */
-function fleetHead(accounts: AccountAudits): string[] {
-  const notAudited = accounts.filter((a) => a.snapshot.source.kind === 'not-audited').length;
-  const principals = principalCount(accounts);
-  return [
-    `- **Accounts:** ${accounts.length - notAudited} audited${notAudited > 0 ? `, ${notAudited} not audited` : ''} (partition ${escapeCell(partitionOf(accounts))})`,
-    `- **Principals audited:** ${principals}`,
-  ];
-}
-
-/** One row per account of a fleet: where its data came from, and what was found. */
-function accountsTable(accounts: AccountAudits, now: Date): string[] {
+/** A fleet's accounts, one short row each. */
+function accountsTable(accounts: AccountAudits): string[] {
   const rest = accounts.length - ACCOUNTS_MAX_ROWS;
   return [
-    '| Account | Principals | Findings | Not assessed | Data |',
-    '| --- | ---: | ---: | ---: | --- |',
+    '',
+    '### Accounts',
+    '',
+    '| Account | Principals | Open findings | Not assessed |',
+    '| --- | ---: | ---: | ---: |',
     ...accounts.slice(0, ACCOUNTS_MAX_ROWS).map(({ snapshot: s, findings }) => {
-      const found = findings.filter((f) => f.suppression === null);
-      const data = s.verification
-        ? `${describeSource(s.source, now)}; ${describeVerification(s.verification)}`
-        : describeSource(s.source, now);
-      return `| ${escapeCell(s.accountId ?? '')} | ${s.principals.length} | ${found.length} | ${s.notAssessed.length} | ${escapeCell(data)} |`;
+      const open = findings.filter((f) => f.suppression === null).length;
+      const principals =
+        s.source.kind === 'not-audited' ? 'not audited' : String(s.principals.length);
+      return `| ${code(s.accountId ?? '', 'cell')} | ${principals} | ${open} | ${s.notAssessed.length} |`;
     }),
-    ...(rest > 0 ? ['', `… and ${rest} more accounts in the SARIF run's properties.`] : []),
+    ...(rest > 0 ? ['', `${rest} more accounts: see the SARIF run's properties.`] : []),
   ];
 }
 
-/** The principals (or accounts) that could not be read, at most 100 listed. */
-function notAssessedSection(notAssessed: readonly NotAssessed[]): string[] {
-  if (notAssessed.length === 0) return [];
+/** An account's open findings: user, severity, last sign-in and what to do. */
+function accountSection(account: AccountAudit, input: SummaryInput): string[] {
+  const open = account.findings.filter((f) => f.suppression === null);
+  if (open.length === 0) return [];
+  const title =
+    soleAccount(input.accounts) === null
+      ? `### Account ${code(account.snapshot.accountId ?? '')}: ${plural(open.length, 'open finding')}`
+      : `### ${plural(open.length, 'open finding')}`;
+  const shown = open.slice(0, SUMMARY_ROWS_PER_ACCOUNT);
+  const more = open.length - shown.length;
+  const where = input.sarifFile === null ? 'the SARIF' : `the SARIF file ${code(input.sarifFile)}`;
   return [
-    `### ⚠️ Not assessed: ${notAssessed.length}`,
     '',
-    'These could not be read, so the audit is incomplete.',
+    title,
     '',
-    '| Principal | ARN | IAM action | Reason |',
+    '| User | Severity | Last sign-in | To do |',
     '| --- | --- | --- | --- |',
-    ...notAssessed
-      .slice(0, 100)
-      .map(
-        (n) =>
-          `| ${escapeCell(n.name)} | ${escapeCell(n.arn)} | ${escapeCell(n.action)} | ${escapeCell(n.reason)} |`,
-      ),
-    ...(notAssessed.length > 100
-      ? ['', `… and ${notAssessed.length - 100} more in the SARIF file's notifications.`]
-      : []),
-    '',
+    ...shown.map((f) => {
+      const severity = f.graceUntil === null ? f.severity : `${f.severity} (grace)`;
+      return `| ${code(f.principal.name, 'cell')} | ${severity} | ${lastSignInShort(f.principal, input.finishedAt)} | ${prose(f.fix.label)} |`;
+    }),
+    ...(more > 0 ? ['', `${more} more: see the alerts or ${where}.`] : []),
   ];
 }
 
 /**
- * A rule's fix as a collapsed block: the commands for its users, filled in for their names,
- * account and partition, ready to review and paste.
+ * A rule's findings in full, folded: each user's ARN, dates and fix, and the commands filled
+ * in for their names, account and partition, ready to review and paste. Never cut: a user
+ * past the limit is left out whole, and the block says how many.
  */
-function fixSection(rule: Rule, findings: readonly Finding[], partition: string): string[] {
+function ruleDetails(
+  rule: Rule,
+  findings: readonly Finding[],
+  partition: string,
+  now: Date,
+): string[] {
   if (findings.length === 0) return [];
-  const shown = findings.slice(0, FIX_SCRIPT_MAX_USERS);
-  const scripts = shown.map((f) => fixScript(rule, f, partition));
-  const lines = scripts.flatMap((script) => script ?? []);
-  const unnamed = scripts.filter((script) => script === null).length;
-  if (unnamed > 0) {
-    lines.push(`# ${plural(unnamed, 'user')} whose name IAM would not accept: see the SARIF file`);
-  }
+  const shown = findings.slice(0, DETAILS_MAX_USERS);
+  const lines = shown.flatMap((f) => {
+    const p = f.principal;
+    const facts = [
+      `# ${p.name}  ${p.arn}`,
+      `#   created ${createdText(p, now)}; password last used ${passwordLastUsedText(p, now)}${f.graceUntil === null ? '' : `; grace period until ${f.graceUntil}`}`,
+    ];
+    const script = fixScript(rule, f, partition);
+    return [
+      ...facts,
+      ...(script ?? [`# ${f.fix.text}`, '# (no command: IAM would not accept this name)']),
+      '',
+    ];
+  });
   if (findings.length > shown.length) {
-    lines.push(`# … and ${findings.length - shown.length} more: see the SARIF file`);
+    lines.push(`# ${findings.length - shown.length} more: see the alerts or the SARIF`);
   }
   return [
     '',
     '<details>',
-    `<summary>How to fix ${rule.id} ${rule.name}: commands for ${plural(findings.length, 'finding')}</summary>`,
+    `<summary>${rule.id} ${rule.name}: ${plural(findings.length, 'user')}, with ARNs, dates and the commands that fix them</summary>`,
     '',
-    '```sh',
-    ...lines,
-    '```',
+    ...codeBlock('sh', lines),
     '',
     '</details>',
   ];
 }
 
-/** Accepted findings, and the suppressions that expired or accepted nothing, at most 100 each. */
-function acceptedSection(
-  findings: readonly Finding[],
-  suppressions: NonNullable<SummaryInput['suppressions']>,
-): string[] {
+/** The principals (or accounts) that could not be read. */
+function notAssessedSection(notAssessed: readonly NotAssessed[]): string[] {
+  if (notAssessed.length === 0) return [];
+  const rest = notAssessed.length - LIST_MAX_ROWS;
+  return [
+    '',
+    `### ⚠️ Not assessed: ${notAssessed.length}`,
+    '',
+    'These could not be read, so the audit is incomplete.',
+    '',
+    '| Principal | IAM action | Why |',
+    '| --- | --- | --- |',
+    ...notAssessed
+      .slice(0, LIST_MAX_ROWS)
+      .map(
+        (n) =>
+          `| ${code(n.subject === 'account' ? (n.arn.split(':')[4] ?? n.arn) : n.name, 'cell')}${n.subject === 'account' ? ' (account)' : ''} | ${code(n.action, 'cell')} | ${prose(n.reason)} |`,
+      ),
+    ...(rest > 0 ? ['', `${rest} more: see the SARIF file's notifications.`] : []),
+  ];
+}
+
+/** Accepted findings, and the suppressions that expired, never expire or accepted nothing. */
+function acceptedSection(findings: readonly Finding[], suppressions: SuppressionsUsed): string[] {
   const lines: string[] = [];
   const accepted = findings.filter((f) => f.suppression !== null);
+  const from = suppressions.file === null ? '' : ` by ${code(suppressions.file)}`;
   if (accepted.length > 0) {
     lines.push(
       '',
       `### Accepted: ${accepted.length}`,
       '',
-      `Reported in the SARIF as suppressed, not counted against the threshold (${escapeCell(suppressions.file ?? '')}).`,
+      `Accepted${from}: in the SARIF as suppressed, not counted against the threshold.`,
       '',
-      '| User | Rule | Reason | Owner | Expires |',
-      '| --- | --- | --- | --- | --- |',
-      ...accepted.slice(0, 100).map((f) => {
+      '| User | Rule | Reason | Expires |',
+      '| --- | --- | --- | --- |',
+      ...accepted.slice(0, LIST_MAX_ROWS).map((f) => {
         const s = f.suppression;
-        return `| ${escapeCell(f.principal.name)} | ${escapeCell(f.ruleId)} | ${escapeCell(s?.reason ?? '')} | ${escapeCell(s?.owner ?? '')} | ${escapeCell(s?.expires ?? 'never')} |`;
+        const owner = s?.owner ? ` (${prose(s.owner)})` : '';
+        return `| ${code(f.principal.name, 'cell')} | ${f.ruleId} | ${prose(s?.reason ?? '')}${owner} | ${s?.expires ?? 'never'} |`;
       }),
     );
   }
@@ -356,10 +324,10 @@ function acceptedSection(
           `### ${title}: ${entries.length}`,
           '',
           ...entries
-            .slice(0, 100)
+            .slice(0, LIST_MAX_ROWS)
             .map(
               (s) =>
-                `- ${escapeProse(`${s.where}: rule ${s.rule}, principal ${s.principal}: ${what(s)}`)}`,
+                `- ${prose(s.where)}: rule ${prose(s.rule)}, principal ${code(s.principal)}: ${what(s)}`,
             ),
         ];
   lines.push(
@@ -382,9 +350,35 @@ function acceptedSection(
   return lines;
 }
 
-/** Prose lines keep their words but lose any Markdown or HTML meaning. */
-function escapeProse(text: string): string {
-  return visible(text).replace(/[\\`*_[\]<>|#&~]/g, entity);
+/** Where each account's data came from and how fresh it is, folded. */
+function dataSources(accounts: AccountAudits, now: Date): string[] {
+  const shown = accounts.slice(0, ACCOUNTS_MAX_ROWS);
+  return [
+    '',
+    '<details>',
+    '<summary>Where the data came from</summary>',
+    '',
+    ...shown.flatMap(({ snapshot: s }) => [
+      `- ${s.accountId === null ? 'The report' : code(s.accountId)}: ${prose(describeSource(s.source, now))}${s.verification ? `. ${prose(describeVerification(s.verification))}` : ''}.`,
+    ]),
+    '',
+    '</details>',
+  ];
+}
+
+/** The lines, stopped before GitHub's limit, with a last line saying so when they are. */
+function withinBudget(lines: readonly string[]): string {
+  let bytes = 0;
+  const kept: string[] = [];
+  for (const line of lines) {
+    bytes += Buffer.byteLength(line) + 1;
+    if (bytes > SUMMARY_BUDGET_BYTES) {
+      kept.push('', 'The summary stops here (GitHub takes 1 MiB): the SARIF holds every finding.');
+      break;
+    }
+    kept.push(line);
+  }
+  return `${kept.join('\n')}\n`;
 }
 
 /** The job summary of a run that stopped before its verdict: why, and what to do. */
@@ -396,15 +390,16 @@ export function renderErrorSummary(
   const sarif =
     removedSarif === null
       ? 'No SARIF file was written.'
-      : `No SARIF file was written, and the one an earlier run left at ${removedSarif} was removed, so an upload step cannot publish stale results.`;
+      : `No SARIF file was written, and the one an earlier run left at ${code(removedSarif)} was removed, so an upload step cannot publish stale results.`;
   return [
     '## ⛔ IAM MFA audit: error',
     '',
-    `The audit did not finish: ${escapeProse(reason)}`,
+    `The audit did not finish: ${prose(reason)}`,
     '',
-    `**What to do:** ${escapeProse(advice)}`,
+    // The advice is this tool's own text, Markdown included; only the reason comes from outside.
+    `**What to do:** ${advice}`,
     '',
-    escapeProse(sarif),
+    sarif,
     '',
   ].join('\n');
 }
@@ -416,7 +411,7 @@ export function renderDiscoverySummary(accounts: readonly string[]): string {
     '',
     'The ACTIVE accounts of the organization (discover-only: none was audited in this step):',
     '',
-    ...accounts.map((id) => `- ${escapeCell(id)}`),
+    ...accounts.map((id) => `- ${code(id)}`),
     '',
   ].join('\n');
 }

@@ -24,13 +24,15 @@ function userFix(principal: Principal, { now, inGrace }: FixContext): Fix {
   if (settled && (lastUsed === 'never' || (unused !== null && unused >= UNUSED_DAYS))) {
     return {
       kind: 'remove-password',
+      label: 'remove the password',
       text: `remove the console password, ${lastUsed === 'never' ? 'never used' : `unused for ${unused ?? 0} days`} (CIS: credentials unused for 45 days or more)`,
       command: `aws iam delete-login-profile --user-name ${shellWord(principal.name)}`,
     };
   }
   return {
     kind: 'enroll-mfa',
-    text: 'assign an MFA device, preferably a security key or passkey',
+    label: 'add MFA',
+    text: 'assign an MFA device: best a security key or passkey, which the user registers in the console (Security credentials, Assign MFA device); the command creates a virtual device (an authenticator app) instead',
     command: `aws iam create-virtual-mfa-device --virtual-mfa-device-name ${shellWord(principal.name)} --outfile ${shellWord(`${principal.name}-qr.png`)} --bootstrap-method QRCodePNG`,
   };
 }
@@ -46,7 +48,8 @@ export const CONSOLE_USER_WITHOUT_MFA: Rule = {
     'Stolen credentials are the most common way into cloud accounts. A console password alone can be phished, guessed from a breach list or captured by malware; MFA stops a stolen password from being enough. CIS AWS Foundations, AWS Security Hub and most compliance frameworks require MFA for every console user. Security Hub rates its control IAM.5 medium; this audit rates it high, as Prowler and cloud-audit do, because a console password is how most account takeovers start.',
   remediation: {
     cli: [
-      '# Either give the user an MFA device (the user can also do this in the console: Security credentials → Assign MFA device)',
+      '# Best: the user registers a security key or passkey in the console (Security credentials → Assign MFA device);',
+      '# the API cannot register one. From the CLI, a virtual device (an authenticator app):',
       'aws iam create-virtual-mfa-device --virtual-mfa-device-name USER --outfile USER-qr.png --bootstrap-method QRCodePNG',
       'aws iam enable-mfa-device --user-name USER --serial-number arn:aws:iam::ACCOUNT_ID:mfa/USER \\',
       '  --authentication-code1 CODE1 --authentication-code2 CODE2',

@@ -9,6 +9,7 @@ function phishableFix(principal: Principal): Fix {
   if (principal.kind === 'root') {
     return {
       kind: 'remove-phishable-mfa',
+      label: 'add a security key as root',
       text: `sign in as root, register a security key or passkey (Security credentials), then remove the ${named}`,
       command: null,
     };
@@ -17,6 +18,7 @@ function phishableFix(principal: Principal): Fix {
   const [only] = weak;
   return {
     kind: 'remove-phishable-mfa',
+    label: hasKey ? 'remove the code device' : 'add a security key',
     text: hasKey
       ? `deactivate the ${named}: the security key or passkey stays`
       : `register a security key or passkey in the console, then deactivate the ${named}`,

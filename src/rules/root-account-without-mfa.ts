@@ -6,6 +6,7 @@ function rootFix(principal: Principal): Fix {
   if (withoutCredentials(principal)) {
     return {
       kind: 'enroll-mfa',
+      label: 'manage root centrally',
       text: 'have AWS Organizations manage root credentials centrally (aws iam enable-organizations-root-credentials-management in the management account), or recover the password, sign in as root and assign an MFA device',
       command: null,
     };
@@ -13,6 +14,7 @@ function rootFix(principal: Principal): Fix {
   const keys = principal.accessKeysActive === true ? ', and delete its access keys' : '';
   return {
     kind: 'enroll-mfa',
+    label: 'add MFA as root',
     text: `sign in as root and assign an MFA device, preferably a security key (Security credentials)${keys}`,
     command: null,
   };

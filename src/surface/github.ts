@@ -51,6 +51,8 @@ function annotate(outcome: Outcome): void {
     `iam-mfa-audit: ${verdict.result} - ${findings.length} finding(s) in ${principalCount(accounts)} principal(s) of ${where}. ${verdict.why}`,
   );
   if (outcome.sarifFile !== null) core.info(`SARIF written to ${outcome.sarifFile}`);
+  const alerts = findings.length + notAssessedOf(accounts).length;
+  if (alerts > 0 && outcome.anchorNote !== null) core.info(outcome.anchorNote);
   const annotations = renderAnnotations(
     notAssessedOf(accounts),
     findings,

@@ -1,14 +1,20 @@
-import { notAssessedOf, partitionOf, soleAccount } from '../audit-result.js';
+import { notAssessedOf, partitionOf, principalCount, soleAccount } from '../audit-result.js';
+import { SEVERITIES } from '../model.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
+import type { OutputChoice } from '../options.js';
 import {
-  createdText,
   describeSource,
   describeVerification,
-  passwordLastUsedText,
+  lastSignInShort,
   severityText,
-} from '../render/summary.js';
+} from '../render/describe.js';
+import { renderSummary } from '../render/summary.js';
 import { rulesNotApplicable } from '../rules/catalog.js';
+import { fixScript } from '../rules/fix-script.js';
+import { sarifLogText } from '../sinks/sarif-file.js';
 import type { Outcome, Sink } from '../sinks/sink.js';
-import { inertJson, visible } from '../text.js';
+import { inertJson, plural, visible } from '../text.js';
+import { TOOL_NAME, VERSION } from '../version.js';
 
 /**
  * Whether to colour a stream: never when NO_COLOR is set (no-color.org), always when
@@ -73,26 +79,18 @@ export function renderTerminal(outcome: Outcome, color: boolean): string {
       f.ruleId,
       ...(fleet ? [f.accountId ?? ''] : []),
       f.principal.name,
-      passwordLastUsedText(f.principal, now),
-      createdText(f.principal, now),
+      lastSignInShort(f.principal, now),
+      f.fix.label,
       f.principal.arn,
     ]);
     lines.push(
       ...table(
-        [
-          'SEVERITY',
-          'RULE',
-          ...(fleet ? ['ACCOUNT'] : []),
-          'USER',
-          'PASSWORD LAST USED',
-          'CREATED',
-          'ARN',
-        ],
+        ['SEVERITY', 'RULE', ...(fleet ? ['ACCOUNT'] : []), 'USER', 'LAST SIGN-IN', 'TO DO', 'ARN'],
         rows,
       ),
-      '',
     );
   }
+  lines.push(totals(outcome), '');
   for (const f of findings) {
     if (f.suppression === null) continue;
     const until = f.suppression.expires === null ? 'no end' : `until ${f.suppression.expires}`;
@@ -115,6 +113,18 @@ export function renderTerminal(outcome: Outcome, color: boolean): string {
   return `${(color ? shown.map(paint) : shown).join('\n')}\n`;
 }
 
+/** `5 open findings (1 critical, 4 high), 0 accepted, in 9 principals of 1 account.` */
+function totals(outcome: Outcome): string {
+  const open = outcome.findings.filter((f) => f.suppression === null);
+  const bySeverity = SEVERITIES.flatMap((s) => {
+    const n = open.filter((f) => f.severity === s).length;
+    return n === 0 ? [] : [`${n} ${s}`];
+  });
+  const accepted = outcome.findings.length - open.length;
+  const principals = principalCount(outcome.accounts);
+  return `${plural(open.length, 'open finding')}${bySeverity.length > 0 ? ` (${bySeverity.join(', ')})` : ''}, ${accepted} accepted, in ${plural(principals, 'principal')} of ${plural(outcome.accounts.length, 'account')}.`;
+}
+
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   const all = [header, ...rows].map((row) => row.map(visible));
   const widths = header.map((_, i) => all.reduce((w, row) => Math.max(w, row[i]?.length ?? 0), 0));
@@ -123,54 +133,100 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   );
 }
 
-/** The outcome for scripts: verdict, data source and findings as JSON, one document. */
+/** The JSON report's version: it changes only when a field is removed or changes meaning. */
+export const JSON_SCHEMA_VERSION = 1;
+
+/** An ISO 8601 time, or null when the source gives none (`never`, `N/A`, unknown). */
+function isoOrNull(time: string | null): string | null {
+  if (time === null) return null;
+  const at = Date.parse(time);
+  return Number.isNaN(at) ? null : new Date(at).toISOString();
+}
+
+/**
+ * The outcome for scripts, one shape for one account or many: the verdict, then each
+ * account with its data source, what could not be read and its findings with every fix
+ * command. Documented in docs/output.md.
+ */
 export function renderJson(outcome: Outcome): string {
-  const { verdict } = outcome;
-  const sole = soleAccount(outcome.accounts);
-  const accounts = outcome.accounts.map(({ snapshot: s }) => ({
-    account: s.accountId,
-    partition: s.partition,
-    source: s.source,
-    verification: s.verification,
-  }));
+  const partition = partitionOf(outcome.accounts);
+  const rule = (id: string) => outcome.rules.find((r) => r.id === id);
   return `${inertJson(
     {
-      // One account's facts at the top; a fleet's, one per account.
-      ...(sole === null ? { partition: partitionOf(outcome.accounts), accounts } : accounts[0]),
-      verdict,
-      findings: outcome.findings.map((f) => ({
-        rule: f.ruleId,
-        severity: f.severity,
-        user: f.principal.name,
-        arn: f.principal.arn,
-        passwordLastUsed: f.principal.passwordLastUsed,
-        createdAt: f.principal.createdAt,
-        graceUntil: f.graceUntil,
-        accepted:
-          f.suppression === null
-            ? null
-            : { reason: f.suppression.reason, expires: f.suppression.expires },
-        fix: f.fix,
+      schemaVersion: JSON_SCHEMA_VERSION,
+      tool: { name: TOOL_NAME, version: VERSION },
+      verdict: outcome.verdict,
+      partition,
+      accounts: outcome.accounts.map(({ snapshot: s, findings, verdict }) => ({
+        accountId: s.accountId,
+        partition: s.partition,
+        source: s.source,
+        verification: s.verification,
+        principals: s.principals.length,
+        verdict,
+        notAssessed: s.notAssessed,
+        findings: findings.map((f) => {
+          const fixing = rule(f.ruleId);
+          const script = fixing === undefined ? null : fixScript(fixing, f, partition);
+          return {
+            rule: f.ruleId,
+            severity: f.severity,
+            user: f.principal.name,
+            arn: f.principal.arn,
+            consolePassword: f.principal.consolePassword,
+            passwordLastUsed: isoOrNull(f.principal.passwordLastUsed),
+            passwordNeverUsed: f.principal.passwordLastUsed === 'never',
+            createdAt: isoOrNull(f.principal.createdAt),
+            graceUntil: f.graceUntil,
+            accepted:
+              f.suppression === null
+                ? null
+                : {
+                    reason: f.suppression.reason,
+                    owner: f.suppression.owner,
+                    expires: f.suppression.expires,
+                  },
+            fix: {
+              kind: f.fix.kind,
+              label: f.fix.label,
+              text: f.fix.text,
+              // A name IAM would not accept gets its one command, shell-quoted.
+              commands:
+                script === null
+                  ? [f.fix.command].filter((c) => c !== null)
+                  : script.filter((line) => !line.startsWith('#')),
+            },
+          };
+        }),
       })),
-      notAssessed: notAssessedOf(outcome.accounts),
       sarifFile: outcome.sarifFile,
     },
     2,
   )}\n`;
 }
 
-/** The CLI's report on standard output: the table, or JSON for scripts. */
-export function terminalSink(
-  format: 'table' | 'json',
+/** Where the CLI's report goes: a file (written whole, after the audit) or standard output. */
+export function reportSink(
+  outputs: OutputChoice,
   color: boolean,
   write: (text: string) => void,
+  checkFile: () => Promise<void>,
 ): Sink {
+  const { format, reportFile } = outputs;
   return {
-    name: format === 'json' ? 'JSON report' : 'report',
+    name: 'report',
     required: true,
-    emit: (outcome) => {
-      write(format === 'json' ? renderJson(outcome) : renderTerminal(outcome, color));
-      return Promise.resolve(undefined);
+    prepare: () => (reportFile === null ? Promise.resolve() : checkFile()),
+    emit: async (outcome) => {
+      const text = {
+        table: () => renderTerminal(outcome, reportFile === null && color),
+        json: () => renderJson(outcome),
+        sarif: () => outcome.sarifText ?? sarifLogText(outcome, outputs.sarifCategory),
+        markdown: () => renderSummary(outcome),
+      }[format]();
+      if (reportFile === null) write(text);
+      else await writeFileAtomic(reportFile, text);
+      return undefined;
     },
   };
 }
