@@ -21,6 +21,7 @@ describe('evaluate', () => {
         principal: root,
         graceUntil: null,
         suppression: null,
+        history: null,
       },
       {
         ruleId: 'aws-iam-002',
@@ -29,6 +30,7 @@ describe('evaluate', () => {
         principal: bob,
         graceUntil: null,
         suppression: null,
+        history: null,
       },
       {
         ruleId: 'aws-iam-002',
@@ -37,6 +39,7 @@ describe('evaluate', () => {
         principal: dave,
         graceUntil: null,
         suppression: null,
+        history: null,
       },
     ]);
   });
@@ -51,6 +54,7 @@ describe('evaluate', () => {
         principal: bob,
         graceUntil: null,
         suppression: null,
+        history: null,
       },
     ]);
   });

@@ -187,6 +187,7 @@ export function aFinding(overrides: Partial<Finding> = {}): Finding {
     principal,
     graceUntil: null,
     suppression: null,
+    history: null,
     fix: { kind: 'enroll-mfa', label: 'add MFA', text: 'assign an MFA device', command: null },
     ...overrides,
   };
@@ -255,10 +256,13 @@ export function offlineDeps(
     progress: SILENT_PROGRESS,
     getIdToken: () => Promise.reject(new Error('a report-file audit asks for no OIDC token')),
     setSecret: () => undefined,
+    readHistory: () => Promise.resolve({ kind: 'none' }),
+    readAtBase: null,
     context: {
       workspace,
       workflow: { workflow: null, provenance: null, alertsUrl: null },
       codeScanning: null,
+      pullRequestBase: null,
     },
   };
 }

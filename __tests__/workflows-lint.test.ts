@@ -471,6 +471,7 @@ describe('permissions of the workflows and README examples', () => {
       'actions: read',
       'contents: read',
       'id-token: write',
+      'security-events: read',
       'security-events: write',
     ]);
   });

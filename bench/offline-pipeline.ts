@@ -23,6 +23,8 @@ const { outcome } = await runAudit(
     ...systemDeps(() => undefined),
     progress: SILENT_PROGRESS,
     setSecret: () => undefined,
+    readHistory: () => Promise.resolve({ kind: 'none' }),
+    readAtBase: null,
   },
   [
     sarifSink(plan.outputs, plan.source),

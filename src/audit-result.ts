@@ -1,4 +1,12 @@
-import type { AccountSnapshot, Finding, NotAssessed, Snapshots, Verdict } from './model.js';
+import type {
+  AccountSnapshot,
+  Finding,
+  NotAssessed,
+  Snapshots,
+  Suppression,
+  Verdict,
+} from './model.js';
+import type { FixedAlert, History } from './policy/history.js';
 import type { ThresholdPolicy } from './policy/threshold.js';
 import { decide } from './policy/threshold.js';
 import type { Suppressed } from './policy/suppressions.js';
@@ -17,8 +25,17 @@ export interface AccountAudit {
 /** The accounts of a run, in the order asked for: one account is a fleet of one. */
 export type AccountAudits = readonly [AccountAudit, ...AccountAudit[]];
 
+/** On a pull request: the entries of the suppressions file it adds or widens, or why not known. */
+export type PullRequestSuppressions =
+  | { readonly kind: 'compared'; readonly added: readonly Suppression[] }
+  | { readonly kind: 'unreadable'; readonly reason: string };
+
 /** The suppressions file read, and its entries that accepted nothing. */
-export type SuppressionsUsed = Omit<Suppressed, 'findings'> & { readonly file: string | null };
+export type SuppressionsUsed = Omit<Suppressed, 'findings'> & {
+  readonly file: string | null;
+  /** On a pull request, compared with its base; absent on other runs. */
+  readonly pullRequest?: PullRequestSuppressions;
+};
 
 /** What an audit found: data only, for the outputs to render. */
 export interface AuditResult {
@@ -28,6 +45,10 @@ export interface AuditResult {
   readonly findings: readonly Finding[];
   /** The run's verdict: every account's findings and gaps against one threshold. */
   readonly verdict: Verdict;
+  /** What earlier runs knew: read, unreadable (and why) or not asked for. */
+  readonly history: History;
+  /** Alerts open before whose findings are gone: fixed by this run. */
+  readonly fixed: readonly FixedAlert[];
   readonly suppressions: SuppressionsUsed;
   /** Where the alerts point; the action's annotations point there too. */
   readonly anchor: AlertAnchor;
@@ -83,4 +104,21 @@ export function soleAccount(accounts: AccountAudits): AccountSnapshot | null {
 /** The account ids audited or asked for (a report of no user names none). */
 export function accountIds(accounts: AccountAudits): string[] {
   return accounts.flatMap((a) => (a.snapshot.accountId === null ? [] : [a.snapshot.accountId]));
+}
+
+/** What changed since the last run, over the open (not accepted) findings. */
+export function changes(result: Pick<AuditResult, 'findings' | 'fixed'>): {
+  readonly newOrReopened: number;
+  readonly reopened: number;
+  readonly stillOpen: number;
+  readonly fixed: number;
+} {
+  const open = result.findings.filter((f) => f.suppression === null);
+  const state = (s: string) => open.filter((f) => f.history?.state === s).length;
+  return {
+    newOrReopened: state('new') + state('reopened'),
+    reopened: state('reopened'),
+    stillOpen: state('open'),
+    fixed: result.fixed.length,
+  };
 }

@@ -7,6 +7,7 @@ import {
   partitionOf,
   type AccountAudits,
   type AuditResult,
+  type PullRequestSuppressions,
 } from './audit-result.js';
 import { collectLive } from './aws/collect-live.js';
 import { connect } from './aws/connect.js';
@@ -14,14 +15,20 @@ import { reuseIdToken, type OidcDeps } from './aws/credentials.js';
 import { auditFleet, fleetOf } from './aws/fleet.js';
 import { centralRootCredentialsOf } from './aws/root-credentials.js';
 import { snapshotFromReportFile } from './collect/report-file.js';
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError, failureOf } from './errors.js';
 import { findUserDefinitions, IAC_LIMITS } from './io/iac.js';
-import { readSuppressions } from './io/suppressions-file.js';
-import { rootArnOf, type Progress, type Snapshots } from './model.js';
+import {
+  parseSuppressions,
+  readSuppressions,
+  type SuppressionsRead,
+} from './io/suppressions-file.js';
+import type { FileAtCommit } from './github/base-file.js';
+import { rootArnOf, type Progress, type Snapshots, type Suppression } from './model.js';
 import type { AuditSource, Plan } from './options.js';
-import { applySuppressions } from './policy/suppressions.js';
+import { withHistory, type History } from './policy/history.js';
+import { addedOrWidened, applySuppressions } from './policy/suppressions.js';
 import { decide } from './policy/threshold.js';
-import type { AlertAnchor } from './render/sarif.js';
+import { categoryId, type AlertAnchor } from './render/sarif.js';
 import { activeRules, collectionNeeds, rootIsAudited, type Rule } from './rules/catalog.js';
 import { evaluate } from './rules/evaluate.js';
 import type { RunnerContext } from './runner-context.js';
@@ -35,6 +42,10 @@ export interface AuditDeps extends OidcDeps {
   /** How far long work has got (the action logs it, the CLI draws a bar on a terminal). */
   readonly progress: Progress;
   readonly context: RunnerContext;
+  /** What earlier runs knew, for the code-scanning category of the run. */
+  readonly readHistory: (category: string) => Promise<History>;
+  /** On a pull request, a file of the repository as its base holds it; null on other runs. */
+  readonly readAtBase: ((path: string) => Promise<FileAtCommit>) | null;
 }
 
 /**
@@ -46,6 +57,7 @@ export async function audit(plan: Plan, deps: AuditDeps): Promise<AuditResult> {
   const startedAt = deps.now();
   const { workspace } = deps.context;
   const accepted = await readSuppressions(plan.policy.suppressionsFile, workspace);
+  const pullRequest = await comparedWithBase(accepted, workspace, deps.readAtBase);
   const iac = await findUserDefinitions(plan.outputs.iacPaths, workspace);
   if (!iac.complete) {
     deps.log(
@@ -57,11 +69,13 @@ export async function audit(plan: Plan, deps: AuditDeps): Promise<AuditResult> {
   const evaluatedAt = deps.now();
   const grace = { hours: plan.policy.gracePeriodHours, now: evaluatedAt };
   const perAccount = snapshots.map((snapshot) => evaluate(snapshot, rules, grace));
-  const { findings, ...entriesNotApplied } = applySuppressions(
+  const { findings: suppressed, ...entriesNotApplied } = applySuppressions(
     perAccount.flat(),
     accepted.suppressions,
     evaluatedAt,
   );
+  const history = await deps.readHistory(categoryId(plan.outputs.sarifCategory, snapshots));
+  const { findings, fixed } = withHistory(suppressed, history, plan.policy.acceptDismissedAlerts);
   const accounts = accountAudits(snapshots, splitLike(findings, perAccount), plan.policy);
   const { workflow } = deps.context;
   return {
@@ -69,7 +83,13 @@ export async function audit(plan: Plan, deps: AuditDeps): Promise<AuditResult> {
     rules,
     findings,
     verdict: decide(findings, notAssessedOf(accounts), plan.policy),
-    suppressions: { file: accepted.file, ...entriesNotApplied },
+    history,
+    fixed,
+    suppressions: {
+      file: accepted.file,
+      ...entriesNotApplied,
+      ...(pullRequest === null ? {} : { pullRequest }),
+    },
     anchor: alertAnchor(deps.context, plan.source, accounts),
     definitions: iac.definitions,
     provenance: workflow.provenance,
@@ -78,6 +98,32 @@ export async function audit(plan: Plan, deps: AuditDeps): Promise<AuditResult> {
     startedAt,
     finishedAt: deps.now(),
   };
+}
+
+/**
+ * On a pull request, the entries of the suppressions file that it adds or widens compared
+ * with its base, so the reviewer sees the exception being granted; null on other runs or
+ * without a file in the repository.
+ */
+async function comparedWithBase(
+  accepted: SuppressionsRead,
+  workspace: string,
+  readAtBase: AuditDeps['readAtBase'],
+): Promise<PullRequestSuppressions | null> {
+  if (readAtBase === null || accepted.file === null) return null;
+  const inRepository = relative(workspace, resolve(workspace, accepted.file));
+  if (inRepository.startsWith('..') || isAbsolute(inRepository)) return null;
+  const base = await readAtBase(inRepository.split(sep).join('/'));
+  if (base.kind === 'unreadable') return { kind: 'unreadable', reason: base.reason };
+  let entries: Suppression[] = [];
+  if (base.kind === 'text') {
+    try {
+      entries = parseSuppressions(base.text, `${accepted.file} at the base`);
+    } catch (error) {
+      return { kind: 'unreadable', reason: failureOf(error).reason };
+    }
+  }
+  return { kind: 'compared', added: addedOrWidened(accepted.suppressions, entries) };
 }
 
 /** `items` cut into lists as long as those of `shape`, in order. */

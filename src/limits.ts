@@ -55,3 +55,17 @@ export const UPLOAD_LIMITS = {
   /** How long processing is waited for in all. */
   processingMs: 120_000,
 } as const;
+
+/** What code scanning knows of earlier runs: its alerts and the latest analysis. */
+export const HISTORY_LIMITS = {
+  /** Each request. */
+  requestMs: 10_000,
+  /** All requests together, on the run's clock. */
+  totalMs: 30_000,
+  /** Pages of 100 alerts, or of 100 analyses. */
+  pages: 50,
+  /** A page of alerts or analyses. */
+  answerBytes: 4 * 1024 * 1024,
+  /** The latest analysis, as SARIF: code scanning takes at most 25,000 results in a run. */
+  sarifBytes: 64 * 1024 * 1024,
+} as const;

@@ -149,6 +149,21 @@ export interface AccountSnapshot {
 /** The snapshots of a run: one per account, at least one. */
 export type Snapshots = readonly [AccountSnapshot, ...AccountSnapshot[]];
 
+/**
+ * What earlier runs knew of a finding: `new` (no alert, or not in the baseline), `open` (an
+ * alert that is still open, or dismissed), or `reopened` (its alert was fixed, and it is back).
+ */
+export interface FindingHistory {
+  readonly state: 'new' | 'open' | 'reopened';
+  /** Its code-scanning alert, when there is one. */
+  readonly alert: {
+    readonly number: number;
+    readonly url: string | null;
+    /** When the alert was opened (ISO 8601). */
+    readonly openedAt: string | null;
+  } | null;
+}
+
 /** An accepted finding, as a suppressions file states it. */
 export interface Suppression {
   /** A rule id, or `*` for every rule. */
@@ -180,6 +195,8 @@ export interface Finding {
   readonly graceUntil: string | null;
   /** The suppression that accepts the finding: it stays reported but does not count. */
   readonly suppression: Suppression | null;
+  /** Its place in the history of earlier runs; null when none was read. */
+  readonly history: FindingHistory | null;
   /** The fix that fits this principal. */
   readonly fix: Fix;
 }

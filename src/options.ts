@@ -10,10 +10,18 @@ import type { RuleChoice } from './rules/rule.js';
  */
 export interface Plan {
   readonly source: AuditSource;
+  /** Where earlier runs are read from: code scanning (with a token), a baseline file, or nowhere. */
+  readonly history: HistorySource;
   readonly rules: RuleChoice;
   readonly policy: Policy;
   readonly outputs: OutputChoice;
 }
+
+/** Code scanning's alerts (read with a token, in a workflow), an earlier SARIF log, or none. */
+export type HistorySource =
+  | { readonly kind: 'code-scanning'; readonly token: string }
+  | { readonly kind: 'baseline'; readonly path: string }
+  | { readonly kind: 'none' };
 
 /** A credential report file (no AWS call), or the live accounts of a scope. */
 export type AuditSource =
@@ -32,6 +40,8 @@ export type AuditSource =
 
 /** How findings become a verdict. */
 export interface Policy extends ThresholdPolicy {
+  /** Accept findings whose code-scanning alert is dismissed. */
+  readonly acceptDismissedAlerts: boolean;
   /** Hours a new user has to enroll MFA before the finding counts at its rule's severity. */
   readonly gracePeriodHours: number;
   /** A suppressions file; null reads .github/iam-mfa-audit.yml when it exists. */
@@ -68,6 +78,8 @@ export interface InputSpec {
   readonly default: string;
   /** Only a flag of the CLI, not an input of the action. */
   readonly cliOnly?: true;
+  /** Only an input of the action, not a flag of the CLI. */
+  readonly actionOnly?: true;
   /** The default action.yml gives it, where the runner fills it in (an expression). */
   readonly actionDefault?: string;
   /** The CLI's default, where it differs from the action's ('' means unset). */
@@ -111,6 +123,26 @@ export const INPUTS: readonly InputSpec[] = [
     description:
       'Also report console users, and root, with an MFA device that gives one-time codes (an authenticator app or a hardware TOTP token), even beside a FIDO security key or passkey: AWS accepts any one device at sign-in (rule aws-iam-mfa-phishing-resistant, medium). Live audit only: a credential report does not say which kind a device is.',
     default: 'false',
+  },
+  {
+    name: 'fail-on-scope',
+    description:
+      'Which findings count against max-findings: all, or new (only those new or reopened since the last run, as code scanning or --baseline knows it; every finding when no earlier run can be read).',
+    default: 'all',
+  },
+  {
+    name: 'accept-dismissed-alerts',
+    description:
+      "Accept a finding whose code-scanning alert is dismissed (false positive, won't fix, used in tests) like a suppression: reported with the dismissal, not counted. Needs github-token with security-events: read: true or false.",
+    default: 'false',
+    actionOnly: true,
+  },
+  {
+    name: 'baseline',
+    description:
+      'An earlier SARIF log of this tool: each finding is new or still open against it, the ones gone are fixed, and fail-on-scope new counts only the new ones.',
+    default: '',
+    cliOnly: true,
   },
   {
     name: 'suppressions-file',
@@ -441,8 +473,11 @@ export function parsePlan(
       includeRoot: boolean('include-root'),
       requirePhishingResistantMfa: boolean('require-phishing-resistant-mfa'),
     },
+    history: historyOf(optional(value('baseline')), optional(value('github-token')), surface),
     policy: {
       failOn: oneOf('fail-on', THRESHOLDS),
+      failOnScope: oneOf('fail-on-scope', ['all', 'new'] as const),
+      acceptDismissedAlerts: surface === 'action' && boolean('accept-dismissed-alerts'),
       maxFindings: integer('max-findings', 0, 1_000_000),
       allowIncomplete: boolean('allow-incomplete'),
       gracePeriodHours: integer('grace-period-hours', 0, 8760),
@@ -457,6 +492,16 @@ export function parsePlan(
       reportFile: reportFile === null || isStandardOutput(reportFile) ? null : reportFile,
     },
   };
+}
+
+/**
+ * Where the history comes from: the baseline file the CLI names, else in the action the
+ * code scanning of the repository (with github-token, the workflow token by default).
+ */
+function historyOf(baseline: string | null, token: string | null, surface: Surface): HistorySource {
+  if (baseline !== null) return { kind: 'baseline', path: baseline };
+  if (surface === 'action' && token !== null) return { kind: 'code-scanning', token };
+  return { kind: 'none' };
 }
 
 /** A list input's lines, trimmed, without the empty ones, each with its 1-based number. */

@@ -17,4 +17,6 @@ export interface RunnerContext {
   readonly workflow: WorkflowContext;
   /** Where an upload goes; null outside a workflow run that names a repository and commit. */
   readonly codeScanning: CodeScanningTarget | null;
+  /** On a pull request, the commit it is compared with (its base); null otherwise. */
+  readonly pullRequestBase: string | null;
 }

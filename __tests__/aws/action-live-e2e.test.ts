@@ -155,6 +155,8 @@ describe('dist/index.js on Node 24 with role-to-assume and an OIDC token', () =>
       suppressed: '0',
       accounts: JSON.stringify([ACCOUNT]),
       'accounts-audited': '1',
+      'new-findings': '',
+      'fixed-findings': '',
     });
     // the runner's heredoc form, one per output
     expect(step.outputText).toMatch(/^findings<<ghadelimiter_[0-9a-f-]+\n3\nghadelimiter_/);

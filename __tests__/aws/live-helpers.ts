@@ -91,10 +91,13 @@ function captureDeps(env: Readonly<Record<string, string | undefined>> = {}): {
     progress: SILENT_PROGRESS,
     getIdToken: () => Promise.reject(new Error('this test offers no OIDC token')),
     setSecret: () => undefined,
+    readHistory: () => Promise.resolve({ kind: 'none' }),
+    readAtBase: null,
     context: {
       workspace: process.cwd(),
       workflow: { workflow: null, provenance: null, alertsUrl: null },
       codeScanning: null,
+      pullRequestBase: null,
     },
   };
   return { deps, captured };

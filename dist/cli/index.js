@@ -34,7 +34,7 @@ async function main(argv) {
             process.stdout.write((0,_cli_flags_js__WEBPACK_IMPORTED_MODULE_0__/* .helpText */ .BK)(columns || 80));
             return 0;
         }
-        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(679), __nccwpck_require__.e(544)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6544));
+        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(679), __nccwpck_require__.e(767)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5767));
         return await runCli(command.read);
     }
     catch (error) {
@@ -86,7 +86,9 @@ __webpack_async_result__();
 
 
 
-/** Every input as a flag; --help lists them in this order within their group. */
+/** The inputs the CLI takes as flags: all but the action's own. */
+const CLI_INPUTS = _options_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUTS */ .mc.filter((input) => input.actionOnly !== true);
+/** Every input of the CLI as a flag; --help lists them in this order within their group. */
 const CLI_FLAGS = {
     'credential-report': {
         group: 'source',
@@ -147,6 +149,16 @@ const CLI_FLAGS = {
     'require-phishing-resistant-mfa': {
         group: 'policy',
         help: 'Also report console users and root whose MFA gives one-time codes (live audit only).',
+    },
+    'fail-on-scope': {
+        group: 'policy',
+        value: 'SCOPE',
+        help: 'all, or new: only findings new since --baseline count against --max-findings.',
+    },
+    baseline: {
+        group: 'policy',
+        value: 'FILE',
+        help: 'An earlier SARIF log of this tool: each finding is new or still open against it, and the ones gone are fixed.',
     },
     'suppressions-file': {
         group: 'policy',
@@ -228,7 +240,7 @@ const CLI_FLAGS = {
     },
 };
 const GROUPS = [
-    ['source', 'What to audit (default: the live account of your AWS credentials)'],
+    ['source', 'What to audit (default: the account of your AWS credentials)'],
     ['policy', 'When the audit fails'],
     ['output', 'Output'],
     ['aws', 'AWS session'],
@@ -278,7 +290,7 @@ function parseCommandLine(argv) {
             options: {
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean' },
-                ...Object.fromEntries(_options_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUTS */ .mc.map((input) => [
+                ...Object.fromEntries(CLI_INPUTS.map((input) => [
                     input.name,
                     {
                         type: 'string',
@@ -356,7 +368,7 @@ function helpText(columns) {
             return `${short}--[no-]${name}`;
         return `${short}--${name} ${flag.value}${flag.list ? ',…' : ''}`;
     };
-    const column = Math.min(Math.max(..._options_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUTS */ .mc.map((i) => usage(i.name).length)) + 4, Math.floor(width / 2), 34);
+    const column = Math.min(Math.max(...CLI_INPUTS.map((i) => usage(i.name).length)) + 4, Math.floor(width / 2), 34);
     const indent = ' '.repeat(column);
     const entry = (left, help) => {
         const head = `  ${left}`;
@@ -365,14 +377,14 @@ function helpText(columns) {
         return wrap(help, width, head.padEnd(column), indent);
     };
     const defaults = (name) => {
-        const input = _options_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUTS */ .mc.find((i) => i.name === name);
+        const input = CLI_INPUTS.find((i) => i.name === name);
         const fallback = input?.cliDefault ?? input?.default ?? '';
         return fallback === '' || flagOf(name).value === undefined ? '' : ` (default: ${fallback})`;
     };
     const sections = GROUPS.flatMap(([group, title]) => [
         '',
-        `${title}:`,
-        ..._options_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUTS */ .mc.filter((i) => flagOf(i.name).group === group).flatMap((i) => entry(usage(i.name), `${flagOf(i.name).help}${defaults(i.name)}`)),
+        ...wrap(`${title}:`, width),
+        ...CLI_INPUTS.filter((i) => flagOf(i.name).group === group).flatMap((i) => entry(usage(i.name), `${flagOf(i.name).help}${defaults(i.name)}`)),
     ]);
     return [
         'Usage: iam-mfa-audit [options]',
@@ -387,7 +399,7 @@ function helpText(columns) {
         'Examples:',
         '  iam-mfa-audit --credential-report credential-report.csv',
         '  iam-mfa-audit --profile audit --format json -o audit.json',
-        '  iam-mfa-audit --no-include-root --fail-on critical --sarif-file audit.sarif',
+        '  iam-mfa-audit --no-include-root --sarif-file audit.sarif',
         '',
         ...wrap('Exit codes: 0 pass (or incomplete with --allow-incomplete); 1 fail: findings over the threshold, or principals not assessed; 2 error: a bad option, an unreadable report, AWS credentials, or an internal error (nothing is written).', width),
         '',
@@ -814,6 +826,23 @@ const INPUTS = [
         default: 'false',
     },
     {
+        name: 'fail-on-scope',
+        description: 'Which findings count against max-findings: all, or new (only those new or reopened since the last run, as code scanning or --baseline knows it; every finding when no earlier run can be read).',
+        default: 'all',
+    },
+    {
+        name: 'accept-dismissed-alerts',
+        description: "Accept a finding whose code-scanning alert is dismissed (false positive, won't fix, used in tests) like a suppression: reported with the dismissal, not counted. Needs github-token with security-events: read: true or false.",
+        default: 'false',
+        actionOnly: true,
+    },
+    {
+        name: 'baseline',
+        description: 'An earlier SARIF log of this tool: each finding is new or still open against it, the ones gone are fixed, and fail-on-scope new counts only the new ones.',
+        default: '',
+        cliOnly: true,
+    },
+    {
         name: 'suppressions-file',
         description: "YAML file of accepted findings, each with a reason and a last day (expires); see the README. Default: .github/iam-mfa-audit.yml when it exists. A file in cloud-audit's .cloud-audit.yml format is read when named here; it is never looked for.",
         default: '',
@@ -1096,8 +1125,11 @@ function parsePlan(read, label, env = {}, surface = 'action') {
             includeRoot: boolean('include-root'),
             requirePhishingResistantMfa: boolean('require-phishing-resistant-mfa'),
         },
+        history: historyOf(optional(value('baseline')), optional(value('github-token')), surface),
         policy: {
             failOn: oneOf('fail-on', THRESHOLDS),
+            failOnScope: oneOf('fail-on-scope', ['all', 'new']),
+            acceptDismissedAlerts: surface === 'action' && boolean('accept-dismissed-alerts'),
             maxFindings: integer('max-findings', 0, 1_000_000),
             allowIncomplete: boolean('allow-incomplete'),
             gracePeriodHours: integer('grace-period-hours', 0, 8760),
@@ -1112,6 +1144,17 @@ function parsePlan(read, label, env = {}, surface = 'action') {
             reportFile: reportFile === null || isStandardOutput(reportFile) ? null : reportFile,
         },
     };
+}
+/**
+ * Where the history comes from: the baseline file the CLI names, else in the action the
+ * code scanning of the repository (with github-token, the workflow token by default).
+ */
+function historyOf(baseline, token, surface) {
+    if (baseline !== null)
+        return { kind: 'baseline', path: baseline };
+    if (surface === 'action' && token !== null)
+        return { kind: 'code-scanning', token };
+    return { kind: 'none' };
 }
 /** A list input's lines, trimmed, without the empty ones, each with its 1-based number. */
 function linesOf(value) {

@@ -7,6 +7,9 @@ import { parseArgs } from 'node:util';
 import { ConfigurationError } from '../errors.js';
 import { INPUTS, type ReadInput } from '../options.js';
 
+/** The inputs the CLI takes as flags: all but the action's own. */
+const CLI_INPUTS = INPUTS.filter((input) => input.actionOnly !== true);
+
 type Group = 'source' | 'policy' | 'output' | 'aws';
 
 /** How a flag is written on the command line, and what --help says of it. */
@@ -19,7 +22,7 @@ interface CliFlag {
   readonly help: string;
 }
 
-/** Every input as a flag; --help lists them in this order within their group. */
+/** Every input of the CLI as a flag; --help lists them in this order within their group. */
 export const CLI_FLAGS: Readonly<Record<string, CliFlag>> = {
   'credential-report': {
     group: 'source',
@@ -80,6 +83,16 @@ export const CLI_FLAGS: Readonly<Record<string, CliFlag>> = {
   'require-phishing-resistant-mfa': {
     group: 'policy',
     help: 'Also report console users and root whose MFA gives one-time codes (live audit only).',
+  },
+  'fail-on-scope': {
+    group: 'policy',
+    value: 'SCOPE',
+    help: 'all, or new: only findings new since --baseline count against --max-findings.',
+  },
+  baseline: {
+    group: 'policy',
+    value: 'FILE',
+    help: 'An earlier SARIF log of this tool: each finding is new or still open against it, and the ones gone are fixed.',
   },
   'suppressions-file': {
     group: 'policy',
@@ -162,7 +175,7 @@ export const CLI_FLAGS: Readonly<Record<string, CliFlag>> = {
 };
 
 const GROUPS: readonly (readonly [Group, string])[] = [
-  ['source', 'What to audit (default: the live account of your AWS credentials)'],
+  ['source', 'What to audit (default: the account of your AWS credentials)'],
   ['policy', 'When the audit fails'],
   ['output', 'Output'],
   ['aws', 'AWS session'],
@@ -216,7 +229,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
         ...Object.fromEntries(
-          INPUTS.map((input) => [
+          CLI_INPUTS.map((input) => [
             input.name,
             {
               type: 'string' as const,
@@ -293,7 +306,7 @@ export function helpText(columns: number): string {
     return `${short}--${name} ${flag.value}${flag.list ? ',…' : ''}`;
   };
   const column = Math.min(
-    Math.max(...INPUTS.map((i) => usage(i.name).length)) + 4,
+    Math.max(...CLI_INPUTS.map((i) => usage(i.name).length)) + 4,
     Math.floor(width / 2),
     34,
   );
@@ -304,14 +317,14 @@ export function helpText(columns: number): string {
     return wrap(help, width, head.padEnd(column), indent);
   };
   const defaults = (name: string): string => {
-    const input = INPUTS.find((i) => i.name === name);
+    const input = CLI_INPUTS.find((i) => i.name === name);
     const fallback = input?.cliDefault ?? input?.default ?? '';
     return fallback === '' || flagOf(name).value === undefined ? '' : ` (default: ${fallback})`;
   };
   const sections = GROUPS.flatMap(([group, title]) => [
     '',
-    `${title}:`,
-    ...INPUTS.filter((i) => flagOf(i.name).group === group).flatMap((i) =>
+    ...wrap(`${title}:`, width),
+    ...CLI_INPUTS.filter((i) => flagOf(i.name).group === group).flatMap((i) =>
       entry(usage(i.name), `${flagOf(i.name).help}${defaults(i.name)}`),
     ),
   ]);
@@ -331,7 +344,7 @@ export function helpText(columns: number): string {
     'Examples:',
     '  iam-mfa-audit --credential-report credential-report.csv',
     '  iam-mfa-audit --profile audit --format json -o audit.json',
-    '  iam-mfa-audit --no-include-root --fail-on critical --sarif-file audit.sarif',
+    '  iam-mfa-audit --no-include-root --sarif-file audit.sarif',
     '',
     ...wrap(
       'Exit codes: 0 pass (or incomplete with --allow-incomplete); 1 fail: findings over the threshold, or principals not assessed; 2 error: a bad option, an unreadable report, AWS credentials, or an internal error (nothing is written).',

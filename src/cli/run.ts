@@ -4,6 +4,7 @@ import { checkOutputFile } from '../io/output-file.js';
 import { systemDeps } from '../io/system.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { parsePlan, type ReadInput } from '../options.js';
+import { baseReader, historyReader } from '../read-history.js';
 import { runAudit } from '../run.js';
 import { rememberSecret } from '../secrets.js';
 import { sarifSink } from '../sinks/sarif-file.js';
@@ -28,11 +29,14 @@ export async function runCli(read: ReadInput): Promise<number> {
   const write = (text: string): void => {
     process.stdout.write(text);
   };
+  const system = systemDeps(log);
   const deps: AuditDeps = {
-    ...systemDeps(log),
+    ...system,
     progress: bar ?? progressLog(log),
     // A mask command would write the secret into the CLI's report: it is kept out instead.
     setSecret: rememberSecret,
+    readHistory: await historyReader(plan.history, system.context, system.now),
+    readAtBase: baseReader(plan.history, system.context),
   };
   const { outputs, source } = plan;
   const checkReportFile = () =>

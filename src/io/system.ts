@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { AuditDeps } from '../audit.js';
 import { codeScanningTarget } from '../github/upload.js';
 import { fetchIdToken } from './oidc-token.js';
-import { readWorkflowContext } from './workflow.js';
+import { pullRequestBase, readWorkflowContext } from './workflow.js';
 
 /**
  * The parts of an audit's deps that are the same for every entry, read from the process
@@ -12,7 +12,7 @@ import { readWorkflowContext } from './workflow.js';
  */
 export function systemDeps(
   log: (message: string) => void,
-): Omit<AuditDeps, 'setSecret' | 'progress'> {
+): Omit<AuditDeps, 'setSecret' | 'progress' | 'readHistory' | 'readAtBase'> {
   const env = process.env;
   // The runner starts steps in the workspace; outside a runner, where the user stands.
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
@@ -27,6 +27,7 @@ export function systemDeps(
       workspace,
       workflow: readWorkflowContext(env, workspace),
       codeScanning: codeScanningTarget(env),
+      pullRequestBase: pullRequestBase(env),
     },
   };
 }

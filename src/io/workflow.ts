@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLMap } from 'yaml';
 import type { Provenance } from '../render/sarif.js';
@@ -126,6 +126,29 @@ export function readWorkflowContext(env: Env, workspace: string): WorkflowContex
     ...context,
     anchorNote: `Alerts point at line 1 of ${run.path}: no step of job ${run.job ?? '(any)'} in it runs this action (step ${run.step ?? 'unknown'}).`,
   };
+}
+
+/** The largest event payload read: GitHub caps a webhook payload at 25 MB. */
+const MAX_EVENT_BYTES = 25 * 1024 * 1024;
+
+/**
+ * On a `pull_request` (or `pull_request_target`) run, the base commit from the event the
+ * runner wrote (GITHUB_EVENT_PATH); null on other runs, or when the event cannot be read.
+ */
+export function pullRequestBase(env: Env): string | null {
+  const event = env.GITHUB_EVENT_NAME;
+  const path = set(env.GITHUB_EVENT_PATH);
+  if ((event !== 'pull_request' && event !== 'pull_request_target') || path === null) return null;
+  try {
+    if (statSync(path).size > MAX_EVENT_BYTES) return null;
+    const payload = JSON.parse(readFileSync(path, 'utf8')) as {
+      pull_request?: { base?: { sha?: unknown } };
+    };
+    const sha = payload.pull_request?.base?.sha;
+    return typeof sha === 'string' && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The repository's open code-scanning alerts of this tool, in a workflow; null elsewhere. */

@@ -139,3 +139,20 @@ function suppressionIndex(
     return first?.suppression ?? null;
   };
 }
+
+/**
+ * The entries of `current` that `base` does not already grant as widely: added, or widened
+ * (a later last day, or none). An entry is granted by a base entry of the same rule and
+ * principal pattern whose last day is the same or later.
+ */
+export function addedOrWidened(
+  current: readonly Suppression[],
+  base: readonly Suppression[],
+): Suppression[] {
+  const covers = (b: Suppression, c: Suppression): boolean =>
+    b.rule === c.rule &&
+    b.principal === c.principal &&
+    b.match === c.match &&
+    (b.expires === null || (c.expires !== null && c.expires <= b.expires));
+  return current.filter((c) => !base.some((b) => covers(b, c)));
+}

@@ -15,18 +15,30 @@ export interface ThresholdPolicy {
   readonly maxFindings: number;
   /** Whether principals that could not be assessed may leave the run standing. */
   readonly allowIncomplete: boolean;
+  /**
+   * `new`: only findings that are new or reopened since the last run count; `all` (the
+   * default): every finding. Without a history read, `new` counts every finding.
+   */
+  readonly failOnScope?: 'all' | 'new';
 }
 
 /** Findings counted against the threshold. */
 export function countedFindings(
   findings: readonly Finding[],
-  policy: Pick<ThresholdPolicy, 'failOn'>,
+  policy: Pick<ThresholdPolicy, 'failOn' | 'failOnScope'>,
 ): Finding[] {
   const { failOn } = policy;
-  // An accepted (suppressed) finding stays reported but never counts.
+  const newOnly = policy.failOnScope === 'new';
+  // An accepted (suppressed) finding stays reported but never counts; with fail-on-scope
+  // new, nor does one still open from before (a finding with no history counts).
   return failOn === 'none'
     ? []
-    : findings.filter((f) => f.suppression === null && atLeast(f.severity, failOn));
+    : findings.filter(
+        (f) =>
+          f.suppression === null &&
+          atLeast(f.severity, failOn) &&
+          !(newOnly && f.history?.state === 'open'),
+      );
 }
 
 /**
@@ -40,10 +52,12 @@ export function decide(
 ): Verdict {
   const counted = countedFindings(findings, policy).length;
   const maxSeverity = SEVERITIES.find((s) => findings.some((f) => f.severity === s)) ?? 'none';
+  const newOnly = policy.failOnScope === 'new';
+  const historyRead = findings.every((f) => f.history !== null);
   const scope =
     policy.failOn === 'none'
       ? `${plural(findings.length, 'finding')}; fail-on is none, so findings do not fail the run`
-      : `${plural(counted, 'finding')} at ${policy.failOn} or above, ${policy.maxFindings} tolerated (max-findings)`;
+      : `${plural(counted, newOnly && historyRead ? 'new finding' : 'finding')} at ${policy.failOn} or above, ${policy.maxFindings} tolerated (max-findings)${newOnly && !historyRead ? '; fail-on-scope is new, but no earlier run could be read, so every finding counts' : ''}`;
   const actions = [...new Set(notAssessed.map((n) => n.action))].join(', ');
   const accounts = notAssessed.filter((n) => n.subject === 'account').length;
   const principals = notAssessed.length - accounts;

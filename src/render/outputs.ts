@@ -1,4 +1,4 @@
-import { accountIds, notAssessedOf, soleAccount } from '../audit-result.js';
+import { accountIds, changes, notAssessedOf, soleAccount } from '../audit-result.js';
 import type { Outcome } from '../sinks/sink.js';
 
 /**
@@ -23,5 +23,8 @@ export function stepOutputs(outcome: Outcome): Record<string, string> {
     'accounts-audited': String(
       accounts.filter((a) => a.snapshot.source.kind !== 'not-audited').length,
     ),
+    // Known only when an earlier run could be read; empty otherwise.
+    'new-findings': outcome.history.kind === 'read' ? String(changes(outcome).newOrReopened) : '',
+    'fixed-findings': outcome.history.kind === 'read' ? String(outcome.fixed.length) : '',
   };
 }

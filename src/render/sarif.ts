@@ -1,8 +1,11 @@
-import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
 import { notAssessedOf, partitionOf, soleAccount, type AccountAudits } from '../audit-result.js';
 import type { AccountSnapshot, Finding, Principal, Severity } from '../model.js';
 import { findingMessage, remediationIn, rulesNotApplicable, type Rule } from '../rules/catalog.js';
+import { FINGERPRINT_KEY, fingerprint } from '../fingerprint.js';
+import { baselineState } from '../policy/history.js';
+
+export { fingerprint };
 import { visible } from '../text.js';
 
 /** The score GitHub maps to its severity label (> 9.0 critical, 7.0–8.9 high, ...). */
@@ -82,10 +85,13 @@ export interface SarifInput {
  * The run's automationDetails.id: the category asked for, as a path ending in `/`; by
  * default one per account, and one for a fleet audited in one run.
  */
-function categoryId(category: string | null, accounts: AccountAudits): string {
+export function categoryId(
+  category: string | null,
+  snapshots: readonly Pick<AccountSnapshot, 'accountId'>[],
+): string {
   if (category !== null) return category.endsWith('/') ? category : `${category}/`;
-  const sole = soleAccount(accounts);
-  if (sole === null) return 'iam-mfa-audit/fleet/';
+  const [sole, ...others] = snapshots;
+  if (sole === undefined || others.length > 0) return 'iam-mfa-audit/fleet/';
   return `iam-mfa-audit/${sole.accountId ?? 'unknown-account'}/`;
 }
 
@@ -139,17 +145,6 @@ function ruleHelp(rule: Rule, partition: string): Sarif.MultiformatMessageString
   return { text, markdown };
 }
 
-/**
- * An alert's identity: rule, account and principal only, so it survives a change of
- * report, workflow file or line. Also given as primaryLocationLineHash, which GitHub
- * would otherwise derive from the (moving) location.
- */
-export function fingerprint(finding: Finding): string {
-  return createHash('sha256')
-    .update(`${finding.ruleId}\n${finding.accountId ?? ''}\n${finding.principal.arn}`)
-    .digest('hex');
-}
-
 /** A SARIF 2.1.0 log, complete for GitHub code scanning. */
 export function renderSarif(input: SarifInput): Sarif.Log {
   const { accounts, findings, rules, anchor, provenance, tool } = input;
@@ -200,8 +195,11 @@ export function renderSarif(input: SarifInput): Sarif.Log {
               },
             ],
           }),
+      ...(baselineState(finding) === null
+        ? {}
+        : { baselineState: baselineState(finding) ?? 'new' }),
       partialFingerprints: {
-        'iamMfaAudit/principal/v1': hash,
+        [FINGERPRINT_KEY]: hash,
         primaryLocationLineHash: `${hash.slice(0, 16)}:1`,
       },
       properties: {
@@ -253,7 +251,12 @@ export function renderSarif(input: SarifInput): Sarif.Log {
       },
     },
     // One category per account, so audits of many accounts do not close each other's alerts.
-    automationDetails: { id: categoryId(input.category ?? null, accounts) },
+    automationDetails: {
+      id: categoryId(
+        input.category ?? null,
+        accounts.map((a) => a.snapshot),
+      ),
+    },
     ...(provenance === null
       ? {}
       : {

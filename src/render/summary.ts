@@ -1,4 +1,5 @@
 import {
+  changes,
   notAssessedOf,
   partitionOf,
   principalCount,
@@ -8,6 +9,7 @@ import {
   type SuppressionsUsed,
 } from '../audit-result.js';
 import type { UploadOutcome } from '../github/upload.js';
+import type { FixedAlert, History } from '../policy/history.js';
 import {
   SEVERITIES,
   type Finding,
@@ -44,6 +46,9 @@ const CODE_SCANNING_MAX_RESULTS = 25_000;
 
 export interface SummaryInput {
   readonly accounts: AccountAudits;
+  /** What earlier runs knew, and the alerts this run fixed; absent: none was asked for. */
+  readonly history?: History;
+  readonly fixed?: readonly FixedAlert[];
   readonly findings: readonly Finding[];
   readonly rules: readonly Rule[];
   readonly verdict: Verdict;
@@ -83,6 +88,7 @@ export function renderSummary(input: SummaryInput): string {
     '',
     ...uploadLines(input.upload ?? null),
     `- **Open findings:** ${countsBySeverity(open)}${accepted > 0 ? ` · **accepted:** ${accepted} (not counted)` : ''}${unassessed.length > 0 ? ` · **not assessed:** ${unassessed.length}` : ''}`,
+    ...historyLines(input),
     `- **Audited:** ${audited(accounts, finishedAt)}`,
     `- **Rules:** ${input.rules.map((r) => `${r.id} (${r.severity})`).join(', ')}`,
     ...rulesNotApplicable(input.rules, partition).map(
@@ -106,6 +112,7 @@ export function renderSummary(input: SummaryInput): string {
   const sections = [
     ...(soleAccount(accounts) === null ? accountsTable(accounts) : []),
     ...accounts.flatMap((account) => accountSection(account, input)),
+    ...fixedSection(input.fixed ?? []),
     ...input.rules.flatMap((rule) =>
       ruleDetails(
         rule,
@@ -128,6 +135,9 @@ function quiet(input: SummaryInput): boolean {
     s !== undefined && s.expired.length + s.neverExpires.length + s.stale.length > 0;
   return (
     !suppressionNews &&
+    (input.history?.kind ?? 'none') !== 'unreadable' &&
+    input.suppressions?.pullRequest === undefined &&
+    (input.fixed ?? []).length === 0 &&
     (input.upload ?? null) === null &&
     input.accounts.every((a) => a.snapshot.notes.length === 0) &&
     rulesNotApplicable(input.rules, partitionOf(input.accounts)).length === 0
@@ -206,7 +216,10 @@ function accountsTable(accounts: AccountAudits): string[] {
 
 /** An account's open findings: user, severity, last sign-in and what to do. */
 function accountSection(account: AccountAudit, input: SummaryInput): string[] {
-  const open = account.findings.filter((f) => f.suppression === null);
+  // New and reopened findings first: what this run brings is what a reader looks for.
+  const open = account.findings
+    .filter((f) => f.suppression === null)
+    .sort((a, b) => rank(a) - rank(b));
   if (open.length === 0) return [];
   const title =
     soleAccount(input.accounts) === null
@@ -222,11 +235,65 @@ function accountSection(account: AccountAudit, input: SummaryInput): string[] {
     '| User | Severity | Last sign-in | To do |',
     '| --- | --- | --- | --- |',
     ...shown.map((f) => {
-      const severity = f.graceUntil === null ? f.severity : `${f.severity} (grace)`;
+      const severity = [
+        f.graceUntil === null ? f.severity : `${f.severity} (grace)`,
+        ...(f.history === null ? [] : [historyText(f, input.finishedAt)]),
+      ].join(', ');
       return `| ${code(f.principal.name, 'cell')} | ${severity} | ${lastSignInShort(f.principal, input.finishedAt)} | ${prose(f.fix.label)} |`;
     }),
     ...(more > 0 ? ['', `${more} more: see the alerts or ${where}.`] : []),
   ];
+}
+
+/** Findings new or reopened since the last run come first; the order is kept otherwise. */
+function rank(finding: Finding): number {
+  return finding.history === null || finding.history.state !== 'open' ? 0 : 1;
+}
+
+/** `new`, `reopened`, or `open 12 d` (the alert's age). */
+function historyText(finding: Finding, now: Date): string {
+  const history = finding.history;
+  if (history === null || history.state !== 'open') return history?.state ?? '';
+  const opened = history.alert?.openedAt;
+  const at = opened ? Date.parse(opened) : NaN;
+  if (Number.isNaN(at)) return 'open before';
+  return `open ${Math.max(0, Math.floor((now.getTime() - at) / 86_400_000))} d`;
+}
+
+/** What changed since the last run, or why that is not known: one line. */
+function historyLines(input: SummaryInput): string[] {
+  const history = input.history;
+  if (history === undefined || history.kind === 'none') return [];
+  if (history.kind === 'unreadable') {
+    return [
+      `- **Since the last run:** not known (${prose(history.reason)}); every finding is shown as it is now.`,
+    ];
+  }
+  const c = changes({ findings: input.findings, fixed: input.fixed ?? [] });
+  const fresh = c.newOrReopened - c.reopened;
+  return [
+    `- **Since the last run** (${prose(history.source)}): ${fresh} new, ${c.reopened} reopened, ${c.stillOpen} still open, ${c.fixed} fixed`,
+  ];
+}
+
+/** The alerts open before whose findings are gone. */
+function fixedSection(fixed: readonly FixedAlert[]): string[] {
+  if (fixed.length === 0) return [];
+  return [
+    '',
+    `### Fixed since the last run: ${fixed.length}`,
+    '',
+    ...fixed.slice(0, LIST_MAX_ROWS).map((f) => {
+      const alert = f.number === null ? '' : ` (${link(`alert #${f.number}`, f.url)})`;
+      return `- ${f.principal === null ? `finding ${code(f.fingerprint.slice(0, 12))}` : code(f.principal)}${alert}`;
+    }),
+    ...(fixed.length > LIST_MAX_ROWS ? ['', `${fixed.length - LIST_MAX_ROWS} more.`] : []),
+  ];
+}
+
+/** A link to a GitHub page, or the text alone when the address is not a plain https one. */
+function link(text: string, url: string | null): string {
+  return url !== null && /^https?:\/\/[^\s()<>[\]]+$/.test(url) ? `[${text}](${url})` : text;
 }
 
 /**
@@ -293,7 +360,9 @@ function notAssessedSection(notAssessed: readonly NotAssessed[]): string[] {
 
 /** Accepted findings, and the suppressions that expired, never expire or accepted nothing. */
 function acceptedSection(findings: readonly Finding[], suppressions: SuppressionsUsed): string[] {
-  const lines: string[] = [];
+  const lines: string[] = [...pullRequestSection(suppressions)];
+  const pr = suppressions.pullRequest;
+  const added = new Set(pr?.kind === 'compared' ? pr.added : []);
   const accepted = findings.filter((f) => f.suppression !== null);
   const from = suppressions.file === null ? '' : ` by ${code(suppressions.file)}`;
   if (accepted.length > 0) {
@@ -308,7 +377,13 @@ function acceptedSection(findings: readonly Finding[], suppressions: Suppression
       ...accepted.slice(0, LIST_MAX_ROWS).map((f) => {
         const s = f.suppression;
         const owner = s?.owner ? ` (${prose(s.owner)})` : '';
-        return `| ${code(f.principal.name, 'cell')} | ${f.ruleId} | ${prose(s?.reason ?? '')}${owner} | ${s?.expires ?? 'never'} |`;
+        const alert = f.history?.alert;
+        const dismissed =
+          alert != null && s?.where.startsWith('code-scanning alert')
+            ? ` ${link(`alert #${alert.number}`, alert.url)}`
+            : '';
+        const granted = s !== null && added.has(s) ? ' **(added by this pull request)**' : '';
+        return `| ${code(f.principal.name, 'cell')} | ${f.ruleId} | ${prose(s?.reason ?? '')}${owner}${dismissed}${granted} | ${s?.expires ?? 'never'} |`;
       }),
     );
   }
@@ -348,6 +423,35 @@ function acceptedSection(findings: readonly Finding[], suppressions: Suppression
     ),
   );
   return lines;
+}
+
+/**
+ * On a pull request, the entries of the suppressions file it adds or widens: the exceptions
+ * a reviewer is asked to grant.
+ */
+function pullRequestSection(suppressions: SuppressionsUsed): string[] {
+  const pr = suppressions.pullRequest;
+  if (pr === undefined) return [];
+  if (pr.kind === 'unreadable') {
+    return [
+      '',
+      `⚠️ The suppressions file could not be compared with the pull request's base (${prose(pr.reason)}): review every entry.`,
+    ];
+  }
+  if (pr.added.length === 0) return [];
+  return [
+    '',
+    `### ⚠️ Suppressions this pull request adds or widens: ${pr.added.length}`,
+    '',
+    '| Entry | Rule | Principal | Reason | Expires |',
+    '| --- | --- | --- | --- | --- |',
+    ...pr.added
+      .slice(0, LIST_MAX_ROWS)
+      .map(
+        (s) =>
+          `| ${prose(s.where)} | ${prose(s.rule)} | ${code(s.principal, 'cell')} | ${prose(s.reason)} | ${s.expires ?? 'never'} |`,
+      ),
+  ];
 }
 
 /** Where each account's data came from and how fresh it is, folded. */

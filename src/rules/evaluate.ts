@@ -35,6 +35,7 @@ export function evaluate(
           principal,
           graceUntil,
           suppression: null,
+          history: null,
           fix: rule.fix(principal, { now: grace.now, inGrace: graceUntil !== null }),
         },
       ];
