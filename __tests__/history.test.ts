@@ -154,6 +154,35 @@ describe.concurrent('the history code scanning keeps', () => {
     expect(stateOf(sarif, 'dave')?.suppressions).toBeUndefined();
   });
 
+  it('does not accept a finding whose dismissed alert was reopened', async () => {
+    const reopened = STATE.alerts.map((a) =>
+      a.number === 2
+        ? { number: 2, state: 'open' as const, category: CATEGORY, createdAt: a.createdAt }
+        : a,
+    );
+    const { step, sarif } = await run(
+      { 'accept-dismissed-alerts': 'true' },
+      { ...STATE, alerts: reopened },
+    );
+    expect(stateOf(sarif, 'bob')?.suppressions).toBeUndefined();
+    expect(step.outputs).toMatchObject({ suppressed: '0', 'failing-findings': '5' });
+  });
+
+  it('with fail-on-scope new and code scanning never answering, counts every finding after its bound', async () => {
+    const { step } = await run(
+      { 'fail-on-scope': 'new', 'max-findings': '3' },
+      { ...STATE, failure: 'silent' },
+    );
+    expect(step.outputs).toMatchObject({
+      result: 'fail',
+      'failing-findings': '5',
+      'new-findings': '',
+    });
+    expect(step.summary).toContain(
+      '- **Since the last run:** not known (code scanning of acme/infra: no complete answer within 10 s); every finding is shown as it is now.',
+    );
+  });
+
   it('with fail-on-scope new, counts only what is new or reopened', async () => {
     const tolerated = await run({ 'fail-on-scope': 'new', 'max-findings': '3' });
     expect(tolerated.step.status).toBe(0);

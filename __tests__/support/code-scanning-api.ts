@@ -28,8 +28,8 @@ export interface CodeScanningState {
   /** The results of the category's latest analysis. */
   readonly latest: readonly ApiResult[];
   readonly category: string;
-  /** How it fails: 403 on the alerts, 404 (code scanning off), or none. */
-  readonly failure?: 403 | 404;
+  /** How it fails: 403 on the alerts, 404 (code scanning off), never answering them, or not. */
+  readonly failure?: 403 | 404 | 'silent';
   /** Files of the repository by `path@commit`, for the contents API. */
   readonly contents?: Readonly<Record<string, string>>;
 }
@@ -73,6 +73,7 @@ export async function startCodeScanningApi(
       response.end(text);
       return;
     }
+    if (state.failure === 'silent' && url.pathname.startsWith(`${repo}/code-scanning`)) return;
     if (state.failure === 403 && url.pathname.startsWith(`${repo}/code-scanning`)) {
       send(403, { message: 'Resource not accessible by integration' });
       return;
