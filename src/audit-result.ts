@@ -7,6 +7,7 @@ import type {
   Verdict,
 } from './model.js';
 import type { FixedAlert, History } from './policy/history.js';
+import type { PlanCause } from './policy/terraform.js';
 import type { ThresholdPolicy } from './policy/threshold.js';
 import { decide } from './policy/threshold.js';
 import type { Suppressed } from './policy/suppressions.js';
@@ -49,6 +50,11 @@ export interface AuditResult {
   readonly history: History;
   /** Alerts open before whose findings are gone: fixed by this run. */
   readonly fixed: readonly FixedAlert[];
+  /** With terraform-plan: the plan files, and the change behind each principal it touches. */
+  readonly terraform: {
+    readonly files: readonly string[];
+    readonly causes: ReadonlyMap<string, PlanCause>;
+  } | null;
   readonly suppressions: SuppressionsUsed;
   /** Where the alerts point; the action's annotations point there too. */
   readonly anchor: AlertAnchor;

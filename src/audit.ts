@@ -23,9 +23,19 @@ import {
   type SuppressionsRead,
 } from './io/suppressions-file.js';
 import type { FileAtCommit } from './github/base-file.js';
-import { rootArnOf, type Progress, type Snapshots, type Suppression } from './model.js';
+import {
+  rootArnOf,
+  type AccountSnapshot,
+  type Finding,
+  type Progress,
+  type Snapshots,
+  type Suppression,
+} from './model.js';
 import type { AuditSource, Plan } from './options.js';
+import { fingerprint } from './fingerprint.js';
+import { readTerraformPlan, type IamChange } from './iac/terraform-plan.js';
 import { withHistory, type History } from './policy/history.js';
+import { applyPlan, type PlanCause } from './policy/terraform.js';
 import { addedOrWidened, applySuppressions } from './policy/suppressions.js';
 import { decide } from './policy/threshold.js';
 import { categoryId, type AlertAnchor } from './render/sarif.js';
@@ -64,17 +74,32 @@ export async function audit(plan: Plan, deps: AuditDeps): Promise<AuditResult> {
       `Not every file under iac-paths was read (more than ${IAC_LIMITS.files} files, a file over ${IAC_LIMITS.fileBytes / 1024 / 1024} MiB, or ${IAC_LIMITS.milliseconds / 1000} s): some alerts may point at the workflow instead of the code that defines the user.`,
     );
   }
+  // Read before any AWS call: a file that is no plan stops the run at once.
+  const planChanges = (await Promise.all(plan.terraformPlans.map(readTerraformPlan))).flat();
   const rules = activeRules(plan.rules.includeRoot, plan.rules.requirePhishingResistantMfa);
-  const snapshots = await collect(plan.source, rules, plan.rules.includeRoot, deps);
+  const collected = await collect(plan.source, rules, plan.rules.includeRoot, deps);
   const evaluatedAt = deps.now();
   const grace = { hours: plan.policy.gracePeriodHours, now: evaluatedAt };
+  const planned =
+    plan.terraformPlans.length === 0
+      ? null
+      : afterPlan(
+          collected,
+          planChanges,
+          plan.terraformPlans,
+          (s) => evaluate(s, rules, grace),
+          evaluatedAt,
+        );
+  const snapshots = planned?.snapshots ?? collected;
   const perAccount = snapshots.map((snapshot) => evaluate(snapshot, rules, grace));
   const { findings: suppressed, ...entriesNotApplied } = applySuppressions(
     perAccount.flat(),
     accepted.suppressions,
     evaluatedAt,
   );
-  const history = await deps.readHistory(categoryId(plan.outputs.sarifCategory, snapshots));
+  // With a plan, the account as it is now is the baseline: the plan's change is what counts.
+  const history =
+    planned?.history ?? (await deps.readHistory(categoryId(plan.outputs.sarifCategory, snapshots)));
   const { findings, fixed } = withHistory(suppressed, history, plan.policy.acceptDismissedAlerts);
   const accounts = accountAudits(snapshots, splitLike(findings, perAccount), plan.policy);
   const { workflow } = deps.context;
@@ -85,6 +110,7 @@ export async function audit(plan: Plan, deps: AuditDeps): Promise<AuditResult> {
     verdict: decide(findings, notAssessedOf(accounts), plan.policy),
     history,
     fixed,
+    terraform: planned === null ? null : { files: plan.terraformPlans, causes: planned.causes },
     suppressions: {
       file: accepted.file,
       ...entriesNotApplied,
@@ -124,6 +150,39 @@ async function comparedWithBase(
     }
   }
   return { kind: 'compared', added: addedOrWidened(accepted.suppressions, entries) };
+}
+
+/**
+ * The account after the plan, and the account now as the history it is judged against: a
+ * finding the plan causes is new, one it clears is fixed.
+ */
+function afterPlan(
+  snapshots: Snapshots,
+  changes: readonly IamChange[],
+  files: readonly string[],
+  judge: (snapshot: AccountSnapshot) => Finding[],
+  now: Date,
+): { snapshots: Snapshots; history: History; causes: ReadonlyMap<string, PlanCause> } {
+  const [only, ...others] = snapshots;
+  if (others.length > 0) {
+    throw new ConfigurationError(
+      'terraform-plan: a plan changes one account; audit that account alone, or leave terraform-plan empty for a fleet.',
+    );
+  }
+  const before = judge(only);
+  const after = applyPlan(only, changes, now);
+  return {
+    snapshots: [after.snapshot],
+    causes: after.causes,
+    history: {
+      kind: 'read',
+      source: `the account now, before ${files.join(', ')}`,
+      alerts: [],
+      alertOf: new Map(),
+      known: new Set(before.map(fingerprint)),
+      principals: new Map(before.map((f) => [fingerprint(f), f.principal.arn])),
+    },
+  };
 }
 
 /** `items` cut into lists as long as those of `shape`, in order. */

@@ -12,6 +12,8 @@ export interface Plan {
   readonly source: AuditSource;
   /** Where earlier runs are read from: code scanning (with a token), a baseline file, or nowhere. */
   readonly history: HistorySource;
+  /** Terraform plans (terraform show -json) applied to the account before it is judged. */
+  readonly terraformPlans: readonly string[];
   readonly rules: RuleChoice;
   readonly policy: Policy;
   readonly outputs: OutputChoice;
@@ -123,6 +125,12 @@ export const INPUTS: readonly InputSpec[] = [
     description:
       'Also report console users, and root, with an MFA device that gives one-time codes (an authenticator app or a hardware TOTP token), even beside a FIDO security key or passkey: AWS accepts any one device at sign-in (rule aws-iam-mfa-phishing-resistant, medium). Live audit only: a credential report does not say which kind a device is.',
     default: 'false',
+  },
+  {
+    name: 'terraform-plan',
+    description:
+      'Files of terraform show -json output (one per line): the account is audited as it would be after the plan, and each finding the plan causes or clears is labelled with its resource.',
+    default: '',
   },
   {
     name: 'fail-on-scope',
@@ -474,6 +482,12 @@ export function parsePlan(
       requirePhishingResistantMfa: boolean('require-phishing-resistant-mfa'),
     },
     history: historyOf(optional(value('baseline')), optional(value('github-token')), surface),
+    terraformPlans: linesOf(value('terraform-plan')).flatMap(({ text }) =>
+      text
+        .split(',')
+        .map((path) => path.trim())
+        .filter((path) => path !== ''),
+    ),
     policy: {
       failOn: oneOf('fail-on', THRESHOLDS),
       failOnScope: oneOf('fail-on-scope', ['all', 'new'] as const),

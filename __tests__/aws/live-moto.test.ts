@@ -4,7 +4,7 @@
  * from a reset, freshly seeded account.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -551,5 +551,47 @@ describe(`a user named ${COMMA_USER}`, () => {
     expect(outcome.accounts[0].snapshot.notAssessed).toEqual([]);
     expect(outcome.outputs.result).toBe('fail');
     expect(existsSync(sarifFile)).toBe(true);
+  });
+});
+
+describe('a Terraform plan applied to the live account', () => {
+  it('clears the finding of a user whose login profile the plan removes, and finds the user it gives one', async () => {
+    await freshAccount(EVERY_CASE);
+    stubAwsEnv(moto.endpoint);
+    const plan = join(dir, 'plan.json');
+    const change = (address: string, actions: string[], before: unknown, after: unknown) => ({
+      address,
+      mode: 'managed',
+      type: 'aws_iam_user_login_profile',
+      name: address.split('.')[1],
+      provider_name: 'registry.terraform.io/hashicorp/aws',
+      change: { actions, before, after, after_unknown: after === null ? {} : { password: true } },
+    });
+    await writeFile(
+      plan,
+      JSON.stringify({
+        format_version: '1.2',
+        terraform_version: '1.9.8',
+        planned_values: { root_module: {} },
+        resource_changes: [
+          change('aws_iam_user_login_profile.dana', ['delete'], { user: 'dana' }, null),
+          change('aws_iam_user_login_profile.svc_build', ['create'], null, { user: 'svc-build' }),
+        ],
+      }),
+    );
+    const { outcome } = await audit({
+      'sarif-file': join(dir, 'plan.sarif'),
+      'terraform-plan': plan,
+      'fail-on-scope': 'new',
+    });
+    expect(findingKeys(outcome.findings)).toEqual(
+      expectedKeys([userArn('erin', '/engineering/'), userArn('svc-build')]),
+    );
+    expect(outcome.findings.find((f) => f.principal.name === 'svc-build')?.history?.state).toBe(
+      'new',
+    );
+    expect(outcome.fixed.map((f) => f.principal)).toEqual([userArn('dana')]);
+    // Only the finding the plan causes counts.
+    expect(outcome.verdict.counted).toBe(1);
   });
 });

@@ -34,7 +34,7 @@ async function main(argv) {
             process.stdout.write((0,_cli_flags_js__WEBPACK_IMPORTED_MODULE_0__/* .helpText */ .BK)(columns || 80));
             return 0;
         }
-        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(679), __nccwpck_require__.e(767)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5767));
+        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(679), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4682));
         return await runCli(command.read);
     }
     catch (error) {
@@ -149,6 +149,12 @@ const CLI_FLAGS = {
     'require-phishing-resistant-mfa': {
         group: 'policy',
         help: 'Also report console users and root whose MFA gives one-time codes (live audit only).',
+    },
+    'terraform-plan': {
+        group: 'source',
+        value: 'FILE',
+        list: true,
+        help: 'terraform show -json output: audit the account as it would be after the plan.',
     },
     'fail-on-scope': {
         group: 'policy',
@@ -826,6 +832,11 @@ const INPUTS = [
         default: 'false',
     },
     {
+        name: 'terraform-plan',
+        description: 'Files of terraform show -json output (one per line): the account is audited as it would be after the plan, and each finding the plan causes or clears is labelled with its resource.',
+        default: '',
+    },
+    {
         name: 'fail-on-scope',
         description: 'Which findings count against max-findings: all, or new (only those new or reopened since the last run, as code scanning or --baseline knows it; every finding when no earlier run can be read).',
         default: 'all',
@@ -1126,6 +1137,10 @@ function parsePlan(read, label, env = {}, surface = 'action') {
             requirePhishingResistantMfa: boolean('require-phishing-resistant-mfa'),
         },
         history: historyOf(optional(value('baseline')), optional(value('github-token')), surface),
+        terraformPlans: linesOf(value('terraform-plan')).flatMap(({ text }) => text
+            .split(',')
+            .map((path) => path.trim())
+            .filter((path) => path !== '')),
         policy: {
             failOn: oneOf('fail-on', THRESHOLDS),
             failOnScope: oneOf('fail-on-scope', ['all', 'new']),

@@ -84,6 +84,12 @@ export const CLI_FLAGS: Readonly<Record<string, CliFlag>> = {
     group: 'policy',
     help: 'Also report console users and root whose MFA gives one-time codes (live audit only).',
   },
+  'terraform-plan': {
+    group: 'source',
+    value: 'FILE',
+    list: true,
+    help: 'terraform show -json output: audit the account as it would be after the plan.',
+  },
   'fail-on-scope': {
     group: 'policy',
     value: 'SCOPE',

@@ -1,6 +1,7 @@
 import {
   changes,
   notAssessedOf,
+  type AuditResult,
   partitionOf,
   principalCount,
   soleAccount,
@@ -10,6 +11,7 @@ import {
 } from '../audit-result.js';
 import type { UploadOutcome } from '../github/upload.js';
 import type { FixedAlert, History } from '../policy/history.js';
+import type { PlanCause } from '../policy/terraform.js';
 import {
   SEVERITIES,
   type Finding,
@@ -46,6 +48,8 @@ const CODE_SCANNING_MAX_RESULTS = 25_000;
 
 export interface SummaryInput {
   readonly accounts: AccountAudits;
+  /** With terraform-plan: the plan files, and the change behind each principal it touches. */
+  readonly terraform?: AuditResult['terraform'];
   /** What earlier runs knew, and the alerts this run fixed; absent: none was asked for. */
   readonly history?: History;
   readonly fixed?: readonly FixedAlert[];
@@ -112,7 +116,8 @@ export function renderSummary(input: SummaryInput): string {
   const sections = [
     ...(soleAccount(accounts) === null ? accountsTable(accounts) : []),
     ...accounts.flatMap((account) => accountSection(account, input)),
-    ...fixedSection(input.fixed ?? []),
+    ...planSection(input),
+    ...(input.terraform ? [] : fixedSection(input.fixed ?? [])),
     ...input.rules.flatMap((rule) =>
       ruleDetails(
         rule,
@@ -273,6 +278,45 @@ function historyLines(input: SummaryInput): string[] {
   const fresh = c.newOrReopened - c.reopened;
   return [
     `- **Since the last run** (${prose(history.source)}): ${fresh} new, ${c.reopened} reopened, ${c.stillOpen} still open, ${c.fixed} fixed`,
+  ];
+}
+
+/**
+ * What the Terraform plan does to console access: each finding it causes and each it clears,
+ * with the plan file and the resource address.
+ */
+function planSection(input: SummaryInput): string[] {
+  const terraform = input.terraform;
+  if (terraform === undefined || terraform === null) return [];
+  const causeOf = (name: string) => terraform.causes.get(name);
+  const where = (c: PlanCause): string => `(${code(c.file)}, ${code(c.address)})`;
+  const caused = input.findings.flatMap((f) => {
+    const c = causeOf(f.principal.name);
+    if (f.history?.state !== 'new' || c === undefined) return [];
+    return [
+      `- ➕ this pull request ${prose(c.what)} ${code(f.principal.name)}: ${prose(f.detail)} ${where(c)}`,
+    ];
+  });
+  const cleared = (input.fixed ?? []).flatMap((f) => {
+    const name = f.principal?.split('/').pop() ?? '';
+    const c = name === '' ? undefined : causeOf(name);
+    if (c === undefined) return [];
+    return [`- ✔️ this pull request ${prose(c.what)} ${code(name)}: fixes 1 finding ${where(c)}`];
+  });
+  if (caused.length + cleared.length === 0) {
+    return [
+      '',
+      `### The Terraform plan`,
+      '',
+      'It changes no console access or MFA of the account.',
+    ];
+  }
+  return [
+    '',
+    `### The Terraform plan: ${plural(caused.length, 'finding')} caused, ${cleared.length} cleared`,
+    '',
+    ...caused.slice(0, LIST_MAX_ROWS),
+    ...cleared.slice(0, LIST_MAX_ROWS),
   ];
 }
 
