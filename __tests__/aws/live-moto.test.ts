@@ -17,7 +17,8 @@ import {
 } from '@aws-sdk/client-iam';
 import { renderSummary } from '../../src/render/summary.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { iamClient } from '../support/aws-env.js';
+import { awsEnv, iamClient } from '../support/aws-env.js';
+import { cliBundle, node24 } from '../runner.js';
 import {
   accessDenied,
   awsErrorXml,
@@ -39,10 +40,13 @@ import { emptyStringPaths, onlyRun, sarifSchemaErrors } from '../sarif-validatio
 import {
   ACCOUNT,
   audit,
+  baseEnv,
   expectedKeys,
   findingKeys,
+  oneAccountJson,
   readSarif,
   ROOT_ARN,
+  runChild,
   stubAwsEnv,
   userArn,
 } from './live-helpers.js';
@@ -554,10 +558,9 @@ describe(`a user named ${COMMA_USER}`, () => {
   });
 });
 
-describe('a Terraform plan applied to the live account', () => {
+describe('a Terraform plan applied to the live account, through dist/cli.js', () => {
   it('clears the finding of a user whose login profile the plan removes, and finds the user it gives one', async () => {
     await freshAccount(EVERY_CASE);
-    stubAwsEnv(moto.endpoint);
     const plan = join(dir, 'plan.json');
     const change = (address: string, actions: string[], before: unknown, after: unknown) => ({
       address,
@@ -579,19 +582,22 @@ describe('a Terraform plan applied to the live account', () => {
         ],
       }),
     );
-    const { outcome } = await audit({
-      'sarif-file': join(dir, 'plan.sarif'),
-      'terraform-plan': plan,
-      'fail-on-scope': 'new',
-    });
-    expect(findingKeys(outcome.findings)).toEqual(
-      expectedKeys([userArn('erin', '/engineering/'), userArn('svc-build')]),
+    const exit = await runChild(
+      node24,
+      [cliBundle, '--terraform-plan', plan, '--fail-on-scope', 'new', '--format', 'json'],
+      { cwd: dir, env: { ...baseEnv(dir), ...awsEnv(moto.endpoint) } },
     );
-    expect(outcome.findings.find((f) => f.principal.name === 'svc-build')?.history?.state).toBe(
-      'new',
+    // Progress goes to stderr; the report is the JSON on stdout.
+    expect(exit.stderr).not.toMatch(/error|at .*\.js:\d+/i);
+    expect(exit.status).toBe(1);
+    const json = oneAccountJson(exit.stdout) as {
+      verdict: { counted: number };
+      findings: { arn: string; user: string }[];
+    };
+    expect(json.findings.map((f) => f.arn).sort()).toEqual(
+      [ROOT_ARN, userArn('erin', '/engineering/'), userArn('svc-build')].sort(),
     );
-    expect(outcome.fixed.map((f) => f.principal)).toEqual([userArn('dana')]);
-    // Only the finding the plan causes counts.
-    expect(outcome.verdict.counted).toBe(1);
+    // Only the finding the plan causes counts: root's and erin's were there before.
+    expect(json.verdict.counted).toBe(1);
   });
 });

@@ -5162,9 +5162,10 @@ function renderSummary(input) {
     ];
     const sections = [
         ...(soleAccount(accounts) === null ? accountsTable(accounts) : []),
-        ...accounts.flatMap((account) => accountSection(account, input)),
+        // What this run changed comes first: the plan's effects, and what was fixed.
         ...planSection(input),
         ...(input.terraform ? [] : fixedSection(input.fixed ?? [])),
+        ...accounts.flatMap((account) => accountSection(account, input)),
         ...input.rules.flatMap((rule) => ruleDetails(rule, open.filter((f) => f.ruleId === rule.id), partition, finishedAt)),
         ...notAssessedSection(unassessed),
         ...(input.suppressions ? acceptedSection(findings, input.suppressions) : []),

@@ -115,9 +115,10 @@ export function renderSummary(input: SummaryInput): string {
   ];
   const sections = [
     ...(soleAccount(accounts) === null ? accountsTable(accounts) : []),
-    ...accounts.flatMap((account) => accountSection(account, input)),
+    // What this run changed comes first: the plan's effects, and what was fixed.
     ...planSection(input),
     ...(input.terraform ? [] : fixedSection(input.fixed ?? [])),
+    ...accounts.flatMap((account) => accountSection(account, input)),
     ...input.rules.flatMap((rule) =>
       ruleDetails(
         rule,
