@@ -320,6 +320,11 @@ describe('dist/cli.js for scripts', () => {
       `iam-mfa-audit: --output "${copy}": is ${copy}, which this run reads or writes; give the path of a file to write the report to, or - for standard output.\n`,
     );
     expect(readFileSync(copy, 'utf8')).toBe(readFileSync(exampleReport, 'utf8'));
+    const sarif = join(dir(), 'new.sarif');
+    const both = runCli(node24, ['--credential-report', copy, '--sarif-file', sarif, '-o', sarif]);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain(`is ${sarif}, which this run reads or writes`);
+    expect(existsSync(sarif)).toBe(false);
     const folder = runCli(node24, ['--credential-report', copy, '-o', dir()]);
     expect(folder.stderr).toBe(
       `iam-mfa-audit: --output "${dir()}": is a directory; give the path of a file to write the report to, or - for standard output.\n`,

@@ -335,3 +335,119 @@ describe('renderSummary of a fleet', () => {
     expect(fleetOf(ids, 41)).not.toContain('code scanning refuses');
   });
 });
+
+describe('renderSummary with a history', () => {
+  const snapshot = aSnapshot({ principals: [aUser({ name: 'bob' }), aUser({ name: 'cy' })] });
+  const [bob, cy] = evaluate(snapshot, RULES, { hours: 0, now: NOW });
+  if (bob === undefined || cy === undefined) throw new Error('no findings');
+  const findings = [
+    {
+      ...bob,
+      history: {
+        state: 'open' as const,
+        alert: {
+          number: 7,
+          url: 'https://github.com/a/b/security/code-scanning/7',
+          openedAt: '2026-11-16T10:30:00Z',
+        },
+      },
+    },
+    { ...cy, history: { state: 'new' as const, alert: null } },
+  ];
+  const render = (extra: Partial<Parameters<typeof renderSummary>[0]>) =>
+    renderSummary({
+      accounts: accountsOf([snapshot], findings),
+      findings,
+      rules: activeRules(true),
+      verdict: decide(findings, [], POLICY),
+      sarifFile: null,
+      finishedAt: NOW,
+      ...extra,
+    });
+
+  it('leads with what changed, new findings first, and what was fixed', () => {
+    const summary = render({
+      history: {
+        kind: 'read',
+        source: 'code scanning',
+        alerts: [],
+        alertOf: new Map(),
+        known: new Set(),
+        principals: new Map(),
+      },
+      fixed: [
+        {
+          number: 3,
+          url: 'https://github.com/a/b/security/code-scanning/3',
+          fingerprint: 'f',
+          principal: 'arn:aws:iam::111122223333:user/gone',
+        },
+      ],
+    });
+    expect(summary).toContain(
+      '- **Since the last run** (code scanning): 1 new, 0 reopened, 1 still open, 1 fixed',
+    );
+    expect(findingRows(summary)[0]).toEqual([
+      '| `cy` | high, new | today | add MFA |',
+      '| `bob` | high, open 12 d | today | add MFA |',
+    ]);
+    expect(summary).toContain(
+      '- `arn:aws:iam::111122223333:user/gone` ([alert #3](https://github.com/a/b/security/code-scanning/3))',
+    );
+  });
+
+  it('says in one line when the history could not be read', () => {
+    const summary = render({ history: { kind: 'unreadable', reason: 'HTTP 403 (no)' } });
+    expect(summary).toContain(
+      '- **Since the last run:** not known (HTTP 403 (no)); every finding is shown as it is now.',
+    );
+  });
+
+  it('labels what a Terraform plan causes, with its file and resource', () => {
+    const summary = render({
+      history: {
+        kind: 'read',
+        source: 'the account now',
+        alerts: [],
+        alertOf: new Map(),
+        known: new Set(),
+        principals: new Map(),
+      },
+      fixed: [
+        {
+          number: null,
+          url: null,
+          fingerprint: 'f',
+          principal: 'arn:aws:iam::111122223333:user/dee',
+        },
+      ],
+      terraform: {
+        files: ['plan.json'],
+        causes: new Map([
+          [
+            'cy',
+            {
+              address: 'aws_iam_user_login_profile.cy',
+              file: 'plan.json',
+              what: 'gives console access to',
+            },
+          ],
+          [
+            'dee',
+            {
+              address: 'aws_iam_user_login_profile.dee',
+              file: 'plan.json',
+              what: 'removes the console password of',
+            },
+          ],
+        ]),
+      },
+    });
+    expect(summary).toContain('### The Terraform plan: 1 finding caused, 1 cleared');
+    expect(summary).toContain('- ➕ this pull request gives console access to `cy`: ');
+    expect(summary).toContain(
+      '- ✔️ this pull request removes the console password of `dee`: fixes 1 finding (`plan.json`, `aws_iam_user_login_profile.dee`)',
+    );
+    expect(summary).not.toContain('### Fixed since the last run');
+  });
+});

@@ -51,7 +51,7 @@ export interface Policy extends ThresholdPolicy {
 }
 
 /** How the CLI prints the outcome. */
-export const FORMATS = ['table', 'json', 'sarif', 'markdown'] as const;
+const FORMATS = ['table', 'json', 'sarif', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Where a run's inputs come from: the action's inputs, or the CLI's flags. */

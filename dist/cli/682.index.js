@@ -11,8 +11,6 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: EXIT
-
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:url"
@@ -3958,6 +3956,7 @@ function alertAnchor(context, source, accounts) {
 
 
 
+
 /**
  * Checks, before the audit, that the CLI may write its report at `path` (given as `flag`): a
  * new file or a regular file, which is replaced whole; never a folder, a device or a FIFO,
@@ -3968,6 +3967,10 @@ async function checkOutputFile(path, flag, inputs) {
     const refuse = (why) => new errors/* ConfigurationError */.j1(`${flag} ${JSON.stringify(path)}: ${why}; give the path of a file to write the report to, or - for standard output.`);
     if (/[/\\]$/.test(path))
         throw refuse('names a folder');
+    // A file this run writes too, that does not exist yet, has no inode to compare: its name does.
+    const same = inputs.find((input) => input !== null && (0,external_node_path_.resolve)(input) === (0,external_node_path_.resolve)(path));
+    if (same !== undefined && same !== null)
+        throw refuse(`is ${same}, which this run reads or writes`);
     const info = await (0,promises_.stat)(path).catch((error) => {
         const code = error.code;
         if (code === 'ENOENT')

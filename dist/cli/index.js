@@ -790,7 +790,7 @@ const SILENT_PROGRESS = {
 /* harmony export */   mc: () => (/* binding */ INPUTS),
 /* harmony export */   vS: () => (/* binding */ parsePlan)
 /* harmony export */ });
-/* unused harmony exports FORMATS, ACTION_INPUTS */
+/* unused harmony export ACTION_INPUTS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(182);
 

@@ -14,7 +14,7 @@ import { reportSink, usesColor } from '../surface/terminal.js';
 import { inertJson } from '../text.js';
 
 /** Exit codes: the verdict decides 0 (pass, or incomplete when allowed) or 1; anything that stops the audit is 2. */
-export const EXIT = { pass: 0, fail: 1, error: 2 } as const;
+const EXIT = { pass: 0, fail: 1, error: 2 } as const;
 
 /** Audits as the flags ask, prints the report, and returns the exit code. */
 export async function runCli(read: ReadInput): Promise<number> {

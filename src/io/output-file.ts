@@ -1,4 +1,5 @@
 import { lstat, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 import { notARegularFile } from './file-kind.js';
 
@@ -18,6 +19,10 @@ export async function checkOutputFile(
       `${flag} ${JSON.stringify(path)}: ${why}; give the path of a file to write the report to, or - for standard output.`,
     );
   if (/[/\\]$/.test(path)) throw refuse('names a folder');
+  // A file this run writes too, that does not exist yet, has no inode to compare: its name does.
+  const same = inputs.find((input) => input !== null && resolve(input) === resolve(path));
+  if (same !== undefined && same !== null)
+    throw refuse(`is ${same}, which this run reads or writes`);
   const info = await stat(path).catch((error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;

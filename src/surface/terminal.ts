@@ -49,7 +49,7 @@ function paint(line: string): string {
 }
 
 /** The CLI's report: a plain-text table of findings and the verdict, in colour if asked. */
-export function renderTerminal(outcome: Outcome, color: boolean): string {
+function renderTerminal(outcome: Outcome, color: boolean): string {
   const now = outcome.finishedAt;
   const { accounts, findings, verdict } = outcome;
   const fleet = soleAccount(accounts) === null;
@@ -134,7 +134,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 }
 
 /** The JSON report's version: it changes only when a field is removed or changes meaning. */
-export const JSON_SCHEMA_VERSION = 1;
+const JSON_SCHEMA_VERSION = 1;
 
 /** An ISO 8601 time, or null when the source gives none (`never`, `N/A`, unknown). */
 function isoOrNull(time: string | null): string | null {
@@ -148,7 +148,7 @@ function isoOrNull(time: string | null): string | null {
  * account with its data source, what could not be read and its findings with every fix
  * command. Documented in docs/output.md.
  */
-export function renderJson(outcome: Outcome): string {
+function renderJson(outcome: Outcome): string {
   const partition = partitionOf(outcome.accounts);
   const rule = (id: string) => outcome.rules.find((r) => r.id === id);
   return `${inertJson(
