@@ -19,13 +19,11 @@ const plan = parsePlan(
 );
 const { outcome } = await runAudit(
   plan,
-  {
-    ...systemDeps(() => undefined),
+  await systemDeps(plan, {
+    log: () => undefined,
     progress: SILENT_PROGRESS,
     setSecret: () => undefined,
-    readHistory: () => Promise.resolve({ kind: 'none' }),
-    readAtBase: null,
-  },
+  }),
   [
     sarifSink(plan.outputs, plan.source),
     {

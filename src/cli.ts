@@ -3,7 +3,7 @@
  * The CLI's entry. It reads the command line with nothing else loaded, so --help and
  * --version answer at once; the audit (and the AWS SDK) is loaded only for an audit.
  */
-import { helpText, parseCommandLine, type Command } from './cli/flags.js';
+import { EXIT, helpText, parseCommandLine, type Command } from './cli/flags.js';
 import { failureOf } from './errors.js';
 import { removeStaleSarif } from './io/sarif-file.js';
 import { isStandardOutput, sarifFileOf } from './options.js';
@@ -15,13 +15,13 @@ async function main(argv: readonly string[]): Promise<number> {
     command = parseCommandLine(argv);
     if (command.kind === 'version') {
       process.stdout.write(`iam-mfa-audit ${VERSION}\n`);
-      return 0;
+      return EXIT.pass;
     }
     if (command.kind === 'help') {
       // A pipe has no width: COLUMNS, else 80.
       const columns = process.stdout.isTTY ? process.stdout.columns : Number(process.env.COLUMNS);
       process.stdout.write(helpText(columns || 80));
-      return 0;
+      return EXIT.pass;
     }
     const { runCli } = await import('./cli/run.js');
     return await runCli(command.read);
@@ -37,7 +37,7 @@ async function main(argv: readonly string[]): Promise<number> {
     if (sarifFile !== null && !isStandardOutput(sarifFile)) {
       await removeStaleSarif(sarifFile).catch(() => false);
     }
-    return 2;
+    return EXIT.error;
   }
 }
 

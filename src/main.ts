@@ -1,16 +1,13 @@
 import * as core from '@actions/core';
-import type { AuditDeps } from './audit.js';
 import { discoverAccounts } from './audit.js';
 import { failureOf } from './errors.js';
 import { removeStaleSarif } from './io/sarif-file.js';
 import { systemDeps } from './io/system.js';
 import { ACTION_INPUTS, parsePlan, sarifFileOf, type ReadInput } from './options.js';
-import { baseReader, historyReader } from './read-history.js';
 import { runAudit } from './run.js';
 import { rememberSecret } from './secrets.js';
-import { sarifSink } from './sinks/sarif-file.js';
+import { deliverySinks } from './sinks/delivery.js';
 import type { Sink } from './sinks/sink.js';
-import { uploadSink } from './sinks/upload.js';
 import { githubSinks, publishDiscoveryToGitHub, publishErrorToGitHub } from './surface/github.js';
 import { progressLog } from './surface/progress.js';
 
@@ -38,31 +35,19 @@ async function audited(): Promise<string | null> {
   const log = (message: string): void => {
     core.info(message);
   };
-  const system = systemDeps(log);
-  const deps: AuditDeps = {
-    ...system,
+  const deps = await systemDeps(plan, {
+    log,
     progress: progressLog(log),
     setSecret: (value) => {
       rememberSecret(value);
       core.setSecret(value);
     },
-    readHistory: await historyReader(plan.history, system.context, system.now),
-    readAtBase: baseReader(plan.history, system.context),
-  };
+  });
   if (plan.source.kind === 'live' && plan.source.discoverOnly) {
     await publishDiscoveryToGitHub(await discoverAccounts(plan, deps));
     return null;
   }
-  const { uploadToken } = plan.outputs;
-  if (uploadToken !== null) deps.setSecret(uploadToken);
-  // The runner masks the workflow token and secrets itself; the audit keeps it out of what
-  // it writes (an API's error may echo it).
-  if (plan.history.kind === 'code-scanning') rememberSecret(plan.history.token);
-  const sinks: Sink[] = [
-    sarifSink(plan.outputs, plan.source),
-    ...(uploadToken === null ? [] : [uploadSink(uploadToken, deps.context, deps)]),
-    ...githubSinks(),
-  ];
+  const sinks: Sink[] = [...deliverySinks(plan, deps), ...githubSinks()];
   const { failures } = await runAudit(plan, deps, sinks, (message) => {
     core.warning(message);
   });

@@ -31,15 +31,20 @@ export function bounded(text: string, max: number): string {
 
 export const DAY_MS = 86_400_000;
 
+/** UTC calendar days from `time` to `now` (negative when it is later); null when it is no time. */
+export function daysAgo(time: string, now: Date): number | null {
+  const at = Date.parse(time);
+  return Number.isNaN(at) ? null : Math.floor(now.getTime() / DAY_MS) - Math.floor(at / DAY_MS);
+}
+
 /**
  * A time as a reader wants it in a table: its UTC day and how long ago that was,
  * `2026-11-20 (10 days ago)`. Text that is not a time (`never`, `unknown`) is kept.
  */
 export function dayAndAge(time: string, now: Date): string {
-  const at = Date.parse(time);
-  if (Number.isNaN(at)) return time;
-  const day = new Date(at).toISOString().slice(0, 10);
-  const days = Math.floor(now.getTime() / DAY_MS) - Math.floor(at / DAY_MS);
+  const days = daysAgo(time, now);
+  if (days === null) return time;
+  const day = new Date(Date.parse(time)).toISOString().slice(0, 10);
   const age =
     days === 0
       ? 'today'

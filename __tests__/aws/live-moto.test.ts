@@ -599,5 +599,17 @@ describe('a Terraform plan applied to the live account, through dist/cli.js', ()
     );
     // Only the finding the plan causes counts: root's and erin's were there before.
     expect(json.verdict.counted).toBe(1);
+
+    // The same changes made in the account, audited without the plan: the same findings.
+    await deleteLoginProfile(iam, 'dana');
+    await iam.send(
+      new CreateLoginProfileCommand({ UserName: 'svc-build', Password: SEED_PASSWORD }),
+    );
+    const applied = await runChild(node24, [cliBundle, '--format', 'json'], {
+      cwd: dir,
+      env: { ...baseEnv(dir), ...awsEnv(moto.endpoint) },
+    });
+    const live = oneAccountJson(applied.stdout) as { findings: { arn: string }[] };
+    expect(live.findings.map((f) => f.arn).sort()).toEqual(json.findings.map((f) => f.arn).sort());
   });
 });

@@ -26,15 +26,15 @@ async function main(argv) {
         command = (0,_cli_flags_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCommandLine */ .Du)(argv);
         if (command.kind === 'version') {
             process.stdout.write(`iam-mfa-audit ${_version_js__WEBPACK_IMPORTED_MODULE_4__/* .VERSION */ .xv}\n`);
-            return 0;
+            return _cli_flags_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.pass;
         }
         if (command.kind === 'help') {
             // A pipe has no width: COLUMNS, else 80.
             const columns = process.stdout.isTTY ? process.stdout.columns : Number(process.env.COLUMNS);
             process.stdout.write((0,_cli_flags_js__WEBPACK_IMPORTED_MODULE_0__/* .helpText */ .BK)(columns || 80));
-            return 0;
+            return _cli_flags_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.pass;
         }
-        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(679), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4682));
+        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(679), __nccwpck_require__.e(103)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5103));
         return await runCli(command.read);
     }
     catch (error) {
@@ -49,7 +49,7 @@ async function main(argv) {
         if (sarifFile !== null && !(0,_options_js__WEBPACK_IMPORTED_MODULE_3__/* .isStandardOutput */ .HT)(sarifFile)) {
             await (0,_io_sarif_file_js__WEBPACK_IMPORTED_MODULE_2__/* .removeStaleSarif */ .PE)(sarifFile).catch(() => false);
         }
-        return 2;
+        return _cli_flags_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.error;
     }
 }
 // A reader that goes away (`| head`) ends the output, not the audit, and prints no stack.
@@ -71,7 +71,8 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BK: () => (/* binding */ helpText),
-/* harmony export */   Du: () => (/* binding */ parseCommandLine)
+/* harmony export */   Du: () => (/* binding */ parseCommandLine),
+/* harmony export */   dc: () => (/* binding */ EXIT)
 /* harmony export */ });
 /* unused harmony export CLI_FLAGS */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
@@ -88,6 +89,8 @@ __webpack_async_result__();
 
 /** The inputs the CLI takes as flags: all but the action's own. */
 const CLI_INPUTS = _options_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUTS */ .mc.filter((input) => input.actionOnly !== true);
+/** Exit codes: the verdict decides 0 (pass, or incomplete when allowed) or 1; anything that stops the audit is 2. */
+const EXIT = { pass: 0, fail: 1, error: 2 };
 /** Every input of the CLI as a flag; --help lists them in this order within their group. */
 const CLI_FLAGS = {
     'credential-report': {
@@ -507,8 +510,12 @@ function firstLine(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ readRegularFile),
 /* harmony export */   j: () => (/* binding */ notARegularFile)
 /* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+
 /**
  * Why a path cannot be read or written as a file (`is a directory`, `is not a regular file
  * (a FIFO)`), or null when it is a regular file.
@@ -530,6 +537,25 @@ function specialFileKind(info) {
         return 'a socket';
     return 'a special file';
 }
+/**
+ * A regular file's text, read whole when it is at most `maxBytes`; anything else is refused
+ * through `refuse`, with why: `is a directory`, `is larger than 64 MiB`, `cannot be read
+ * (ENOENT)`.
+ */
+async function readRegularFile(path, maxBytes, refuse) {
+    const unreadable = (error) => refuse(`cannot be read (${error.code ?? String(error)})`);
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch((error) => {
+        throw unreadable(error);
+    });
+    const notAFile = notARegularFile(info);
+    if (notAFile !== null)
+        throw refuse(notAFile);
+    if (info.size > maxBytes)
+        throw refuse(`is larger than ${maxBytes / 1024 / 1024} MiB`);
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8').catch((error) => {
+        throw unreadable(error);
+    });
+}
 
 
 /***/ }),
@@ -546,8 +572,8 @@ function specialFileKind(info) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _write_atomic_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5865);
-/* harmony import */ var _file_kind_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(495);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1013);
+/* harmony import */ var _file_kind_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(495);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1013);
 
 
 
@@ -593,7 +619,7 @@ async function sarifTarget(path, credentialReport) {
     }
     if (info === null)
         return target;
-    const notAFile = (0,_file_kind_js__WEBPACK_IMPORTED_MODULE_4__/* .notARegularFile */ .j)(info);
+    const notAFile = (0,_file_kind_js__WEBPACK_IMPORTED_MODULE_3__/* .notARegularFile */ .j)(info);
     if (notAFile !== null)
         throw refuse(notAFile);
     if (credentialReport !== null) {
@@ -657,7 +683,7 @@ async function logKind(path) {
     });
     if (tools.length === 0 || tools.includes(null))
         return 'not-sarif';
-    const other = tools.find((name) => name !== _version_js__WEBPACK_IMPORTED_MODULE_3__/* .TOOL_NAME */ .lH);
+    const other = tools.find((name) => name !== _version_js__WEBPACK_IMPORTED_MODULE_4__/* .TOOL_NAME */ .lH);
     return other === undefined || other === null ? 'ours' : { otherTool: other };
 }
 function isObject(value) {
@@ -1326,6 +1352,7 @@ function redacted(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HM: () => (/* binding */ daysAgo),
 /* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   Ln: () => (/* binding */ dayAndAge),
 /* harmony export */   Mm: () => (/* binding */ bounded),
@@ -1363,16 +1390,20 @@ function bounded(text, max) {
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 const DAY_MS = 86_400_000;
+/** UTC calendar days from `time` to `now` (negative when it is later); null when it is no time. */
+function daysAgo(time, now) {
+    const at = Date.parse(time);
+    return Number.isNaN(at) ? null : Math.floor(now.getTime() / DAY_MS) - Math.floor(at / DAY_MS);
+}
 /**
  * A time as a reader wants it in a table: its UTC day and how long ago that was,
  * `2026-11-20 (10 days ago)`. Text that is not a time (`never`, `unknown`) is kept.
  */
 function dayAndAge(time, now) {
-    const at = Date.parse(time);
-    if (Number.isNaN(at))
+    const days = daysAgo(time, now);
+    if (days === null)
         return time;
-    const day = new Date(at).toISOString().slice(0, 10);
-    const days = Math.floor(now.getTime() / DAY_MS) - Math.floor(at / DAY_MS);
+    const day = new Date(Date.parse(time)).toISOString().slice(0, 10);
     const age = days === 0
         ? 'today'
         : days === 1

@@ -10,6 +10,9 @@ import { INPUTS, type ReadInput } from '../options.js';
 /** The inputs the CLI takes as flags: all but the action's own. */
 const CLI_INPUTS = INPUTS.filter((input) => input.actionOnly !== true);
 
+/** Exit codes: the verdict decides 0 (pass, or incomplete when allowed) or 1; anything that stops the audit is 2. */
+export const EXIT = { pass: 0, fail: 1, error: 2 } as const;
+
 type Group = 'source' | 'policy' | 'output' | 'aws';
 
 /** How a flag is written on the command line, and what --help says of it. */

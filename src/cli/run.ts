@@ -1,20 +1,16 @@
 /** The CLI's audit: loaded only when there is one, so --help and --version answer at once. */
-import { discoverAccounts, type AuditDeps } from '../audit.js';
+import { discoverAccounts } from '../audit.js';
 import { checkOutputFile } from '../io/output-file.js';
 import { systemDeps } from '../io/system.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { parsePlan, type ReadInput } from '../options.js';
-import { baseReader, historyReader } from '../read-history.js';
 import { runAudit } from '../run.js';
 import { rememberSecret } from '../secrets.js';
-import { sarifSink } from '../sinks/sarif-file.js';
-import { uploadSink } from '../sinks/upload.js';
+import { deliverySinks } from '../sinks/delivery.js';
 import { progressBar, progressLog } from '../surface/progress.js';
 import { reportSink, usesColor } from '../surface/terminal.js';
 import { inertJson } from '../text.js';
-
-/** Exit codes: the verdict decides 0 (pass, or incomplete when allowed) or 1; anything that stops the audit is 2. */
-const EXIT = { pass: 0, fail: 1, error: 2 } as const;
+import { EXIT } from './flags.js';
 
 /** Audits as the flags ask, prints the report, and returns the exit code. */
 export async function runCli(read: ReadInput): Promise<number> {
@@ -29,15 +25,12 @@ export async function runCli(read: ReadInput): Promise<number> {
   const write = (text: string): void => {
     process.stdout.write(text);
   };
-  const system = systemDeps(log);
-  const deps: AuditDeps = {
-    ...system,
+  const deps = await systemDeps(plan, {
+    log,
     progress: bar ?? progressLog(log),
     // A mask command would write the secret into the CLI's report: it is kept out instead.
     setSecret: rememberSecret,
-    readHistory: await historyReader(plan.history, system.context, system.now),
-    readAtBase: baseReader(plan.history, system.context),
-  };
+  });
   const { outputs, source } = plan;
   const checkReportFile = () =>
     checkOutputFile(outputs.reportFile ?? '', '--output', [
@@ -52,17 +45,11 @@ export async function runCli(read: ReadInput): Promise<number> {
     else await writeFileAtomic(outputs.reportFile, text);
     return EXIT.pass;
   }
-  const { uploadToken } = outputs;
-  if (uploadToken !== null) deps.setSecret(uploadToken);
   const color = usesColor(process.stdout, process.env);
   const { outcome } = await runAudit(
     plan,
     deps,
-    [
-      sarifSink(outputs, source, write),
-      ...(uploadToken === null ? [] : [uploadSink(uploadToken, deps.context, deps)]),
-      reportSink(outputs, color, write, checkReportFile),
-    ],
+    [...deliverySinks(plan, deps, write), reportSink(outputs, color, write, checkReportFile)],
     log,
   );
   // The audit's report stands; a failed upload is an error unless the verdict already fails.

@@ -3,6 +3,7 @@ import { getOctokit } from '@actions/github';
 import { boundedFetch } from '../io/bounded-fetch.js';
 import type { CodeScanningTarget } from '../runner-context.js';
 import { redacted } from '../secrets.js';
+import { bodyText, firstLineOf } from './answers.js';
 
 /** What the base of a pull request holds at a path. */
 export type FileAtCommit =
@@ -29,26 +30,13 @@ export async function readFileAtCommit(
       headers: { accept: 'application/vnd.github.raw+json' },
       request: { fetch: CONTENTS_FETCH },
     });
-    const data: unknown = answer.data;
-    const text =
-      typeof data === 'string'
-        ? data
-        : data instanceof ArrayBuffer
-          ? new TextDecoder().decode(data)
-          : null;
+    const text = bodyText(answer.data);
     if (text === null) return { kind: 'unreadable', reason: `${path} at the base is not a file` };
     return { kind: 'text', text };
   } catch (error) {
     const status = (error as { status?: number }).status;
     if (status === 404) return { kind: 'missing' };
-    const cause = (error as { cause?: unknown }).cause;
-    const message =
-      cause instanceof Error
-        ? cause.message
-        : error instanceof Error
-          ? error.message
-          : String(error);
-    const why = `${status === undefined ? 'no answer' : `HTTP ${status}`}: ${message.split('\n', 1)[0] ?? ''}`;
+    const why = `${status === undefined ? 'no answer' : `HTTP ${status}`}: ${firstLineOf(error)}`;
     return {
       kind: 'unreadable',
       reason: redacted(`the contents API gave no ${path} at the base (${why})`),

@@ -7,6 +7,7 @@
 import { getOctokit } from '@actions/github';
 import { boundedFetch, DeadlineError, TooLargeError } from '../io/bounded-fetch.js';
 import { HISTORY_LIMITS } from '../limits.js';
+import { bodyText, firstLineOf } from './answers.js';
 import { principalOf, type Alert, type History, type SarifResult } from '../policy/history.js';
 import { FINGERPRINT_KEY } from '../fingerprint.js';
 import type { CodeScanningTarget } from '../runner-context.js';
@@ -181,19 +182,14 @@ function readAlert(raw: RawAlert, category: string): Alert[] {
 }
 
 /**
- * An analysis as GitHub sends it with `Accept: application/sarif+json`: octokit parses only
- * `application/json`, so the log arrives as bytes (or text) to parse here.
+ * An analysis as GitHub sends it with `Accept: application/sarif+json`, which octokit does
+ * not parse.
  */
 function parsedSarif(data: unknown): unknown {
-  const bytes =
-    data instanceof ArrayBuffer
-      ? new TextDecoder().decode(data)
-      : typeof data === 'string'
-        ? data
-        : null;
-  if (bytes === null) return data;
+  const text = bodyText(data);
+  if (text === null) return data;
   try {
-    return JSON.parse(bytes);
+    return JSON.parse(text);
   } catch {
     throw new Unreadable('the latest analysis is not JSON');
   }
@@ -213,7 +209,7 @@ function failure(error: unknown): string {
   const cause = (error as { cause?: unknown } | null)?.cause;
   if (cause instanceof DeadlineError || cause instanceof TooLargeError) return cause.message;
   const status = (error as { status?: number }).status;
-  const message = error instanceof Error ? (error.message.split('\n', 1)[0] ?? '') : String(error);
+  const message = firstLineOf(error);
   if (status === 403) return `HTTP 403 (${message}); the token needs security-events: read`;
   if (status === 404) return `HTTP 404 (${message}); code scanning may be off for the repository`;
   return status === undefined ? `no answer (${message})` : `HTTP ${status} (${message})`;

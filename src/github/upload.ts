@@ -4,6 +4,7 @@ import pRetry from 'p-retry';
 import { UploadError } from '../errors.js';
 import { boundedFetch, DeadlineError, TooLargeError } from '../io/bounded-fetch.js';
 import { UPLOAD_LIMITS } from '../limits.js';
+import { failedOnTheWay, firstLineOf } from './answers.js';
 import type { CodeScanningTarget } from '../runner-context.js';
 import { TOOL_NAME } from '../version.js';
 
@@ -156,15 +157,6 @@ const POLL_FETCH = boundedFetch({
 });
 
 /**
- * What failed on the way rather than in GitHub's answer: octokit reports an error of fetch
- * itself as HTTP 500, with the error as its cause.
- */
-function failedOnTheWay(error: unknown): Error | null {
-  const cause = (error as { cause?: unknown } | null)?.cause;
-  return cause instanceof Error ? cause : null;
-}
-
-/**
  * Worth another attempt: GitHub's 5xx and 429, and a connection that broke. An answer past
  * its deadline or its size is not: the next one would be no different.
  */
@@ -183,7 +175,7 @@ function apiFailure(error: unknown, where: string): string {
   }
   // octokit's message for a failure on the way is its cause's own words.
   const status = cause === null ? (error as { status?: number }).status : undefined;
-  const message = error instanceof Error ? (error.message.split('\n', 1)[0] ?? '') : String(error);
+  const message = firstLineOf(error);
   if (status === 403 && /advanced security|code scanning is not enabled/i.test(message)) {
     return `code scanning is not enabled for ${where} (HTTP 403: ${message}).`;
   }

@@ -3,9 +3,8 @@
  * login profile and MFA device changes it would make. Values unknown until apply stay
  * unknown: they are never guessed.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { ConfigurationError } from '../errors.js';
-import { notARegularFile } from '../io/file-kind.js';
+import { readRegularFile } from '../io/file-kind.js';
 
 /** A plan of 10,000 resources is a few MiB; this bounds what is read. */
 const MAX_PLAN_BYTES = 64 * 1024 * 1024;
@@ -52,18 +51,12 @@ export async function readTerraformPlan(file: string): Promise<IamChange[]> {
     new ConfigurationError(
       `terraform-plan ${JSON.stringify(file)}: ${why}; give the output of terraform show -json PLANFILE.`,
     );
+  const text = await readRegularFile(file, MAX_PLAN_BYTES, refuse);
   let plan: unknown;
   try {
-    const info = await stat(file);
-    const notAFile = notARegularFile(info);
-    if (notAFile !== null) throw refuse(notAFile);
-    if (info.size > MAX_PLAN_BYTES)
-      throw refuse(`is larger than ${MAX_PLAN_BYTES / 1024 / 1024} MiB`);
-    plan = JSON.parse(await readFile(file, 'utf8'));
+    plan = JSON.parse(text);
   } catch (error) {
-    if (error instanceof ConfigurationError) throw error;
-    if (error instanceof SyntaxError) throw refuse(`is not JSON (${error.message})`);
-    throw refuse(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw refuse(`is not JSON (${(error as Error).message})`);
   }
   if (plan === null || typeof plan !== 'object' || Array.isArray(plan)) {
     throw refuse('is not a JSON object');

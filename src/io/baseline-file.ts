@@ -1,9 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
 import { ConfigurationError } from '../errors.js';
 import { principalOf, type History, type SarifResult } from '../policy/history.js';
 import { FINGERPRINT_KEY } from '../fingerprint.js';
 import { TOOL_NAME } from '../version.js';
-import { notARegularFile } from './file-kind.js';
+import { readRegularFile } from './file-kind.js';
 
 /** The largest baseline read: code scanning takes at most 25,000 results in a run. */
 const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
@@ -17,19 +16,12 @@ export async function readBaseline(path: string): Promise<History> {
     new ConfigurationError(
       `--baseline ${JSON.stringify(path)}: ${why}; give a SARIF log that iam-mfa-audit wrote.`,
     );
+  const text = await readRegularFile(path, MAX_BASELINE_BYTES, refuse);
   let log: unknown;
   try {
-    const info = await stat(path);
-    const notAFile = notARegularFile(info);
-    if (notAFile !== null) throw refuse(notAFile);
-    if (info.size > MAX_BASELINE_BYTES) {
-      throw refuse(`is larger than ${MAX_BASELINE_BYTES / 1024 / 1024} MiB`);
-    }
-    log = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    if (error instanceof ConfigurationError) throw error;
-    if (error instanceof SyntaxError) throw refuse('is not JSON');
-    throw refuse(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    log = JSON.parse(text);
+  } catch {
+    throw refuse('is not JSON');
   }
   const { version, runs } = (log ?? {}) as { version?: unknown; runs?: unknown };
   if (version !== '2.1.0' || !Array.isArray(runs) || runs.length === 0) {

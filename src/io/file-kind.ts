@@ -1,4 +1,5 @@
 import type { Stats } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 
 /**
  * Why a path cannot be read or written as a file (`is a directory`, `is not a regular file
@@ -16,4 +17,27 @@ function specialFileKind(info: Stats): string {
   if (info.isBlockDevice()) return 'a block device';
   if (info.isSocket()) return 'a socket';
   return 'a special file';
+}
+
+/**
+ * A regular file's text, read whole when it is at most `maxBytes`; anything else is refused
+ * through `refuse`, with why: `is a directory`, `is larger than 64 MiB`, `cannot be read
+ * (ENOENT)`.
+ */
+export async function readRegularFile(
+  path: string,
+  maxBytes: number,
+  refuse: (why: string) => Error,
+): Promise<string> {
+  const unreadable = (error: unknown): Error =>
+    refuse(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  const info = await stat(path).catch((error: unknown) => {
+    throw unreadable(error);
+  });
+  const notAFile = notARegularFile(info);
+  if (notAFile !== null) throw refuse(notAFile);
+  if (info.size > maxBytes) throw refuse(`is larger than ${maxBytes / 1024 / 1024} MiB`);
+  return readFile(path, 'utf8').catch((error: unknown) => {
+    throw unreadable(error);
+  });
 }

@@ -92,30 +92,17 @@ export function withHistory(
     }
     return { ...known, suppression: dismissal(finding, alert) };
   });
+  // Each alert's fingerprint, looked up once per alert rather than searched for.
+  const printOf = new Map([...history.alertOf].map(([print, number]) => [number, print]));
+  const gone = (print: string | undefined, number: number | null, url: string | null) =>
+    print === undefined || present.has(print)
+      ? []
+      : [{ number, url, fingerprint: print, principal: history.principals.get(print) ?? null }];
   const fixed = [
     ...history.alerts
       .filter((a) => a.state === 'open')
-      .flatMap((a) => {
-        const print = [...history.alertOf].find(([, n]) => n === a.number)?.[0];
-        return print === undefined || present.has(print)
-          ? []
-          : [
-              {
-                number: a.number,
-                url: a.url,
-                fingerprint: print,
-                principal: history.principals.get(print) ?? null,
-              },
-            ];
-      }),
-    ...[...history.known]
-      .filter((print) => !present.has(print))
-      .map((print) => ({
-        number: null,
-        url: null,
-        fingerprint: print,
-        principal: history.principals.get(print) ?? null,
-      })),
+      .flatMap((a) => gone(printOf.get(a.number), a.number, a.url)),
+    ...[...history.known].flatMap((print) => gone(print, null, null)),
   ];
   return { findings: marked, fixed };
 }

@@ -1,6 +1,12 @@
 /** Plain-text descriptions shared by the outputs: where data came from, dates, severities. */
-import type { Finding, Principal, SnapshotSource, Verification } from '../model.js';
-import { DAY_MS, dayAndAge, minuteUtc, plural } from '../text.js';
+import {
+  SEVERITIES,
+  type Finding,
+  type Principal,
+  type SnapshotSource,
+  type Verification,
+} from '../model.js';
+import { dayAndAge, daysAgo, minuteUtc, plural } from '../text.js';
 
 export function ageMinutes(then: Date, now: Date): number {
   return Math.max(0, Math.round((now.getTime() - then.getTime()) / 60_000));
@@ -56,13 +62,20 @@ export function lastSignInShort(principal: Principal, now: Date): string {
   const used = principal.passwordLastUsed;
   if (used === null) return 'unknown';
   if (used === 'never') return 'never';
-  const at = Date.parse(used);
-  if (Number.isNaN(at)) return 'unknown';
-  const days = Math.floor(now.getTime() / DAY_MS) - Math.floor(at / DAY_MS);
+  const days = daysAgo(used, now);
+  if (days === null) return 'unknown';
   return days <= 0 ? 'today' : `${days.toLocaleString('en-US')} d ago`;
 }
 
 /** When the principal was created: a day and its age, or `unknown`. */
 export function createdText(principal: Principal, now: Date): string {
   return principal.createdAt === null ? 'unknown' : dayAndAge(principal.createdAt, now);
+}
+
+/** `1 critical`, `4 high`: the findings of each severity, most severe first, zeros left out. */
+export function severityCounts(findings: readonly Finding[]): string[] {
+  return SEVERITIES.flatMap((s) => {
+    const n = findings.filter((f) => f.severity === s).length;
+    return n === 0 ? [] : [`${n} ${s}`];
+  });
 }

@@ -13,7 +13,6 @@ import type { UploadOutcome } from '../github/upload.js';
 import type { FixedAlert, History } from '../policy/history.js';
 import type { PlanCause } from '../policy/terraform.js';
 import {
-  SEVERITIES,
   type Finding,
   type NotAssessed,
   type SnapshotSource,
@@ -22,7 +21,7 @@ import {
 } from '../model.js';
 import { rulesNotApplicable, type Rule } from '../rules/catalog.js';
 import { fixScript } from '../rules/fix-script.js';
-import { plural } from '../text.js';
+import { daysAgo, plural } from '../text.js';
 import {
   ageMinutes,
   createdText,
@@ -30,6 +29,7 @@ import {
   describeVerification,
   lastSignInShort,
   passwordLastUsedText,
+  severityCounts,
 } from './describe.js';
 import { code, codeBlock, prose } from './markdown.js';
 
@@ -152,10 +152,7 @@ function quiet(input: SummaryInput): boolean {
 
 /** `1 critical · 4 high`, or `none`. */
 function countsBySeverity(findings: readonly Finding[]): string {
-  const counts = SEVERITIES.flatMap((s) => {
-    const n = findings.filter((f) => f.severity === s).length;
-    return n === 0 ? [] : [`${n} ${s}`];
-  });
+  const counts = severityCounts(findings);
   return counts.length === 0 ? 'none' : counts.join(' · ');
 }
 
@@ -260,10 +257,8 @@ function rank(finding: Finding): number {
 function historyText(finding: Finding, now: Date): string {
   const history = finding.history;
   if (history === null || history.state !== 'open') return history?.state ?? '';
-  const opened = history.alert?.openedAt;
-  const at = opened ? Date.parse(opened) : NaN;
-  if (Number.isNaN(at)) return 'open before';
-  return `open ${Math.max(0, Math.floor((now.getTime() - at) / 86_400_000))} d`;
+  const days = history.alert?.openedAt ? daysAgo(history.alert.openedAt, now) : null;
+  return days === null ? 'open before' : `open ${Math.max(0, days)} d`;
 }
 
 /** What changed since the last run, or why that is not known: one line. */

@@ -1,11 +1,11 @@
 import { notAssessedOf, partitionOf, principalCount, soleAccount } from '../audit-result.js';
-import { SEVERITIES } from '../model.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import type { OutputChoice } from '../options.js';
 import {
   describeSource,
   describeVerification,
   lastSignInShort,
+  severityCounts,
   severityText,
 } from '../render/describe.js';
 import { renderSummary } from '../render/summary.js';
@@ -116,10 +116,7 @@ function renderTerminal(outcome: Outcome, color: boolean): string {
 /** `5 open findings (1 critical, 4 high), 0 accepted, in 9 principals of 1 account.` */
 function totals(outcome: Outcome): string {
   const open = outcome.findings.filter((f) => f.suppression === null);
-  const bySeverity = SEVERITIES.flatMap((s) => {
-    const n = open.filter((f) => f.severity === s).length;
-    return n === 0 ? [] : [`${n} ${s}`];
-  });
+  const bySeverity = severityCounts(open);
   const accepted = outcome.findings.length - open.length;
   const principals = principalCount(outcome.accounts);
   return `${plural(open.length, 'open finding')}${bySeverity.length > 0 ? ` (${bySeverity.join(', ')})` : ''}, ${accepted} accepted, in ${plural(principals, 'principal')} of ${plural(outcome.accounts.length, 'account')}.`;
