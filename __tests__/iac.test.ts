@@ -5,7 +5,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cloudFormationUsers, terraformUsers } from '../src/io/iac.js';
+import {
+  cloudFormationUsers,
+  findUserDefinitions,
+  IAC_LIMITS,
+  terraformUsers,
+} from '../src/io/iac.js';
 import { exampleReport, useTempDir } from './fixtures.js';
 import { runAction, sarifAt } from './runner.js';
 import { onlyRun } from './sarif-validation.js';
@@ -167,5 +172,31 @@ describe('dist/index.js on hostile code under iac-paths', () => {
       `::error::iac-paths: "../x" is outside the workspace (${workspace}); give folders inside it, relative to it.`,
     ]);
     expect(step.outputs).toEqual({ result: 'error' });
+  });
+});
+
+describe('files too large to read', () => {
+  const dir = useTempDir();
+
+  it('leave the search incomplete only when they may define users', async () => {
+    const big = (head: string) => `${head}${' '.repeat(IAC_LIMITS.fileBytes + 1)}\n`;
+    const search = async (name: string, text: string) => {
+      const root = join(dir(), name.replace(/\W/g, '-'));
+      mkdirSync(root);
+      writeFileSync(join(root, name), text);
+      return (await findUserDefinitions(['.'], root)).complete;
+    };
+    // A lock file or a test report of several MiB is no template.
+    expect(await search('package-lock.json', big('{"lockfileVersion": 3, "packages": {}'))).toBe(
+      true,
+    );
+    expect(await search('results.json', big('{"numTotalTests": 861'))).toBe(true);
+    expect(await search('stack.json', big('{"AWSTemplateFormatVersion": "2010-09-09"'))).toBe(
+      false,
+    );
+    expect(await search('stack.yml', big('Resources:\n  Ops:\n    Type: AWS::IAM::User\n'))).toBe(
+      false,
+    );
+    expect(await search('users.tf', big('# generated\n'))).toBe(false);
   });
 });

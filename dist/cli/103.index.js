@@ -2276,7 +2276,10 @@ async function findUserDefinitions(roots, workspace, now = Date.now) {
             files += 1;
             const size = (await (0,promises_.stat)(path).catch(() => null))?.size ?? Infinity;
             if (size > IAC_LIMITS.fileBytes) {
-                complete = false;
+                // Not read whole: the search is incomplete only if the file may define users (a
+                // lock file or a test report of several MiB is no template).
+                if (await mayDefineUsers(path))
+                    complete = false;
                 continue;
             }
             const text = await (0,promises_.readFile)(path, 'utf8').catch(() => '');
@@ -2293,6 +2296,29 @@ async function findUserDefinitions(roots, workspace, now = Date.now) {
         }
     }
     return { definitions, complete };
+}
+/** How much of a file too large to read is looked at to tell whether it may be IaC. */
+const HEAD_BYTES = 64 * 1024;
+/**
+ * Whether a file too large to read may define IAM users: any Terraform file, and a JSON or
+ * YAML file whose start names CloudFormation (`AWSTemplateFormatVersion`, an `AWS::` type).
+ */
+async function mayDefineUsers(path) {
+    if (path.endsWith('.tf'))
+        return true;
+    let file = null;
+    try {
+        file = await (0,promises_.open)(path, 'r');
+        const head = Buffer.alloc(HEAD_BYTES);
+        const { bytesRead } = await file.read(head, 0, HEAD_BYTES, 0);
+        return /AWSTemplateFormatVersion|AWS::/.test(head.subarray(0, bytesRead).toString('utf8'));
+    }
+    catch {
+        return true; // what cannot be looked at may be anything
+    }
+    finally {
+        await file?.close();
+    }
 }
 /** How many lines are read between two looks at the clock. */
 const LINES_PER_LOOK = 2000;

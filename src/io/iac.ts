@@ -1,5 +1,5 @@
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { ConfigurationError } from '../errors.js';
@@ -65,7 +65,9 @@ export async function findUserDefinitions(
       files += 1;
       const size = (await stat(path).catch(() => null))?.size ?? Infinity;
       if (size > IAC_LIMITS.fileBytes) {
-        complete = false;
+        // Not read whole: the search is incomplete only if the file may define users (a
+        // lock file or a test report of several MiB is no template).
+        if (await mayDefineUsers(path)) complete = false;
         continue;
       }
       const text = await readFile(path, 'utf8').catch(() => '');
@@ -80,6 +82,28 @@ export async function findUserDefinitions(
     }
   }
   return { definitions, complete };
+}
+
+/** How much of a file too large to read is looked at to tell whether it may be IaC. */
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * Whether a file too large to read may define IAM users: any Terraform file, and a JSON or
+ * YAML file whose start names CloudFormation (`AWSTemplateFormatVersion`, an `AWS::` type).
+ */
+async function mayDefineUsers(path: string): Promise<boolean> {
+  if (path.endsWith('.tf')) return true;
+  let file: FileHandle | null = null;
+  try {
+    file = await open(path, 'r');
+    const head = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await file.read(head, 0, HEAD_BYTES, 0);
+    return /AWSTemplateFormatVersion|AWS::/.test(head.subarray(0, bytesRead).toString('utf8'));
+  } catch {
+    return true; // what cannot be looked at may be anything
+  } finally {
+    await file?.close();
+  }
 }
 
 /** A top-level block of a Terraform file: its first line and the lines up to its end. */
